@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "requests.h"
+
+#include <variant>
+
+namespace floorline::proto {
+
+/// Floor Granted, for a request that was queued or waited for a revoke (TS 24.380 §8.2.3).
+struct FloorGranted
+{
+    static constexpr const char *kName = "floor.granted";
+    QString session;
+    int duration = 0; ///< seconds until T2 revokes the floor
+    FloorType type = FloorType::Normal;
+    int priority = 0;
+    void read(JsonReader &r);
+    QJsonObject toJson() const;
+    bool operator==(const FloorGranted &) const = default;
+};
+
+/// Floor Taken: someone else now holds the floor; media with `ssrc` follows.
+struct FloorTaken
+{
+    static constexpr const char *kName = "floor.taken";
+    QString session;
+    QString talker;
+    QString alias;
+    quint32 ssrc = 0;
+    FloorType type = FloorType::Normal;
+    int priority = 0;
+    void read(JsonReader &r);
+    QJsonObject toJson() const;
+    bool operator==(const FloorTaken &) const = default;
+};
+
+struct FloorIdle
+{
+    static constexpr const char *kName = "floor.idle";
+    QString session;
+    void read(JsonReader &r);
+    QJsonObject toJson() const;
+    bool operator==(const FloorIdle &) const = default;
+};
+
+/// Floor Revoke: the holder must stop sending and release.
+struct FloorRevoke
+{
+    static constexpr const char *kName = "floor.revoke";
+    QString session;
+    int cause = int(RevokeCause::Other);
+    QString reason;
+    void read(JsonReader &r);
+    QJsonObject toJson() const;
+    bool operator==(const FloorRevoke &) const = default;
+};
+
+/// Floor Deny of a request that had been queued (an immediate deny is the request's result).
+struct FloorDeny
+{
+    static constexpr const char *kName = "floor.deny";
+    QString session;
+    int cause = int(DenyCause::Other);
+    QString reason;
+    void read(JsonReader &r);
+    QJsonObject toJson() const;
+    bool operator==(const FloorDeny &) const = default;
+};
+
+/// Queue Position Info, sent whenever a queued request's position changes.
+struct QueuePositionInfo : QueuePosition
+{
+    static constexpr const char *kName = "floor.queue-position-info";
+    bool operator==(const QueuePositionInfo &) const = default;
+};
+
+/// This client was joined to a session (invite, broadcast) — includes the floor state.
+struct SessionJoined
+{
+    static constexpr const char *kName = "session.joined";
+    SessionInfo session;
+    void read(JsonReader &r);
+    QJsonObject toJson() const;
+    bool operator==(const SessionJoined &) const = default;
+};
+
+/// Membership of a session this client is in changed.
+struct SessionUpdated
+{
+    static constexpr const char *kName = "session.updated";
+    SessionInfo session;
+    void read(JsonReader &r);
+    QJsonObject toJson() const;
+    bool operator==(const SessionUpdated &) const = default;
+};
+
+struct SessionEnded
+{
+    static constexpr const char *kName = "session.ended";
+    QString session;
+    QString reason;
+    void read(JsonReader &r);
+    QJsonObject toJson() const;
+    bool operator==(const SessionEnded &) const = default;
+};
+
+struct UnitStatusChanged
+{
+    static constexpr const char *kName = "unit.status";
+    QString unit;
+    UnitStatus status = UnitStatus::Offline;
+    QString session; ///< set when busy
+    void read(JsonReader &r);
+    QJsonObject toJson() const;
+    bool operator==(const UnitStatusChanged &) const = default;
+};
+
+using Event = std::variant<FloorGranted, FloorTaken, FloorIdle, FloorRevoke, FloorDeny,
+                           QueuePositionInfo, SessionJoined, SessionUpdated, SessionEnded,
+                           UnitStatusChanged>;
+
+/// Session an event is about (empty for directory events).
+QString eventSession(const Event &event);
+
+} // namespace floorline::proto

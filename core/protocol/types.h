@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "jsonreader.h"
+
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+#include <cstdint>
+
+namespace floorline::proto {
+
+/// The protocol version this build speaks (docs/protocol.md §1).
+inline constexpr int kProtocolVersion = 1;
+
+/// Floor request type, TS 24.380 §4.1.1.5: emergency > imminent peril > normal.
+enum class FloorType { Normal, ImminentPeril, Emergency };
+inline constexpr std::pair<const char *, FloorType> kFloorTypes[] = {
+    {"normal", FloorType::Normal},
+    {"imminent-peril", FloorType::ImminentPeril},
+    {"emergency", FloorType::Emergency}};
+
+enum class Role { Unit, Dispatcher, Supervisor };
+inline constexpr std::pair<const char *, Role> kRoles[] = {
+    {"unit", Role::Unit}, {"dispatcher", Role::Dispatcher}, {"supervisor", Role::Supervisor}};
+
+enum class UnitStatus { Offline, Online, Busy, Resetting };
+inline constexpr std::pair<const char *, UnitStatus> kUnitStatuses[] = {
+    {"offline", UnitStatus::Offline},
+    {"online", UnitStatus::Online},
+    {"busy", UnitStatus::Busy},
+    {"resetting", UnitStatus::Resetting}};
+
+enum class SessionKind { Group, AdHoc, Broadcast };
+inline constexpr std::pair<const char *, SessionKind> kSessionKinds[] = {
+    {"group", SessionKind::Group},
+    {"adhoc", SessionKind::AdHoc},
+    {"broadcast", SessionKind::Broadcast}};
+
+/// Floor state of a session as seen by the server (TS 24.380 "G:" states, simplified).
+enum class FloorState { Idle, Taken, PendingRevoke };
+inline constexpr std::pair<const char *, FloorState> kFloorStates[] = {
+    {"idle", FloorState::Idle},
+    {"taken", FloorState::Taken},
+    {"pending-revoke", FloorState::PendingRevoke}};
+
+/// Floor Deny reject causes, TS 24.380 §8.2.6.2.
+enum class DenyCause : int {
+    AnotherHasPermission = 101,
+    InternalError = 102,
+    OnlyOneParticipant = 103,
+    RetryAfterNotExpired = 104,
+    ReceiveOnly = 105,
+    NoResources = 106,
+    QueueFull = 107,
+    Other = 255,
+};
+
+/// Floor Revoke reject causes, TS 24.380 §8.2.6.2.
+enum class RevokeCause : int {
+    OnlyOneParticipant = 1,
+    MediaBurstTooLong = 2,
+    NoPermission = 3,
+    PreEmpted = 4,
+    NoResources = 6,
+    Other = 255,
+};
+
+QString describe(DenyCause cause);
+QString describe(RevokeCause cause);
+
+/// Protocol error codes (docs/protocol.md §7).
+enum class ErrorCode {
+    BadJson,
+    BadMessage,
+    UnknownType,
+    TooLarge,
+    RateLimited,
+    VersionUnsupported,
+    NotAuthenticated,
+    AuthFailed,
+    AlreadyLoggedIn,
+    NotFound,
+    Forbidden,
+    NotInSession,
+    Internal,
+    // Client-side only, never on the wire: a request that could not complete.
+    Disconnected,
+    Timeout,
+};
+inline constexpr std::pair<const char *, ErrorCode> kErrorCodes[] = {
+    {"bad-json", ErrorCode::BadJson},
+    {"bad-message", ErrorCode::BadMessage},
+    {"unknown-type", ErrorCode::UnknownType},
+    {"too-large", ErrorCode::TooLarge},
+    {"rate-limited", ErrorCode::RateLimited},
+    {"version-unsupported", ErrorCode::VersionUnsupported},
+    {"not-authenticated", ErrorCode::NotAuthenticated},
+    {"auth-failed", ErrorCode::AuthFailed},
+    {"already-logged-in", ErrorCode::AlreadyLoggedIn},
+    {"not-found", ErrorCode::NotFound},
+    {"forbidden", ErrorCode::Forbidden},
+    {"not-in-session", ErrorCode::NotInSession},
+    {"internal", ErrorCode::Internal},
+    {"disconnected", ErrorCode::Disconnected},
+    {"timeout", ErrorCode::Timeout}};
+
+/// @brief An error as carried by a response or an unsolicited error message.
+struct Error
+{
+    ErrorCode code = ErrorCode::Internal;
+    QString message;
+
+    void read(JsonReader &r);
+    QJsonObject toJson() const;
+    bool operator==(const Error &) const = default;
+};
+
+/// @brief Limits the server enforces, announced in the hello result.
+struct Limits
+{
+    int maxMessageBytes = 65536;
+    int messagesPerSecond = 50;
+    int messageBurst = 100;
+    int maxDatagramBytes = 1500;
+    int keepAliveSeconds = 5;
+
+    void read(JsonReader &r);
+    QJsonObject toJson() const;
+    bool operator==(const Limits &) const = default;
+};
+
+struct GroupInfo
+{
+    QString id;
+    QString name;
+    QString parent; ///< empty for a root of the group tree
+
+    void read(JsonReader &r);
+    QJsonObject toJson() const;
+    bool operator==(const GroupInfo &) const = default;
+};
+
+struct UnitInfo
+{
+    QString id;
+    QString alias;
+    Role role = Role::Unit;
+    UnitStatus status = UnitStatus::Offline;
+    QStringList groups;     ///< memberships (configured)
+    QStringList affiliated; ///< groups currently monitored (live)
+
+    void read(JsonReader &r);
+    QJsonObject toJson() const;
+    bool operator==(const UnitInfo &) const = default;
+};
+
+/// @brief Floor state of one session, as sent with session snapshots.
+struct FloorInfo
+{
+    FloorState state = FloorState::Idle;
+    QString talker; ///< unit id of the floor holder, empty when idle
+    QString alias;
+    quint32 ssrc = 0;
+    FloorType type = FloorType::Normal;
+    int priority = 0;
+    int queued = 0; ///< number of queued requests
+
+    void read(JsonReader &r);
+    QJsonObject toJson() const;
+    bool operator==(const FloorInfo &) const = default;
+};
+
+struct SessionInfo
+{
+    QString id;
+    SessionKind kind = SessionKind::Group;
+    QString name;
+    QString owner; ///< creator for ad-hoc and broadcast sessions; empty for group sessions
+    QStringList members;
+    FloorInfo floor;
+
+    void read(JsonReader &r);
+    QJsonObject toJson() const;
+    bool operator==(const SessionInfo &) const = default;
+};
+
+/// Session id of a group's own session.
+inline QString groupSessionId(const QString &groupId)
+{
+    return QStringLiteral("group:") + groupId;
+}
+
+} // namespace floorline::proto

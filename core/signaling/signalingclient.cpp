@@ -1,0 +1,233 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "signalingclient.h"
+
+#include "core/protocol/clock.h"
+
+#include <QLoggingCategory>
+#include <QWebSocket>
+
+Q_LOGGING_CATEGORY(lcClient, "floorline.signaling")
+
+namespace floorline {
+
+using proto::ErrorCode;
+
+SignalingClient::SignalingClient(QObject *parent)
+    : QObject(parent)
+{
+    m_timeouts.setInterval(250);
+    connect(&m_timeouts, &QTimer::timeout, this, [this] {
+        const qint64 now = monotonicMs();
+        QList<quint64> expired;
+        for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it) {
+            if (it->deadline <= now)
+                expired.append(it.key());
+        }
+        for (quint64 id : expired) {
+            const Handler handler = m_pending.take(id).handler;
+            handler(nullptr, {ErrorCode::Timeout, QStringLiteral("no response in time")});
+        }
+    });
+    m_reconnect.setSingleShot(true);
+    connect(&m_reconnect, &QTimer::timeout, this, &SignalingClient::openSocket);
+}
+
+SignalingClient::~SignalingClient()
+{
+    m_userDisconnect = true;
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+    }
+}
+
+void SignalingClient::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    Q_EMIT stateChanged(state);
+}
+
+void SignalingClient::connectToServer(const QUrl &url, const QString &user, const QString &password)
+{
+    m_url = url;
+    m_user = user;
+    m_password = password;
+    m_haveLogin = false;
+    m_lastSeq = 0;
+    m_userDisconnect = false;
+    m_backoff.reset();
+    setState(State::Connecting);
+    openSocket();
+}
+
+void SignalingClient::openSocket()
+{
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+        m_socket->deleteLater();
+    }
+    m_socket = new QWebSocket(QStringLiteral("floorline"), QWebSocketProtocol::VersionLatest, this);
+    // A directory of 10,000 units is about 2 MB; anything far beyond is not a server we trust.
+    m_socket->setMaxAllowedIncomingMessageSize(64 << 20);
+    m_socket->setMaxAllowedIncomingFrameSize(64 << 20);
+    connect(m_socket, &QWebSocket::connected, this, &SignalingClient::onConnected);
+    connect(m_socket, &QWebSocket::disconnected, this, &SignalingClient::onDisconnected);
+    connect(m_socket, &QWebSocket::textMessageReceived, this, &SignalingClient::onMessage);
+    connect(m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, [this](QAbstractSocket::SocketError) {
+        // A refused or failed connect never emits disconnected(): treat it as one.
+        if (m_socket->state() == QAbstractSocket::UnconnectedState)
+            onDisconnected();
+    });
+    m_socket->open(m_url);
+}
+
+void SignalingClient::disconnectFromServer()
+{
+    m_userDisconnect = true;
+    m_reconnect.stop();
+    if (m_socket && m_socket->state() != QAbstractSocket::UnconnectedState) {
+        if (m_state == State::Online)
+            send(proto::Logout{});
+        m_socket->close();
+    }
+    failPending({ErrorCode::Disconnected, QStringLiteral("disconnected by the user")});
+    setState(State::Disconnected);
+}
+
+void SignalingClient::simulateConnectionLoss()
+{
+    if (m_socket)
+        m_socket->abort();
+}
+
+quint64 SignalingClient::sendRaw(const proto::Request &request, Handler handler)
+{
+    const quint64 id = m_nextId++;
+    if (!m_socket || m_socket->state() != QAbstractSocket::ConnectedState) {
+        // Answer asynchronously, like a real response would arrive.
+        QTimer::singleShot(0, this, [handler] {
+            handler(nullptr, {ErrorCode::Disconnected, QStringLiteral("not connected")});
+        });
+        return id;
+    }
+    m_pending.insert(id, {std::move(handler), monotonicMs() + m_requestTimeoutMs});
+    if (!m_timeouts.isActive())
+        m_timeouts.start();
+    m_socket->sendTextMessage(QString::fromUtf8(proto::encodeRequest(id, request)));
+    return id;
+}
+
+void SignalingClient::onConnected()
+{
+    setState(State::LoggingIn);
+    proto::Hello hello;
+    hello.client = QStringLiteral("floorline/0.1");
+    send(hello, [this](const Reply<proto::HelloResult> &reply) {
+        if (!reply.ok()) {
+            qCWarning(lcClient) << "hello failed:" << reply.error.message;
+            Q_EMIT errorOccurred(reply.error);
+            if (m_socket)
+                m_socket->close();
+            return;
+        }
+        sendLogin();
+    });
+}
+
+void SignalingClient::sendLogin()
+{
+    proto::Login login;
+    login.user = m_user;
+    if (m_haveLogin) {
+        login.resumeToken = m_login.token;
+        login.lastSeq = m_lastSeq;
+    } else {
+        login.password = m_password;
+    }
+    const bool resuming = m_haveLogin;
+    send(login, [this, resuming](const Reply<proto::LoginResult> &reply) {
+        if (!reply.ok()) {
+            if (resuming && reply.error.code == ErrorCode::AuthFailed) {
+                // The resume window closed: start a fresh login; state must be refetched.
+                m_haveLogin = false;
+                sendLogin();
+                return;
+            }
+            qCWarning(lcClient) << "login failed:" << reply.error.message;
+            Q_EMIT errorOccurred(reply.error);
+            if (reply.error.code == ErrorCode::AuthFailed)
+                disconnectFromServer(); // a wrong password does not heal by retrying
+            return;
+        }
+        m_login = *reply.value;
+        m_haveLogin = true;
+        if (!m_login.resumed)
+            m_lastSeq = m_login.seq;
+        m_backoff.reset();
+        setState(State::Online);
+        Q_EMIT loggedIn(m_login, m_login.resumed);
+    });
+}
+
+void SignalingClient::onMessage(const QString &message)
+{
+    auto decoded = proto::decodeServerFrame(message.toUtf8());
+    if (auto *failure = std::get_if<proto::DecodeFailure>(&decoded)) {
+        qCWarning(lcClient) << "undecodable frame from server:" << failure->error.message;
+        return;
+    }
+    auto &frame = std::get<proto::ServerFrame>(decoded);
+    if (auto *response = std::get_if<proto::ResponseFrame>(&frame)) {
+        const auto it = m_pending.find(response->id);
+        if (it == m_pending.end())
+            return; // timed out earlier
+        const Handler handler = it->handler;
+        m_pending.erase(it);
+        handler(response, {});
+    } else if (auto *event = std::get_if<proto::EventFrame>(&frame)) {
+        if (event->seq <= m_lastSeq)
+            return; // already seen before a resume
+        if (event->seq != m_lastSeq + 1)
+            qCWarning(lcClient) << "event gap:" << m_lastSeq << "->" << event->seq;
+        m_lastSeq = event->seq;
+        Q_EMIT eventReceived(event->event, event->seq);
+    } else if (auto *error = std::get_if<proto::ErrorFrame>(&frame)) {
+        qCWarning(lcClient) << "server error:" << error->error.message;
+        Q_EMIT errorOccurred(error->error);
+    }
+}
+
+void SignalingClient::failPending(const proto::Error &error)
+{
+    const auto pending = std::exchange(m_pending, {});
+    for (const Pending &p : pending)
+        p.handler(nullptr, error);
+}
+
+void SignalingClient::onDisconnected()
+{
+    const bool wasOnline = m_state == State::Online;
+    failPending({ErrorCode::Disconnected, QStringLiteral("connection lost")});
+    if (wasOnline)
+        Q_EMIT connectionLost();
+    if (m_userDisconnect || !m_autoReconnect) {
+        setState(State::Disconnected);
+        return;
+    }
+    scheduleReconnect();
+}
+
+void SignalingClient::scheduleReconnect()
+{
+    if (m_reconnect.isActive())
+        return;
+    setState(State::Reconnecting);
+    const int delay = m_backoff.next();
+    qCInfo(lcClient) << "reconnecting in" << delay << "ms";
+    m_reconnect.start(delay);
+}
+
+} // namespace floorline

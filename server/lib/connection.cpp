@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "connection.h"
+
+#include <QLoggingCategory>
+#include <QWebSocket>
+
+Q_LOGGING_CATEGORY(lcConnection, "floorline.server.connection")
+
+namespace floorline::server {
+
+using proto::ErrorCode;
+
+Connection::Connection(QWebSocket *socket, const proto::Limits &limits, SignalingStats &stats,
+                       int loginTimeoutMs, QObject *parent)
+    : QObject(parent)
+    , m_socket(socket)
+    , m_limits(limits)
+    , m_stats(stats)
+    , m_tokens(limits.messageBurst)
+{
+    m_socket->setParent(this);
+    // Qt's own limit closes the socket (code 1009) for a frame far past ours; below it, our
+    // limit answers with a too-large error and keeps the connection.
+    m_socket->setMaxAllowedIncomingFrameSize(quint64(limits.maxMessageBytes) * 16);
+    m_socket->setMaxAllowedIncomingMessageSize(quint64(limits.maxMessageBytes) * 16);
+    m_bucketClock.start();
+    connect(m_socket, &QWebSocket::textMessageReceived, this, &Connection::onMessage);
+    connect(m_socket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &) {
+        ++m_stats.badMessage;
+        sendFrame(proto::encodeError(
+            {ErrorCode::BadMessage, QStringLiteral("binary frames are not part of protocol v1")}));
+    });
+    connect(m_socket, &QWebSocket::disconnected, this, [this] {
+        if (m_socket->closeCode() == QWebSocketProtocol::CloseCodeTooMuchData)
+            ++m_stats.closedOversize;
+        m_closed = true;
+        Q_EMIT closed(this);
+    });
+    m_loginTimer.setSingleShot(true);
+    connect(&m_loginTimer, &QTimer::timeout, this, [this] {
+        qCInfo(lcConnection) << peer() << "did not log in in time";
+        sendFrame(proto::encodeError(
+            {ErrorCode::NotAuthenticated, QStringLiteral("no login within the time limit")}));
+        close();
+    });
+    m_loginTimer.start(loginTimeoutMs);
+}
+
+Connection::~Connection() = default;
+
+QString Connection::peer() const
+{
+    return QStringLiteral("%1:%2").arg(m_socket->peerAddress().toString()).arg(m_socket->peerPort());
+}
+
+void Connection::setLogin(quint64 login)
+{
+    m_login = login;
+    if (login)
+        m_loginTimer.stop();
+}
+
+void Connection::sendFrame(const QByteArray &frame)
+{
+    if (!m_closed)
+        m_socket->sendTextMessage(QString::fromUtf8(frame));
+}
+
+void Connection::sendResult(quint64 id, const QJsonObject &result)
+{
+    sendFrame(proto::encodeResult(id, result));
+}
+
+void Connection::sendError(quint64 id, ErrorCode code, const QString &message)
+{
+    sendFrame(proto::encodeErrorResponse(id, {code, message}));
+}
+
+void Connection::close()
+{
+    if (!m_closed)
+        m_socket->close();
+}
+
+bool Connection::takeToken()
+{
+    const double elapsed = double(m_bucketClock.restart()) / 1000.0;
+    m_tokens = std::min<double>(m_limits.messageBurst, m_tokens + elapsed * m_limits.messagesPerSecond);
+    if (m_tokens < 1.0)
+        return false;
+    m_tokens -= 1.0;
+    return true;
+}
+
+void Connection::onMessage(const QString &message)
+{
+    if (!takeToken()) {
+        ++m_stats.rateLimited;
+        sendFrame(proto::encodeError(
+            {ErrorCode::RateLimited,
+             QStringLiteral("more than %1 messages per second; message dropped")
+                 .arg(m_limits.messagesPerSecond)}));
+        return;
+    }
+    const QByteArray frame = message.toUtf8();
+    if (frame.size() > m_limits.maxMessageBytes) {
+        ++m_stats.tooLarge;
+        sendFrame(proto::encodeError(
+            {ErrorCode::TooLarge, QStringLiteral("message of %1 bytes exceeds the limit of %2")
+                                      .arg(frame.size())
+                                      .arg(m_limits.maxMessageBytes)}));
+        return;
+    }
+    auto decoded = proto::decodeRequest(frame);
+    if (auto *failure = std::get_if<proto::DecodeFailure>(&decoded)) {
+        switch (failure->error.code) {
+        case ErrorCode::BadJson:
+            ++m_stats.badJson;
+            break;
+        case ErrorCode::UnknownType:
+            ++m_stats.unknownType;
+            break;
+        default:
+            ++m_stats.badMessage;
+            break;
+        }
+        if (failure->id)
+            sendFrame(proto::encodeErrorResponse(*failure->id, failure->error));
+        else
+            sendFrame(proto::encodeError(failure->error));
+        return;
+    }
+    ++m_stats.requests;
+    Q_EMIT requestReceived(this, std::get<proto::RequestFrame>(decoded));
+}
+
+} // namespace floorline::server

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/protocol/codec.h"
+#include "stats.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+
+class QWebSocket;
+
+namespace floorline::server {
+
+/**
+ * @brief One client's WebSocket: enforces size and rate limits, decodes requests, sends frames.
+ *
+ * Everything malformed is answered here with an error and counted in SignalingStats, so the hub
+ * only ever sees well-formed, typed requests.
+ */
+class Connection : public QObject
+{
+    Q_OBJECT
+public:
+    Connection(QWebSocket *socket, const proto::Limits &limits, SignalingStats &stats,
+               int loginTimeoutMs, QObject *parent = nullptr);
+    ~Connection() override;
+
+    void sendResult(quint64 id, const QJsonObject &result);
+    void sendError(quint64 id, proto::ErrorCode code, const QString &message);
+    void sendFrame(const QByteArray &frame);
+    void close();
+
+    bool helloDone() const { return m_helloDone; }
+    void setHelloDone() { m_helloDone = true; }
+    quint64 login() const { return m_login; }
+    void setLogin(quint64 login);
+    QString peer() const;
+
+Q_SIGNALS:
+    void requestReceived(floorline::server::Connection *connection,
+                         const floorline::proto::RequestFrame &request);
+    void closed(floorline::server::Connection *connection);
+
+private:
+    void onMessage(const QString &message);
+    bool takeToken();
+
+    QWebSocket *m_socket;
+    proto::Limits m_limits;
+    SignalingStats &m_stats;
+    QTimer m_loginTimer;
+    QElapsedTimer m_bucketClock;
+    double m_tokens;
+    bool m_helloDone = false;
+    quint64 m_login = 0;
+    bool m_closed = false;
+};
+
+} // namespace floorline::server

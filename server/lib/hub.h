@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "connection.h"
+#include "floorarbiter.h"
+#include "server/relay/rtprelay.h"
+#include "session.h"
+#include "stats.h"
+
+#include "core/protocol/fleet.h"
+
+#include <QHash>
+#include <QObject>
+#include <QTimer>
+
+#include <deque>
+#include <memory>
+
+namespace floorline::server {
+
+/**
+ * @brief The signaling hub: logins, the directory, sessions and their floors.
+ *
+ * Runs on the server's signaling thread. It turns typed requests into state changes, delivers
+ * events through each login's sequenced event log (so a reconnecting client can resume without
+ * gaps), and publishes routing snapshots to the RTP relay whenever a floor holder or a session
+ * membership changes.
+ */
+class Hub : public QObject
+{
+    Q_OBJECT
+public:
+    struct Config
+    {
+        proto::Limits limits;
+        FloorArbiter::Config floor;
+        int resumeGraceMs = 60000;  ///< how long a dropped login waits for a resume
+        int loginTimeoutMs = 10000;
+        int eventLogSize = 4096;    ///< events kept per login for resume
+        QString serverName = QStringLiteral("floorline-server/0.1");
+    };
+
+    Hub(Config config, proto::Fleet fleet, RtpRelay &relay, QObject *parent = nullptr);
+    ~Hub() override;
+
+    /// Takes ownership of a freshly accepted socket.
+    void accept(QWebSocket *socket);
+    const SignalingStats &stats() const { return m_stats; }
+    int liveLogins() const { return int(m_logins.size()); }
+    /// Floor state of a session, for tests and operators.
+    proto::SessionInfo sessionInfo(const QString &id) const;
+
+private:
+    struct Login
+    {
+        quint64 id = 0;
+        const proto::Account *account = nullptr;
+        quint32 ssrc = 0;
+        std::array<uint8_t, 16> key{};
+        QString token;
+        Connection *connection = nullptr;
+        std::deque<std::pair<quint64, QByteArray>> log;
+        quint64 seq = 0;
+        QList<QString> sessions;
+        std::shared_ptr<std::atomic<int64_t>> lastMediaMs;
+        QTimer grace;
+    };
+
+    // hub.cpp: connection lifecycle, login, directory, event delivery, routes
+    void onRequest(Connection *connection, const proto::RequestFrame &frame);
+    void onClosed(Connection *connection);
+    void handleHello(Connection *c, quint64 id, const proto::Hello &r);
+    void handleLogin(Connection *c, quint64 id, const proto::Login &r);
+    void handleLogout(Connection *c, quint64 id);
+    void handleDirectory(Connection *c, quint64 id);
+    Login *createLogin(const proto::Account *account);
+    void dropLogin(quint64 loginId);
+    void deliver(Login &login, const proto::Event &event);
+    void deliver(quint64 loginId, const proto::Event &event);
+    void broadcastStatus(const QString &unit);
+    proto::UnitStatus statusOf(const QString &unit, QString *busySession) const;
+    proto::UnitInfo unitInfo(const proto::Account &account) const;
+    void rebuildBindings();
+    void publishRoutes();
+    Login *loginOf(Connection *c);
+
+    // hubsessions.cpp: affiliation, sessions, floor control
+    void handleAffiliate(Login &l, Connection *c, quint64 id, const proto::Affiliate &r);
+    void handleDeaffiliate(Login &l, Connection *c, quint64 id, const proto::Deaffiliate &r);
+    void handleSessionCreate(Login &l, Connection *c, quint64 id, const proto::SessionCreate &r);
+    void handleSessionInvite(Login &l, Connection *c, quint64 id, const proto::SessionInvite &r);
+    void handleSessionLeave(Login &l, Connection *c, quint64 id, const proto::SessionLeave &r);
+    void handleSessionList(Login &l, Connection *c, quint64 id);
+    void handleFloorRequest(Login &l, Connection *c, quint64 id, const proto::FloorRequest &r);
+    void handleFloorRelease(Login &l, Connection *c, quint64 id, const proto::FloorRelease &r);
+    void handleQueuePosition(Login &l, Connection *c, quint64 id,
+                             const proto::QueuePositionRequest &r);
+    void join(Session &session, Login &login);
+    void leave(Session &session, quint64 loginId, bool publish = true);
+    void endSession(const QString &id, const QString &reason);
+    proto::InviteResult invite(Session &session, const QStringList &units);
+    void releaseFloors(Login &login);
+    void apply(Session &session, const FloorArbiter::Actions &actions, quint64 quietFor = 0);
+    void armTimer(Session &session);
+    void onSessionTimer(Session &session);
+    proto::FloorRequestResult outcomeCounted(const proto::FloorRequestResult &result);
+    Session *sessionFor(Login &l, Connection *c, quint64 id, const QString &sessionId);
+    Session *createSession(proto::SessionKind kind, const QString &name, Login &owner);
+    qint64 lastMediaOfHolder(const Session &session) const;
+    FloorArbiter::Requester requester(const Login &l, const proto::FloorRequest &r,
+                                      const Session &s) const;
+
+    Config m_config;
+    proto::Fleet m_fleet;
+    QHash<QString, const proto::Account *> m_accounts;
+    QHash<QString, const proto::GroupInfo *> m_groups;
+    QHash<QString, QStringList> m_children;
+    RtpRelay &m_relay;
+    SignalingStats m_stats;
+    std::unordered_map<quint64, std::unique_ptr<Login>> m_logins;
+    QHash<QString, QList<quint64>> m_loginsByUnit;
+    QHash<quint32, quint64> m_loginBySsrc;
+    std::unordered_map<QString, std::unique_ptr<Session>> m_sessions;
+    std::shared_ptr<const std::unordered_map<uint32_t, RtpRelay::Binding>> m_bindings;
+    quint64 m_nextLogin = 1;
+    quint64 m_nextSession = 1;
+};
+
+} // namespace floorline::server

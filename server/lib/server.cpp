@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "server.h"
+
+#include "store.h"
+
+#include <QLoggingCategory>
+#include <QWebSocket>
+#include <QWebSocketServer>
+
+Q_LOGGING_CATEGORY(lcServer, "floorline.server")
+
+namespace floorline::server {
+
+Server::Server(QObject *parent)
+    : QObject(parent)
+{
+}
+
+Server::~Server()
+{
+    stop();
+}
+
+bool Server::start(const ServerOptions &options, QString *error)
+{
+    m_host = options.host;
+    m_store = std::make_unique<Store>();
+    if (!m_store->open(options.database, error))
+        return false;
+    const bool empty = m_store->isEmpty(error);
+    if (!error->isEmpty())
+        return false;
+    if (empty) {
+        std::optional<proto::Fleet> fleet = options.fleet;
+        if (!fleet && !options.fleetFile.isEmpty())
+            fleet = proto::Fleet::load(options.fleetFile, error);
+        if (!fleet) {
+            if (error->isEmpty())
+                *error = QStringLiteral("the database is empty: give a fleet file (--fleet) or"
+                                        " --demo-fleet");
+            return false;
+        }
+        if (!m_store->import(*fleet, error))
+            return false;
+    }
+    std::optional<proto::Fleet> fleet = m_store->load(error);
+    if (!fleet)
+        return false;
+
+    if (!m_relay.start(options.host, options.rtpPort, error))
+        return false;
+    m_hub = std::make_unique<Hub>(options.hub, std::move(*fleet), m_relay);
+
+    m_socketServer = std::make_unique<QWebSocketServer>(QStringLiteral("floorline-server"),
+                                                        QWebSocketServer::NonSecureMode);
+    m_socketServer->setMaxPendingConnections(1024);
+    if (!m_socketServer->listen(options.host, options.port)) {
+        *error = QStringLiteral("cannot listen on %1:%2: %3")
+                     .arg(options.host.toString())
+                     .arg(options.port)
+                     .arg(m_socketServer->errorString());
+        m_relay.stop();
+        return false;
+    }
+    connect(m_socketServer.get(), &QWebSocketServer::newConnection, this, [this] {
+        while (m_socketServer->hasPendingConnections())
+            m_hub->accept(m_socketServer->nextPendingConnection());
+    });
+    qCInfo(lcServer).noquote() << "signaling on" << url().toString() << "RTP on UDP"
+                               << m_relay.port();
+    return true;
+}
+
+void Server::stop()
+{
+    if (m_socketServer)
+        m_socketServer->close();
+    m_hub.reset();
+    m_socketServer.reset();
+    m_relay.stop();
+    m_store.reset();
+}
+
+quint16 Server::port() const
+{
+    return m_socketServer ? m_socketServer->serverPort() : 0;
+}
+
+QUrl Server::url() const
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("ws"));
+    url.setHost(m_host.toString());
+    url.setPort(port());
+    return url;
+}
+
+QJsonObject Server::statsJson() const
+{
+    const RtpRelay::Counters &r = m_relay.counters();
+    QJsonObject relay{{QStringLiteral("received"), qint64(r.received.load())},
+                      {QStringLiteral("relayedIn"), qint64(r.relayedIn.load())},
+                      {QStringLiteral("forwarded"), qint64(r.forwarded.load())},
+                      {QStringLiteral("keepAlives"), qint64(r.keepAlives.load())},
+                      {QStringLiteral("droppedMalformed"), qint64(r.droppedMalformed.load())},
+                      {QStringLiteral("droppedOversize"), qint64(r.droppedOversize.load())},
+                      {QStringLiteral("droppedUnknownSsrc"), qint64(r.droppedUnknownSsrc.load())},
+                      {QStringLiteral("droppedUnlatched"), qint64(r.droppedUnlatched.load())},
+                      {QStringLiteral("droppedBadKey"), qint64(r.droppedBadKey.load())},
+                      {QStringLiteral("droppedNotHolder"), qint64(r.droppedNotHolder.load())},
+                      {QStringLiteral("droppedPayloadType"), qint64(r.droppedPayloadType.load())}};
+    QJsonObject out{{QStringLiteral("relay"), relay}};
+    if (m_hub) {
+        out.insert(QStringLiteral("signaling"), m_hub->stats().toJson());
+        out.insert(QStringLiteral("logins"), m_hub->liveLogins());
+    }
+    return out;
+}
+
+} // namespace floorline::server

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "stats.h"
+
+namespace floorline::server {
+
+QJsonObject SignalingStats::toJson() const
+{
+    return {{QStringLiteral("connections"), qint64(connections)},
+            {QStringLiteral("logins"), qint64(logins)},
+            {QStringLiteral("resumes"), qint64(resumes)},
+            {QStringLiteral("requests"), qint64(requests)},
+            {QStringLiteral("authFailures"), qint64(authFailures)},
+            {QStringLiteral("badJson"), qint64(badJson)},
+            {QStringLiteral("badMessage"), qint64(badMessage)},
+            {QStringLiteral("unknownType"), qint64(unknownType)},
+            {QStringLiteral("tooLarge"), qint64(tooLarge)},
+            {QStringLiteral("rateLimited"), qint64(rateLimited)},
+            {QStringLiteral("notAuthenticated"), qint64(notAuthenticated)},
+            {QStringLiteral("forbidden"), qint64(forbidden)},
+            {QStringLiteral("closedOversize"), qint64(closedOversize)},
+            {QStringLiteral("floorGranted"), qint64(floorGranted)},
+            {QStringLiteral("floorQueued"), qint64(floorQueued)},
+            {QStringLiteral("floorDenied"), qint64(floorDenied)},
+            {QStringLiteral("floorRevoked"), qint64(floorRevoked)}};
+}
+
+} // namespace floorline::server

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QJsonObject>
+
+#include <cstdint>
+
+namespace floorline::server {
+
+/// @brief Signaling counters; owned and written by the server's signaling thread only.
+struct SignalingStats
+{
+    uint64_t connections = 0;
+    uint64_t logins = 0;
+    uint64_t resumes = 0;
+    uint64_t requests = 0;
+    uint64_t authFailures = 0;
+    uint64_t badJson = 0;
+    uint64_t badMessage = 0;
+    uint64_t unknownType = 0;
+    uint64_t tooLarge = 0;
+    uint64_t rateLimited = 0;
+    uint64_t notAuthenticated = 0;
+    uint64_t forbidden = 0;
+    uint64_t closedOversize = 0; ///< connections closed for a frame past the WebSocket limit
+    uint64_t floorGranted = 0;
+    uint64_t floorQueued = 0;
+    uint64_t floorDenied = 0;
+    uint64_t floorRevoked = 0;
+
+    uint64_t rejected() const
+    {
+        return badJson + badMessage + unknownType + tooLarge + rateLimited + notAuthenticated
+            + forbidden + closedOversize;
+    }
+    QJsonObject toJson() const;
+};
+
+} // namespace floorline::server

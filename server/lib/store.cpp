@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "store.h"
+
+#include <QHash>
+#include <QLoggingCategory>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+#include <QVariant>
+
+Q_LOGGING_CATEGORY(lcStore, "floorline.server.store")
+
+namespace floorline::server {
+
+namespace {
+QSqlDatabase database(const QString &name)
+{
+    return QSqlDatabase::database(name, false);
+}
+
+bool exec(QSqlQuery &query, QString *error)
+{
+    if (query.exec())
+        return true;
+    *error = query.lastError().text();
+    return false;
+}
+
+bool exec(const QString &connection, const QString &sql, QString *error)
+{
+    QSqlQuery query(database(connection));
+    if (query.exec(sql))
+        return true;
+    *error = QStringLiteral("%1: %2").arg(sql, query.lastError().text());
+    return false;
+}
+} // namespace
+
+Store::Store()
+    : m_connection(QStringLiteral("floorline-store-") + QUuid::createUuid().toString(QUuid::Id128))
+{
+}
+
+Store::~Store()
+{
+    {
+        QSqlDatabase db = database(m_connection);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+bool Store::open(const QString &path, QString *error)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+    db.setDatabaseName(path);
+    if (!db.open()) {
+        *error = QStringLiteral("cannot open database %1: %2").arg(path, db.lastError().text());
+        return false;
+    }
+    const QString schema[] = {
+        QStringLiteral("PRAGMA journal_mode=WAL"),
+        QStringLiteral("PRAGMA foreign_keys=ON"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS groups (id TEXT PRIMARY KEY, name TEXT NOT NULL,"
+                       " parent TEXT REFERENCES groups(id), ord INTEGER NOT NULL)"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS accounts (id TEXT PRIMARY KEY,"
+                       " alias TEXT NOT NULL, role TEXT NOT NULL, password TEXT NOT NULL,"
+                       " ord INTEGER NOT NULL)"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS memberships (account TEXT NOT NULL"
+                       " REFERENCES accounts(id), grp TEXT NOT NULL REFERENCES groups(id),"
+                       " ord INTEGER NOT NULL, PRIMARY KEY (account, grp))"),
+    };
+    for (const QString &sql : schema) {
+        if (!exec(m_connection, sql, error))
+            return false;
+    }
+    qCInfo(lcStore) << "database" << path;
+    return true;
+}
+
+bool Store::isEmpty(QString *error)
+{
+    QSqlQuery query(database(m_connection));
+    query.prepare(QStringLiteral("SELECT COUNT(*) FROM accounts"));
+    if (!exec(query, error) || !query.next())
+        return false;
+    return query.value(0).toInt() == 0;
+}
+
+bool Store::import(const proto::Fleet &fleet, QString *error)
+{
+    if (!fleet.validate(error))
+        return false;
+    QSqlDatabase db = database(m_connection);
+    db.transaction();
+    auto fail = [&](const QString &what) {
+        *error = what;
+        db.rollback();
+        return false;
+    };
+    // Parents first: insert in an order where every parent precedes its children.
+    QList<proto::GroupInfo> pending = fleet.groups;
+    QSet<QString> inserted;
+    int order = 0;
+    while (!pending.isEmpty()) {
+        const qsizetype before = pending.size();
+        for (auto it = pending.begin(); it != pending.end();) {
+            if (!it->parent.isEmpty() && !inserted.contains(it->parent)) {
+                ++it;
+                continue;
+            }
+            QSqlQuery q(db);
+            q.prepare(QStringLiteral("INSERT INTO groups (id, name, parent, ord) VALUES (?,?,?,?)"));
+            q.addBindValue(it->id);
+            q.addBindValue(it->name);
+            q.addBindValue(it->parent.isEmpty() ? QVariant() : QVariant(it->parent));
+            q.addBindValue(order++);
+            QString e;
+            if (!exec(q, &e))
+                return fail(e);
+            inserted.insert(it->id);
+            it = pending.erase(it);
+        }
+        if (pending.size() == before)
+            return fail(QStringLiteral("group tree has a cycle"));
+    }
+    order = 0;
+    for (const proto::Account &a : fleet.accounts) {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral(
+            "INSERT INTO accounts (id, alias, role, password, ord) VALUES (?,?,?,?,?)"));
+        q.addBindValue(a.unit.id);
+        q.addBindValue(a.unit.alias);
+        q.addBindValue(proto::enumName(proto::kRoles, a.unit.role));
+        q.addBindValue(a.password);
+        q.addBindValue(order++);
+        QString e;
+        if (!exec(q, &e))
+            return fail(e);
+        int groupOrder = 0;
+        for (const QString &g : a.unit.groups) {
+            QSqlQuery m(db);
+            m.prepare(QStringLiteral("INSERT INTO memberships (account, grp, ord) VALUES (?,?,?)"));
+            m.addBindValue(a.unit.id);
+            m.addBindValue(g);
+            m.addBindValue(groupOrder++);
+            if (!exec(m, &e))
+                return fail(e);
+        }
+    }
+    if (!db.commit())
+        return fail(db.lastError().text());
+    qCInfo(lcStore) << "imported" << fleet.groups.size() << "groups and" << fleet.accounts.size()
+                    << "accounts";
+    return true;
+}
+
+std::optional<proto::Fleet> Store::load(QString *error)
+{
+    QSqlDatabase db = database(m_connection);
+    proto::Fleet fleet;
+    QSqlQuery groups(db);
+    groups.prepare(QStringLiteral("SELECT id, name, parent FROM groups ORDER BY ord"));
+    if (!exec(groups, error))
+        return std::nullopt;
+    while (groups.next())
+        fleet.groups.append(
+            {groups.value(0).toString(), groups.value(1).toString(), groups.value(2).toString()});
+
+    QHash<QString, QStringList> memberships;
+    QSqlQuery m(db);
+    m.prepare(QStringLiteral("SELECT account, grp FROM memberships ORDER BY account, ord"));
+    if (!exec(m, error))
+        return std::nullopt;
+    while (m.next())
+        memberships[m.value(0).toString()].append(m.value(1).toString());
+
+    QSqlQuery accounts(db);
+    accounts.prepare(QStringLiteral("SELECT id, alias, role, password FROM accounts ORDER BY ord"));
+    if (!exec(accounts, error))
+        return std::nullopt;
+    while (accounts.next()) {
+        proto::Account a;
+        a.unit.id = accounts.value(0).toString();
+        a.unit.alias = accounts.value(1).toString();
+        const QString role = accounts.value(2).toString();
+        for (const auto &[name, value] : proto::kRoles) {
+            if (role == QLatin1String(name))
+                a.unit.role = value;
+        }
+        a.password = accounts.value(3).toString();
+        a.unit.groups = memberships.value(a.unit.id);
+        fleet.accounts.append(a);
+    }
+    return fleet;
+}
+
+} // namespace floorline::server

@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: Apache-2.0
+// floorline-server: the reference backend. Composition root of the server library.
+#include "server/lib/server.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QJsonDocument>
+#include <QStandardPaths>
+#include <QTimer>
+
+#include <csignal>
+
+using namespace floorline;
+
+namespace {
+void onSignal(int)
+{
+    QCoreApplication::quit();
+}
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("floorline-server"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Floorline reference server: WebSocket signaling, floor control (TS 24.380) and RTP relay."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption listen({QStringLiteral("l"), QStringLiteral("listen")},
+                                    QStringLiteral("Address to listen on (default 127.0.0.1)."),
+                                    QStringLiteral("address"), QStringLiteral("127.0.0.1"));
+    const QCommandLineOption port({QStringLiteral("p"), QStringLiteral("port")},
+                                  QStringLiteral("WebSocket signaling port (default 7700)."),
+                                  QStringLiteral("port"), QStringLiteral("7700"));
+    const QCommandLineOption rtpPort(QStringLiteral("rtp-port"),
+                                     QStringLiteral("UDP port of the RTP relay (default 7701)."),
+                                     QStringLiteral("port"), QStringLiteral("7701"));
+    const QCommandLineOption db(
+        QStringLiteral("db"), QStringLiteral("SQLite database file (default: in the data dir)."),
+        QStringLiteral("file"));
+    const QCommandLineOption fleet(QStringLiteral("fleet"),
+                                   QStringLiteral("Fleet file imported on first start."),
+                                   QStringLiteral("file"));
+    const QCommandLineOption demoFleet(
+        QStringLiteral("demo-fleet"),
+        QStringLiteral("Generate a demo fleet of UNITS,GROUPS on first start (e.g. 200,20)."),
+        QStringLiteral("units,groups"));
+    const QCommandLineOption writeFleet(QStringLiteral("write-fleet"),
+                                        QStringLiteral("Write the demo fleet to a file and exit."),
+                                        QStringLiteral("file"));
+    const QCommandLineOption t2(QStringLiteral("max-talk"),
+                                QStringLiteral("T2, maximum talk time in seconds (default 30)."),
+                                QStringLiteral("seconds"), QStringLiteral("30"));
+    const QCommandLineOption queue(QStringLiteral("queue"),
+                                   QStringLiteral("Floor queue length; 0 turns queueing off "
+                                                  "(default 8)."),
+                                   QStringLiteral("n"), QStringLiteral("8"));
+    const QCommandLineOption rate(QStringLiteral("rate-limit"),
+                                  QStringLiteral("Messages per second per connection (default 50)."),
+                                  QStringLiteral("n"), QStringLiteral("50"));
+    const QCommandLineOption stats(QStringLiteral("stats-interval"),
+                                   QStringLiteral("Print counters as JSON every N seconds."),
+                                   QStringLiteral("seconds"));
+    parser.addOptions({listen, port, rtpPort, db, fleet, demoFleet, writeFleet, t2, queue, rate,
+                       stats});
+    parser.process(app);
+
+    std::optional<proto::Fleet> demo;
+    if (parser.isSet(demoFleet)) {
+        const QStringList parts = parser.value(demoFleet).split(QLatin1Char(','));
+        if (parts.size() != 2 || parts[0].toInt() < 1 || parts[1].toInt() < 3) {
+            qCritical("--demo-fleet wants UNITS,GROUPS with at least 1 unit and 3 groups");
+            return 2;
+        }
+        demo = proto::makeDemoFleet(parts[0].toInt(), parts[1].toInt());
+    }
+    if (parser.isSet(writeFleet)) {
+        QString error;
+        const proto::Fleet f = demo.value_or(proto::makeDemoFleet(200, 20));
+        if (!f.save(parser.value(writeFleet), &error)) {
+            qCritical("%s", qPrintable(error));
+            return 1;
+        }
+        return 0;
+    }
+
+    server::ServerOptions options;
+    options.host = QHostAddress(parser.value(listen));
+    if (options.host.isNull()) {
+        qCritical("--listen: '%s' is not an IP address", qPrintable(parser.value(listen)));
+        return 2;
+    }
+    options.port = quint16(parser.value(port).toUInt());
+    options.rtpPort = quint16(parser.value(rtpPort).toUInt());
+    if (parser.isSet(db)) {
+        options.database = parser.value(db);
+    } else {
+        const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        QDir().mkpath(dir);
+        options.database = dir + QStringLiteral("/server.sqlite");
+    }
+    options.fleetFile = parser.value(fleet);
+    options.fleet = demo;
+    options.hub.floor.t2Ms = parser.value(t2).toInt() * 1000;
+    options.hub.floor.maxQueue = parser.value(queue).toInt();
+    options.hub.floor.queueing = options.hub.floor.maxQueue > 0;
+    options.hub.limits.messagesPerSecond = std::max(1, parser.value(rate).toInt());
+    options.hub.limits.messageBurst = options.hub.limits.messagesPerSecond * 2;
+
+    server::Server server;
+    QString error;
+    if (!server.start(options, &error)) {
+        qCritical("floorline-server: %s", qPrintable(error));
+        return 1;
+    }
+    std::signal(SIGINT, onSignal);
+    std::signal(SIGTERM, onSignal);
+
+    QTimer statsTimer;
+    if (parser.isSet(stats)) {
+        QObject::connect(&statsTimer, &QTimer::timeout, &server, [&server] {
+            const QByteArray json = QJsonDocument(server.statsJson()).toJson(QJsonDocument::Compact);
+            fprintf(stdout, "%s\n", json.constData());
+            fflush(stdout);
+        });
+        statsTimer.start(parser.value(stats).toInt() * 1000);
+    }
+    return app.exec();
+}

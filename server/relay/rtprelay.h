@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "udpsocket.h"
+
+#include <QHostAddress>
+
+#include <array>
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+namespace floorline::server {
+
+/**
+ * @brief The RTP relay: forwards the floor holder's packets to its session's other members.
+ *
+ * Threads: everything below run() executes on the relay's own thread and owns the latch table.
+ * The signaling thread only calls publish(), which swaps in an immutable Routes snapshot under a
+ * mutex the relay takes once per changed generation, never per packet. Counters are atomics read
+ * by anyone.
+ */
+class RtpRelay
+{
+public:
+    /// A login's media identity, fixed at login (docs/protocol.md §6.2).
+    struct Binding
+    {
+        std::array<uint8_t, 16> key{};
+        /// monotonicMs() of the last relayed packet, read by the session's T1 timer.
+        std::shared_ptr<std::atomic<int64_t>> lastMediaMs;
+    };
+
+    /// Immutable routing snapshot built by the signaling thread.
+    struct Routes
+    {
+        std::shared_ptr<const std::unordered_map<uint32_t, Binding>> bindings;
+        /// holder SSRC -> SSRCs that receive its media (deduplicated across sessions)
+        std::unordered_map<uint32_t, std::vector<uint32_t>> forwards;
+    };
+
+    struct Counters
+    {
+        std::atomic<uint64_t> received{0};
+        std::atomic<uint64_t> relayedIn{0};  ///< holder packets accepted for forwarding
+        std::atomic<uint64_t> forwarded{0};  ///< packets sent to receivers
+        std::atomic<uint64_t> keepAlives{0};
+        std::atomic<uint64_t> droppedMalformed{0};
+        std::atomic<uint64_t> droppedOversize{0};
+        std::atomic<uint64_t> droppedUnknownSsrc{0};
+        std::atomic<uint64_t> droppedUnlatched{0}; ///< SSRC not latched, or from another address
+        std::atomic<uint64_t> droppedBadKey{0};
+        std::atomic<uint64_t> droppedNotHolder{0};
+        std::atomic<uint64_t> droppedPayloadType{0};
+        uint64_t dropped() const;
+    };
+
+    RtpRelay() = default;
+    ~RtpRelay();
+
+    bool start(const QHostAddress &address, quint16 port, QString *error);
+    void stop();
+    quint16 port() const { return m_socket.localPort(); }
+    void publish(std::shared_ptr<const Routes> routes);
+    const Counters &counters() const { return m_counters; }
+
+private:
+    struct Latch
+    {
+        sockaddr_storage address{};
+        socklen_t length = 0;
+    };
+
+    void run();
+    void refreshRoutes();
+    void handle(const Datagram &datagram, int64_t nowMs);
+    bool sameAddress(const Latch &latch, const Datagram &datagram) const;
+
+    UdpSocket m_socket;
+    std::thread m_thread;
+    std::atomic<bool> m_stop{false};
+    Counters m_counters;
+
+    std::mutex m_routesMutex;
+    std::shared_ptr<const Routes> m_pending;
+    std::atomic<uint64_t> m_generation{0};
+
+    // Relay thread only.
+    std::shared_ptr<const Routes> m_routes;
+    uint64_t m_seenGeneration = 0;
+    std::unordered_map<uint32_t, Latch> m_latches;
+    std::vector<Outgoing> m_out;
+    std::array<uint8_t, 12 + 16> m_keepAliveReply{};
+};
+
+} // namespace floorline::server

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "testclient.h"
+
+#include "core/media/opuscodec.h"
+#include "resources/speechclips.h"
+
+#include <QThread>
+
+namespace floorline::test {
+
+std::unique_ptr<server::Server> startServer(int units, int groups, server::Hub::Config config)
+{
+    auto server = std::make_unique<server::Server>();
+    server::ServerOptions options;
+    options.fleet = proto::makeDemoFleet(units, groups);
+    options.hub = config;
+    QString error;
+    if (!server->start(options, &error)) {
+        qWarning().noquote() << "server did not start:" << error;
+        return nullptr;
+    }
+    return server;
+}
+
+TestClient::TestClient(const QString &user, const QUrl &url, QObject *parent)
+    : QObject(parent)
+    , user(user)
+    , url(url)
+{
+    connect(&client, &SignalingClient::eventReceived, this,
+            [this](const proto::Event &event, quint64 seq) {
+                events.append(event);
+                eventSeqs.append(seq);
+            });
+    connect(&rtp, &RtpEndpoint::packetReceived, this,
+            [this](const ReceivedRtp &packet) { packets.append(packet); });
+    connect(&client, &SignalingClient::loggedIn, this, [this](const proto::LoginResult &login) {
+        rtp.start(QHostAddress::LocalHost, quint16(login.media.port), login.media.ssrc,
+                  login.media.key);
+    });
+    rtp.open();
+}
+
+bool TestClient::login(int timeoutMs)
+{
+    client.connectToServer(url, user, user);
+    return QTest::qWaitFor([this] { return client.state() == SignalingClient::State::Online; },
+                           timeoutMs)
+        && QTest::qWaitFor([this] { return rtp.isLatched(); }, timeoutMs);
+}
+
+void TestClient::sendSpurt(const std::vector<QByteArray> &payloads, int gapMs)
+{
+    bool first = true;
+    for (const QByteArray &payload : payloads) {
+        rtp.sendPayload(payload, first, timestamp);
+        timestamp += 960;
+        first = false;
+        if (gapMs > 0)
+            QTest::qWait(gapMs);
+    }
+}
+
+bool TestClient::waitPackets(int count, int timeoutMs)
+{
+    return QTest::qWaitFor([&] { return packets.size() >= count; }, timeoutMs);
+}
+
+std::vector<QByteArray> speechPackets(int n)
+{
+    const QList<media::PcmClip> clips = resources::speechClips();
+    if (clips.size() < n)
+        return {};
+    media::OpusVoiceEncoder::Config config;
+    config.sampleRate = clips.at(n - 1).sampleRate;
+    return media::encodeClip(clips.at(n - 1).samples, config);
+}
+
+} // namespace floorline::test

@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/protocol/fleet.h"
+#include "server/lib/store.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace floorline;
+
+class TestFleet : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void demoFleetIsThreeLevelsDeep()
+    {
+        const proto::Fleet fleet = proto::makeDemoFleet(200, 20);
+        QString error;
+        QVERIFY2(fleet.validate(&error), qPrintable(error));
+        QCOMPARE(fleet.groups.size(), 20);
+        QCOMPARE(fleet.accounts.size(), 203); // 200 units, 2 dispatchers, 1 supervisor
+        QHash<QString, QString> parent;
+        for (const auto &g : fleet.groups)
+            parent.insert(g.id, g.parent);
+        int deepest = 0;
+        for (const auto &g : fleet.groups) {
+            int depth = 1;
+            for (QString p = g.parent; !p.isEmpty(); p = parent.value(p))
+                ++depth;
+            deepest = std::max(deepest, depth);
+        }
+        QCOMPARE(deepest, 3);
+    }
+
+    void validationCatchesBrokenReferences_data()
+    {
+        QTest::addColumn<QString>("what");
+        QTest::newRow("unknown parent") << QStringLiteral("unknown parent");
+        QTest::newRow("duplicate account") << QStringLiteral("defined twice");
+        QTest::newRow("unknown membership") << QStringLiteral("unknown group");
+        QTest::newRow("cycle") << QStringLiteral("cycle");
+    }
+
+    void validationCatchesBrokenReferences()
+    {
+        QFETCH(QString, what);
+        proto::Fleet fleet = proto::makeDemoFleet(5, 4);
+        const QString row = QString::fromLatin1(QTest::currentDataTag());
+        if (row == QLatin1String("unknown parent"))
+            fleet.groups[1].parent = QStringLiteral("nowhere");
+        else if (row == QLatin1String("duplicate account"))
+            fleet.accounts.append(fleet.accounts.first());
+        else if (row == QLatin1String("unknown membership"))
+            fleet.accounts[0].unit.groups = {QStringLiteral("nowhere")};
+        else
+            fleet.groups[0].parent = fleet.groups[1].id;
+        QString error;
+        QVERIFY(!fleet.validate(&error));
+        QVERIFY2(error.contains(what), qPrintable(error));
+    }
+
+    void fileAndDatabaseRoundTrip()
+    {
+        QTemporaryDir dir;
+        const proto::Fleet fleet = proto::makeDemoFleet(40, 8);
+        QString error;
+        QVERIFY(fleet.save(dir.filePath(QStringLiteral("fleet.json")), &error));
+        const auto loaded = proto::Fleet::load(dir.filePath(QStringLiteral("fleet.json")), &error);
+        QVERIFY2(loaded, qPrintable(error));
+        QCOMPARE(*loaded, fleet);
+
+        const QString db = dir.filePath(QStringLiteral("server.sqlite"));
+        {
+            server::Store store;
+            QVERIFY2(store.open(db, &error), qPrintable(error));
+            QVERIFY(store.isEmpty(&error));
+            QVERIFY2(store.import(fleet, &error), qPrintable(error));
+        }
+        // A second start reads the same directory back from disk.
+        server::Store store;
+        QVERIFY(store.open(db, &error));
+        QVERIFY(!store.isEmpty(&error));
+        const auto fromDb = store.load(&error);
+        QVERIFY2(fromDb, qPrintable(error));
+        QCOMPARE(*fromDb, fleet);
+    }
+
+    void failedImportStoresNothing()
+    {
+        QTemporaryDir dir;
+        proto::Fleet fleet = proto::makeDemoFleet(10, 4);
+        fleet.accounts.append(fleet.accounts.first()); // duplicate id: import must fail whole
+        server::Store store;
+        QString error;
+        QVERIFY(store.open(dir.filePath(QStringLiteral("s.sqlite")), &error));
+        QVERIFY(!store.import(fleet, &error));
+        QVERIFY(store.isEmpty(&error));
+    }
+
+    void malformedFleetFile()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("bad.json"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"groups":[{"id":"a b","name":"x"}],"accounts":[]})");
+        f.close();
+        QString error;
+        QVERIFY(!proto::Fleet::load(path, &error));
+        QVERIFY2(error.contains(QLatin1String("groups[0].id")), qPrintable(error));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFleet)
+#include "tst_fleet.moc"

@@ -1,0 +1,324 @@
+// SPDX-License-Identifier: Apache-2.0
+// Every signaling message round-trips; every malformed or incomplete one is rejected clearly.
+#include "core/protocol/codec.h"
+
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace floorline::proto;
+
+namespace {
+
+SessionInfo sampleSession()
+{
+    SessionInfo s;
+    s.id = QStringLiteral("adhoc:3");
+    s.kind = SessionKind::AdHoc;
+    s.name = QStringLiteral("Harbour fire");
+    s.owner = QStringLiteral("dispatch-1");
+    s.members = {QStringLiteral("dispatch-1"), QStringLiteral("unit-0004")};
+    s.floor.state = FloorState::Taken;
+    s.floor.talker = QStringLiteral("unit-0004");
+    s.floor.alias = QStringLiteral("Patrol 4");
+    s.floor.ssrc = 0xdeadbeef;
+    s.floor.type = FloorType::ImminentPeril;
+    s.floor.priority = 3;
+    s.floor.queued = 2;
+    return s;
+}
+
+QList<Request> sampleRequests()
+{
+    Login password;
+    password.user = QStringLiteral("unit-0001");
+    password.password = QStringLiteral("s3cret \"quoted\"");
+    Login resume;
+    resume.user = QStringLiteral("unit-0001");
+    resume.resumeToken = QStringLiteral("0123456789abcdef0123456789abcdef");
+    resume.lastSeq = 9007199254740991ULL;
+    SessionCreate adhoc;
+    adhoc.kind = SessionKind::AdHoc;
+    adhoc.name = QStringLiteral("Incident 42");
+    adhoc.units = {QStringLiteral("unit-0001"), QStringLiteral("unit-0002")};
+    SessionCreate broadcast;
+    broadcast.kind = SessionKind::Broadcast;
+    broadcast.group = QStringLiteral("region-1");
+    FloorRequest floor;
+    floor.session = QStringLiteral("group:tg-001");
+    floor.priority = 15;
+    floor.type = FloorType::Emergency;
+    return {Hello{{1, 2}, QStringLiteral("floorline/0.1")},
+            password,
+            resume,
+            Logout{},
+            DirectoryGet{},
+            Affiliate{{QStringLiteral("tg-001"), QStringLiteral("tg-002")}},
+            Deaffiliate{{QStringLiteral("tg-001")}},
+            adhoc,
+            broadcast,
+            SessionInvite{QStringLiteral("adhoc:1"), {QStringLiteral("unit-0009")}},
+            SessionLeave{QStringLiteral("adhoc:1")},
+            SessionListGet{},
+            floor,
+            FloorRelease{QStringLiteral("group:tg-001")},
+            QueuePositionRequest{QStringLiteral("group:tg-001")},
+            Ping{}};
+}
+
+QList<Event> sampleEvents()
+{
+    return {FloorGranted{QStringLiteral("group:tg-001"), 30, FloorType::Emergency, 7},
+            FloorTaken{QStringLiteral("group:tg-001"), QStringLiteral("unit-0002"),
+                       QStringLiteral("Medic 2"), 42, FloorType::Normal, 1},
+            FloorIdle{QStringLiteral("group:tg-001")},
+            FloorRevoke{QStringLiteral("group:tg-001"), 4, QStringLiteral("pre-empted")},
+            FloorDeny{QStringLiteral("group:tg-001"), 107, QStringLiteral("queue full")},
+            QueuePositionInfo{{QStringLiteral("group:tg-001"), 3}},
+            SessionJoined{sampleSession()},
+            SessionUpdated{sampleSession()},
+            SessionEnded{QStringLiteral("adhoc:3"), QStringLiteral("the creator left")},
+            UnitStatusChanged{QStringLiteral("unit-0004"), UnitStatus::Busy,
+                              QStringLiteral("adhoc:3")}};
+}
+
+template<typename V>
+QByteArray failureText(const V &decoded)
+{
+    const auto *failure = std::get_if<DecodeFailure>(&decoded);
+    return failure ? failure->error.message.toUtf8() : QByteArray();
+}
+
+template<typename R>
+void checkResultRoundTrip(const typename R::Result &value)
+{
+    const QByteArray frame = encodeResult(77, value.toJson());
+    auto decoded = decodeServerFrame(frame);
+    QVERIFY(std::holds_alternative<ServerFrame>(decoded));
+    const auto &response = std::get<ResponseFrame>(std::get<ServerFrame>(decoded));
+    QCOMPARE(response.id, quint64(77));
+    QVERIFY(!response.error);
+    QString error;
+    const auto parsed = parseResult<R>(response.result, &error);
+    QVERIFY2(parsed, qPrintable(error));
+    QVERIFY2(*parsed == value, frame.constData());
+}
+
+} // namespace
+
+class TestMessages : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void requestsRoundTrip()
+    {
+        const QList<Request> requests = sampleRequests();
+        QCOMPARE(requests.size(), qsizetype(std::variant_size_v<Request> + 2)); // + resume, broadcast
+        quint64 id = 1;
+        for (const Request &request : requests) {
+            const QByteArray frame = encodeRequest(id, request);
+            auto decoded = decodeRequest(frame);
+            QVERIFY2(std::holds_alternative<RequestFrame>(decoded),
+                     failureText(decoded).constData());
+            const RequestFrame &f = std::get<RequestFrame>(decoded);
+            QCOMPARE(f.id, id);
+            QVERIFY2(f.request == request, frame.constData());
+            ++id;
+        }
+    }
+
+    void resultsRoundTrip()
+    {
+        checkResultRoundTrip<Hello>(HelloResult{1, QStringLiteral("floorline-server/0.1"), {}});
+        LoginResult login;
+        login.unit = {QStringLiteral("unit-0001"), QStringLiteral("Engine 1"), Role::Unit,
+                      UnitStatus::Online, {QStringLiteral("tg-001")}, {}};
+        login.token = QStringLiteral("abc");
+        login.seq = 12;
+        login.resumed = true;
+        login.media = {7701, 0x80000001u, QStringLiteral("00112233445566778899aabbccddeeff")};
+        checkResultRoundTrip<Login>(login);
+        Directory directory;
+        directory.groups = {{QStringLiteral("all"), QStringLiteral("All"), {}},
+                            {QStringLiteral("tg-1"), QStringLiteral("Ops"), QStringLiteral("all")}};
+        directory.units = {login.unit};
+        checkResultRoundTrip<DirectoryGet>(directory);
+        checkResultRoundTrip<Affiliate>(SessionList{{sampleSession()}});
+        InviteResult invite;
+        invite.session = sampleSession();
+        invite.invited = {QStringLiteral("unit-0004")};
+        invite.skipped = {{QStringLiteral("unit-0005"), SkipReason::Busy, QStringLiteral("adhoc:1")},
+                          {QStringLiteral("unit-0006"), SkipReason::AlreadyMember, {}}};
+        checkResultRoundTrip<SessionCreate>(invite);
+        checkResultRoundTrip<FloorRequest>(FloorRequestResult{FloorOutcome::Granted, 30, 0, 0, {}});
+        checkResultRoundTrip<FloorRequest>(FloorRequestResult{FloorOutcome::Queued, 0, 2, 0, {}});
+        checkResultRoundTrip<FloorRequest>(
+            FloorRequestResult{FloorOutcome::Denied, 0, 0, 107, QStringLiteral("queue full")});
+        checkResultRoundTrip<QueuePositionRequest>(QueuePosition{QStringLiteral("group:x"), 1});
+        checkResultRoundTrip<Ping>(Pong{1764130000000});
+        checkResultRoundTrip<Logout>(Empty{});
+    }
+
+    void eventsRoundTrip()
+    {
+        const QList<Event> events = sampleEvents();
+        QCOMPARE(events.size(), qsizetype(std::variant_size_v<Event>));
+        quint64 seq = 100;
+        for (const Event &event : events) {
+            const QByteArray frame = encodeEvent(seq, event);
+            auto decoded = decodeServerFrame(frame);
+            QVERIFY2(std::holds_alternative<ServerFrame>(decoded),
+                     failureText(decoded).constData());
+            const auto &e = std::get<EventFrame>(std::get<ServerFrame>(decoded));
+            QCOMPARE(e.seq, seq);
+            QVERIFY2(e.event == event, frame.constData());
+            ++seq;
+        }
+    }
+
+    void errorsRoundTrip()
+    {
+        auto decoded = decodeServerFrame(
+            encodeErrorResponse(5, {ErrorCode::NotInSession, QStringLiteral("not in it")}));
+        const auto &response = std::get<ResponseFrame>(std::get<ServerFrame>(decoded));
+        QCOMPARE(response.error->code, ErrorCode::NotInSession);
+        QCOMPARE(response.error->message, QStringLiteral("not in it"));
+        auto unsolicited =
+            decodeServerFrame(encodeError({ErrorCode::RateLimited, QStringLiteral("slow down")}));
+        QCOMPARE(std::get<ErrorFrame>(std::get<ServerFrame>(unsolicited)).error.code,
+                 ErrorCode::RateLimited);
+    }
+
+    void unknownFieldsAreIgnored()
+    {
+        auto decoded = decodeRequest(
+            R"({"type":"floor.release","id":3,"session":"group:a","future":{"x":[1,2]}})");
+        QVERIFY(std::holds_alternative<RequestFrame>(decoded));
+    }
+
+    void malformedRequests_data()
+    {
+        QTest::addColumn<QByteArray>("frame");
+        QTest::addColumn<ErrorCode>("code");
+        QTest::addColumn<QString>("mentions");
+        QTest::addColumn<bool>("hasId");
+
+        QTest::newRow("not json") << QByteArray("{\"type\":") << ErrorCode::BadJson
+                                  << QStringLiteral("not valid JSON") << false;
+        QTest::newRow("binary junk") << QByteArray("\x00\xff\x13", 3) << ErrorCode::BadJson
+                                     << QStringLiteral("not valid JSON") << false;
+        QTest::newRow("array") << QByteArray("[1,2]") << ErrorCode::BadMessage
+                               << QStringLiteral("JSON object") << false;
+        QTest::newRow("missing id") << QByteArray(R"({"type":"ping"})") << ErrorCode::BadMessage
+                                    << QStringLiteral("id: is required") << false;
+        QTest::newRow("id not integer") << QByteArray(R"({"type":"ping","id":1.5})")
+                                        << ErrorCode::BadMessage
+                                        << QStringLiteral("id: must be an integer") << false;
+        QTest::newRow("id zero") << QByteArray(R"({"type":"ping","id":0})") << ErrorCode::BadMessage
+                                 << QStringLiteral("id: must be between") << false;
+        QTest::newRow("id as string") << QByteArray(R"({"type":"ping","id":"7"})")
+                                      << ErrorCode::BadMessage << QStringLiteral("id") << false;
+        QTest::newRow("missing type") << QByteArray(R"({"id":4})") << ErrorCode::BadMessage
+                                      << QStringLiteral("type: is required") << true;
+        QTest::newRow("unknown type") << QByteArray(R"({"type":"floor.steal","id":4})")
+                                      << ErrorCode::UnknownType
+                                      << QStringLiteral("floor.steal") << true;
+        QTest::newRow("hello without versions") << QByteArray(R"({"type":"hello","id":1})")
+                                                << ErrorCode::BadMessage
+                                                << QStringLiteral("protocols") << true;
+        QTest::newRow("hello versions wrong type")
+            << QByteArray(R"({"type":"hello","id":1,"protocols":["1"]})") << ErrorCode::BadMessage
+            << QStringLiteral("protocols") << true;
+        QTest::newRow("login without password")
+            << QByteArray(R"({"type":"login","id":2,"user":"unit-1"})") << ErrorCode::BadMessage
+            << QStringLiteral("password: is required") << true;
+        QTest::newRow("login with bad user id")
+            << QByteArray(R"({"type":"login","id":2,"user":"a b","password":"x"})")
+            << ErrorCode::BadMessage << QStringLiteral("user: is not a valid identifier") << true;
+        QTest::newRow("login resume without lastSeq")
+            << QByteArray(R"({"type":"login","id":2,"user":"u","resume":{"token":"t"}})")
+            << ErrorCode::BadMessage << QStringLiteral("resume.lastSeq: is required") << true;
+        QTest::newRow("floor request without session")
+            << QByteArray(R"({"type":"floor.request","id":3})") << ErrorCode::BadMessage
+            << QStringLiteral("session: is required") << true;
+        QTest::newRow("floor request priority out of range")
+            << QByteArray(R"({"type":"floor.request","id":3,"session":"g","priority":16})")
+            << ErrorCode::BadMessage << QStringLiteral("priority: must be between 0 and 15")
+            << true;
+        QTest::newRow("floor request unknown type")
+            << QByteArray(R"({"type":"floor.request","id":3,"session":"g","floorType":"panic"})")
+            << ErrorCode::BadMessage << QStringLiteral("floorType: unknown value 'panic'") << true;
+        QTest::newRow("affiliate groups not a list")
+            << QByteArray(R"({"type":"group.affiliate","id":3,"groups":"tg-1"})")
+            << ErrorCode::BadMessage << QStringLiteral("groups: must be an array") << true;
+        QTest::newRow("affiliate group not an id")
+            << QByteArray(R"({"type":"group.affiliate","id":3,"groups":["ok",7]})")
+            << ErrorCode::BadMessage << QStringLiteral("groups[1]") << true;
+        QTest::newRow("session create group kind")
+            << QByteArray(R"({"type":"session.create","id":3,"kind":"group"})")
+            << ErrorCode::BadMessage << QStringLiteral("kind: must be adhoc or broadcast") << true;
+        QTest::newRow("broadcast without group")
+            << QByteArray(R"({"type":"session.create","id":3,"kind":"broadcast"})")
+            << ErrorCode::BadMessage << QStringLiteral("group: is required") << true;
+        QTest::newRow("overlong string")
+            << QByteArray(R"({"type":"login","id":2,"user":"u","password":")") + QByteArray(300, 'x')
+                   + QByteArray(R"("})")
+            << ErrorCode::BadMessage << QStringLiteral("longer than 256") << true;
+        QByteArray manyGroups = R"({"type":"group.affiliate","id":3,"groups":[)";
+        for (int i = 0; i < 10001; ++i)
+            manyGroups += (i ? ",\"g\"" : "\"g\"");
+        manyGroups += "]}";
+        QTest::newRow("too many list items") << manyGroups << ErrorCode::BadMessage
+                                             << QStringLiteral("more than 10000 items") << true;
+    }
+
+    void malformedRequests()
+    {
+        QFETCH(QByteArray, frame);
+        QFETCH(ErrorCode, code);
+        QFETCH(QString, mentions);
+        QFETCH(bool, hasId);
+        auto decoded = decodeRequest(frame);
+        QVERIFY(std::holds_alternative<DecodeFailure>(decoded));
+        const DecodeFailure &failure = std::get<DecodeFailure>(decoded);
+        QCOMPARE(failure.error.code, code);
+        QVERIFY2(failure.error.message.contains(mentions), qPrintable(failure.error.message));
+        QCOMPARE(failure.id.has_value(), hasId);
+    }
+
+    void malformedServerFrames_data()
+    {
+        QTest::addColumn<QByteArray>("frame");
+        QTest::newRow("event without seq")
+            << QByteArray(R"({"type":"event","event":"floor.idle","data":{"session":"g"}})");
+        QTest::newRow("event unknown")
+            << QByteArray(R"({"type":"event","seq":1,"event":"floor.party","data":{}})");
+        QTest::newRow("taken without talker")
+            << QByteArray(R"({"type":"event","seq":1,"event":"floor.taken","data":{"session":"g","ssrc":1}})");
+        QTest::newRow("taken ssrc too big")
+            << QByteArray(R"({"type":"event","seq":1,"event":"floor.taken","data":{"session":"g","talker":"u","ssrc":4294967296}})");
+        QTest::newRow("response without result or error")
+            << QByteArray(R"({"type":"response","id":1})");
+        QTest::newRow("error with unknown code")
+            << QByteArray(R"({"type":"error","error":{"code":"oops"}})");
+        QTest::newRow("unknown envelope") << QByteArray(R"({"type":"gossip"})");
+    }
+
+    void malformedServerFrames()
+    {
+        QFETCH(QByteArray, frame);
+        QVERIFY(std::holds_alternative<DecodeFailure>(decodeServerFrame(frame)));
+    }
+
+    void resultOfWrongShapeIsRejected()
+    {
+        QString error;
+        QVERIFY(!parseResult<FloorRequest>(QJsonObject{{QStringLiteral("outcome"), 3}}, &error));
+        QVERIFY(error.contains(QLatin1String("result.outcome")));
+        QVERIFY(!parseResult<FloorRequest>(
+            QJsonObject{{QStringLiteral("outcome"), QStringLiteral("granted")}}, &error));
+        QVERIFY2(error.contains(QLatin1String("result.duration")), qPrintable(error));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMessages)
+#include "tst_messages.moc"
