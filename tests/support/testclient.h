@@ -41,7 +41,7 @@ public:
             result = reply;
             done = true;
         });
-        QTest::qWaitFor([&] { return done; }, timeoutMs);
+        (void)QTest::qWaitFor([&] { return done; }, timeoutMs);
         if (error)
             *error = result.error;
         return result.value;
@@ -52,7 +52,7 @@ public:
     std::optional<E> waitEvent(Match match, int timeoutMs = 5000)
     {
         std::optional<E> found;
-        QTest::qWaitFor(
+        (void)QTest::qWaitFor(
             [&] {
                 for (qsizetype i = 0; i < events.size(); ++i) {
                     if (const E *e = std::get_if<E>(&events.at(i)); e && match(*e)) {
