@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: Apache-2.0
+// Reconnect and resume: no missed events, no duplicates, and no talking by itself afterwards.
+#include "support/testclient.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace floorline;
+using namespace floorline::test;
+
+namespace {
+const QString kGroup = QStringLiteral("tg-001");
+const QString kSession = QStringLiteral("group:tg-001");
+} // namespace
+
+class TestServerResume : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void droppedClientResumesWithoutMissingEvents()
+    {
+        auto server = startServer();
+        QVERIFY(server);
+        TestClient talker(QStringLiteral("unit-0001"), server->url());
+        TestClient listener(QStringLiteral("unit-0005"), server->url());
+        QVERIFY(talker.login());
+        QVERIFY(listener.login());
+        QVERIFY(talker.call(proto::Affiliate{{kGroup}}));
+        QVERIFY(listener.call(proto::Affiliate{{kGroup}}));
+        QSignalSpy logins(&listener.client, &SignalingClient::loggedIn);
+        QSignalSpy lost(&listener.client, &SignalingClient::connectionLost);
+
+        listener.client.simulateConnectionLoss();
+        QVERIFY(lost.wait(2000) || lost.size() == 1);
+        // While the listener is away, three talk spurts start and end.
+        for (int i = 0; i < 3; ++i) {
+            QVERIFY(talker.call(proto::FloorRequest{kSession, 0, proto::FloorType::Normal}));
+            QVERIFY(talker.call(proto::FloorRelease{kSession}));
+        }
+        QVERIFY(QTest::qWaitFor([&] { return logins.size() == 1; }, 15000));
+        QCOMPARE(logins.first().at(1).toBool(), true); // resumed
+        QVERIFY(QTest::qWaitFor([&] { return listener.countEvents<proto::FloorIdle>() == 3; }, 3000));
+        QCOMPARE(listener.countEvents<proto::FloorTaken>(), 3);
+        // Sequence numbers are gap-free and each event arrived once.
+        for (qsizetype i = 0; i < listener.eventSeqs.size(); ++i)
+            QCOMPARE(listener.eventSeqs.at(i), quint64(i + 1));
+        QCOMPARE(std::get<proto::FloorTaken>(listener.events.first()).talker,
+                 QStringLiteral("unit-0001"));
+        // After the resume the listener still hears the group: the relay re-latched its socket.
+        QVERIFY(QTest::qWaitFor([&] { return listener.rtp.isLatched(); }, 2000));
+        QVERIFY(talker.call(proto::FloorRequest{kSession, 0, proto::FloorType::Normal}));
+        talker.sendSpurt(speechPackets(2));
+        QVERIFY(listener.waitPackets(int(speechPackets(2).size())));
+        QCOMPARE(server->hub()->stats().resumes, quint64(1));
+    }
+
+    void talkerThatDropsDoesNotTalkAgainByItself()
+    {
+        auto server = startServer();
+        QVERIFY(server);
+        TestClient talker(QStringLiteral("unit-0001"), server->url());
+        TestClient listener(QStringLiteral("unit-0005"), server->url());
+        QVERIFY(talker.login());
+        QVERIFY(listener.login());
+        QVERIFY(talker.call(proto::Affiliate{{kGroup}}));
+        QVERIFY(listener.call(proto::Affiliate{{kGroup}}));
+        QVERIFY(talker.call(proto::FloorRequest{kSession, 0, proto::FloorType::Normal}));
+        QVERIFY(listener.waitEvent<proto::FloorTaken>());
+
+        QSignalSpy logins(&talker.client, &SignalingClient::loggedIn);
+        talker.client.simulateConnectionLoss();
+        QVERIFY(listener.waitEvent<proto::FloorIdle>()); // released on disconnect
+        QVERIFY(QTest::qWaitFor([&] { return logins.size() == 1; }, 15000));
+        QTest::qWait(500);
+        // Reconnected, resumed, and silent: the floor stays idle until the user presses again.
+        QCOMPARE(server->hub()->sessionInfo(kSession).floor.state, proto::FloorState::Idle);
+        QCOMPARE(listener.countEvents<proto::FloorTaken>(), 0);
+        QVERIFY(talker.waitEvent<proto::FloorIdle>()); // the talker learns it lost the floor
+        QCOMPARE(server->hub()->stats().floorGranted, quint64(1));
+    }
+
+    void expiredResumeFallsBackToFreshLogin()
+    {
+        server::Hub::Config config;
+        config.resumeGraceMs = 100;
+        auto server = startServer(30, 6, config);
+        QVERIFY(server);
+        TestClient client(QStringLiteral("unit-0001"), server->url());
+        QVERIFY(client.login());
+        const quint32 oldSsrc = client.client.login().media.ssrc;
+        QSignalSpy logins(&client.client, &SignalingClient::loggedIn);
+        client.client.setAutoReconnect(false);
+        client.client.simulateConnectionLoss();
+        QTest::qWait(400); // the resume window closes
+        QCOMPARE(server->hub()->liveLogins(), 0);
+        client.client.setAutoReconnect(true);
+        // Reconnect as the client's backoff would: resume is refused, so it logs in afresh.
+        QMetaObject::invokeMethod(&client.client, [&] {
+            client.client.connectToServer(client.url, client.user, client.user);
+        });
+        QVERIFY(QTest::qWaitFor([&] { return logins.size() == 1; }, 5000));
+        QCOMPARE(logins.first().at(1).toBool(), false); // not resumed: refetch state
+        QVERIFY(client.client.login().media.ssrc != oldSsrc);
+    }
+
+    void wrongResumeTokenIsRefused()
+    {
+        auto server = startServer();
+        QVERIFY(server);
+        TestClient client(QStringLiteral("unit-0001"), server->url());
+        QVERIFY(client.login());
+        TestClient intruder(QStringLiteral("unit-0001"), server->url());
+        intruder.client.connectToServer(server->url(), QStringLiteral("unit-0001"),
+                                        QStringLiteral("wrong"));
+        QSignalSpy errors(&intruder.client, &SignalingClient::errorOccurred);
+        QVERIFY(errors.wait(3000));
+        QCOMPARE(errors.first().at(0).value<proto::Error>().code, proto::ErrorCode::AuthFailed);
+        QVERIFY(QTest::qWaitFor(
+            [&] { return intruder.client.state() == SignalingClient::State::Disconnected; }, 2000));
+        QCOMPARE(server->hub()->stats().authFailures, quint64(1));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerResume)
+#include "tst_serverresume.moc"
