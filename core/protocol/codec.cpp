@@ -131,7 +131,7 @@ std::variant<ServerFrame, DecodeFailure> decodeServerFrame(const QByteArray &fra
             name, data, event.event, [](auto *p) { return eventTag(p); },
             std::make_index_sequence<std::variant_size_v<Event>>());
         if (!known)
-            return failure(ErrorCode::UnknownType, QStringLiteral("unknown event '%1'").arg(name));
+            return ServerFrame{UnknownEventFrame{event.seq, name}};
         if (!data.ok())
             return failure(ErrorCode::BadMessage, data.error());
         return ServerFrame{std::move(event)};

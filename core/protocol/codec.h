@@ -34,13 +34,20 @@ struct EventFrame
     bool operator==(const EventFrame &) const = default;
 };
 
+/// An event this build does not know (from a newer server): skipped, but its seq still counts.
+struct UnknownEventFrame
+{
+    quint64 seq = 0;
+    QString name;
+};
+
 /// An error that answers no request (for example a frame that was not JSON).
 struct ErrorFrame
 {
     Error error;
 };
 
-using ServerFrame = std::variant<ResponseFrame, EventFrame, ErrorFrame>;
+using ServerFrame = std::variant<ResponseFrame, EventFrame, UnknownEventFrame, ErrorFrame>;
 
 /// Why a frame could not be decoded; `id` is set when the frame carried a usable request id,
 /// so the error can be sent as that request's response.

@@ -68,7 +68,7 @@ struct FloorDeny
     bool operator==(const FloorDeny &) const = default;
 };
 
-/// Queue Position Info, sent whenever a queued request's position changes.
+/// Queue Position Info, sent to every queued participant whenever the queue changes.
 struct QueuePositionInfo : QueuePosition
 {
     static constexpr const char *kName = "floor.queue-position-info";

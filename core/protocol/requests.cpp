@@ -98,6 +98,8 @@ void Login::read(JsonReader &r)
     if (r.has("resume")) {
         JsonReader resume = r.child("resume");
         resumeToken = resume.string("token", 128);
+        if (resume.ok() && resumeToken.isEmpty())
+            resume.fail(QStringLiteral("token"), QStringLiteral("must not be empty"));
         lastSeq = quint64(resume.integer("lastSeq", 0, 9007199254740991LL));
         r.absorb(resume);
     } else {

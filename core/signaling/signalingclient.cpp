@@ -194,6 +194,11 @@ void SignalingClient::onMessage(const QString &message)
             qCWarning(lcClient) << "event gap:" << m_lastSeq << "->" << event->seq;
         m_lastSeq = event->seq;
         Q_EMIT eventReceived(event->event, event->seq);
+    } else if (auto *unknown = std::get_if<proto::UnknownEventFrame>(&frame)) {
+        // Forward compatibility: skip the event but keep the sequence gap-free for resume.
+        if (unknown->seq > m_lastSeq)
+            m_lastSeq = unknown->seq;
+        qCDebug(lcClient) << "skipped unknown event" << unknown->name;
     } else if (auto *error = std::get_if<proto::ErrorFrame>(&frame)) {
         qCWarning(lcClient) << "server error:" << error->error.message;
         Q_EMIT errorOccurred(error->error);

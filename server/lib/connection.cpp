@@ -56,8 +56,11 @@ QString Connection::peer() const
 void Connection::setLogin(quint64 login)
 {
     m_login = login;
+    // After a logout the connection must log in again within the limit, like a new one.
     if (login)
         m_loginTimer.stop();
+    else
+        m_loginTimer.start();
 }
 
 void Connection::sendFrame(const QByteArray &frame)

@@ -119,9 +119,8 @@ void Hub::handleAffiliate(Login &l, Connection *c, quint64 id, const proto::Affi
     proto::SessionList result;
     for (const QString &group : r.groups) {
         Session &session = *m_sessions.at(proto::groupSessionId(group));
-        result.sessions.append(sessionInfo(session.id)); // floor state before this join
         join(session, l);
-        result.sessions.last() = sessionInfo(session.id);
+        result.sessions.append(sessionInfo(session.id));
     }
     publishRoutes();
     c->sendResult(id, result.toJson());

@@ -152,13 +152,14 @@ void RtpRelay::handle(const Datagram &datagram, int64_t nowMs)
         latch.length = datagram.peerLength;
         m_counters.keepAlives.fetch_add(1, std::memory_order_relaxed);
         // Echo a keep-alive so the client knows it is latched and its NAT binding stays open.
+        // The echo is written over this datagram's own buffer: each echo in a batch keeps its
+        // own SSRC and sequence number.
         proto::RtpPacket reply;
         reply.payloadType = proto::kKeepAlivePayloadType;
         reply.sequence = packet.sequence;
         reply.ssrc = packet.ssrc;
-        const std::size_t size =
-            proto::writeRtp(reply, {}, {m_keepAliveReply.data(), m_keepAliveReply.size()});
-        m_out.push_back({m_keepAliveReply.data(), size, &latch.address, latch.length});
+        const std::size_t size = proto::writeRtp(reply, {}, {datagram.data, datagram.size});
+        m_out.push_back({datagram.data, size, &latch.address, latch.length});
         return;
     }
 

@@ -94,7 +94,6 @@ private:
     uint64_t m_seenGeneration = 0;
     std::unordered_map<uint32_t, Latch> m_latches;
     std::vector<Outgoing> m_out;
-    std::array<uint8_t, 12 + 16> m_keepAliveReply{};
 };
 
 } // namespace floorline::server

@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "simfleet.h"
+
+#include "core/media/opuscodec.h"
+#include "core/protocol/clock.h"
+#include "resources/speechclips.h"
+
+#include <QLoggingCategory>
+
+#include <cmath>
+
+Q_LOGGING_CATEGORY(lcSim, "floorline.sim")
+
+namespace floorline::sim {
+
+SimFleet::SimFleet(const proto::Fleet &fleet, Options options, QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+    , m_random(options.seed ? options.seed : QRandomGenerator::system()->generate())
+{
+    for (const proto::Account &account : fleet.accounts) {
+        if (account.unit.role != proto::Role::Unit)
+            continue; // dispatchers and supervisors are people at consoles, not simulated
+        m_units.push_back(std::make_unique<SimUnit>(account, options.server, this));
+        for (const QString &group : account.unit.groups)
+            m_members[group].append(m_units.back().get());
+    }
+    for (const media::PcmClip &clip : resources::speechClips()) {
+        media::OpusVoiceEncoder::Config config;
+        config.sampleRate = clip.sampleRate;
+        m_clips.push_back(media::encodeClip(clip.samples, config));
+    }
+    m_pacing.setTimerType(Qt::PreciseTimer);
+    m_pacing.setInterval(10);
+    connect(&m_pacing, &QTimer::timeout, this, &SimFleet::onTick);
+    m_ramp.setInterval(100);
+    connect(&m_ramp, &QTimer::timeout, this, &SimFleet::startBatch);
+}
+
+void SimFleet::startBatch()
+{
+    const std::size_t batch = std::max<std::size_t>(1, std::size_t(m_options.connectsPerSecond) / 10);
+    for (std::size_t i = 0; i < batch && m_started < m_units.size(); ++i)
+        m_units[m_started++]->start();
+    if (m_started == m_units.size())
+        m_ramp.stop();
+}
+
+SimFleet::~SimFleet() = default;
+
+void SimFleet::start()
+{
+    qCInfo(lcSim) << "starting" << m_units.size() << "units in" << m_members.size()
+                  << "talk groups with" << m_clips.size() << "speech clips";
+    const qint64 now = monotonicMs();
+    for (auto it = m_members.cbegin(); it != m_members.cend(); ++it)
+        scheduleGroup(it.key(), now);
+    m_ramp.start();
+    startBatch();
+    m_pacing.start();
+}
+
+void SimFleet::stop()
+{
+    m_pacing.stop();
+    m_ramp.stop();
+    for (auto &unit : m_units)
+        unit->stop();
+}
+
+void SimFleet::scheduleGroup(const QString &group, qint64 nowMs)
+{
+    // Exponential inter-arrival times: spurts arrive as a Poisson process per group.
+    const double u = std::max(1e-9, m_random.generateDouble());
+    const qint64 delay = qint64(-std::log(u) * m_options.talkIntervalSeconds * 1000.0);
+    m_nextSpurt.insert(group, nowMs + std::max<qint64>(delay, 200));
+}
+
+void SimFleet::onTick()
+{
+    const qint64 now = monotonicMs();
+    for (auto &unit : m_units)
+        unit->pace(now);
+    if (m_clips.empty())
+        return;
+    for (auto it = m_nextSpurt.begin(); it != m_nextSpurt.end(); ++it) {
+        if (it.value() > now)
+            continue;
+        const QString group = it.key();
+        QList<SimUnit *> idle;
+        for (SimUnit *member : m_members.value(group)) {
+            if (member->isIdle())
+                idle.append(member);
+        }
+        if (!idle.isEmpty()) {
+            SimUnit *talker = idle.at(int(m_random.bounded(int(idle.size()))));
+            const bool emergency = m_random.generateDouble() < m_options.emergencyShare;
+            const auto &clip = m_clips.at(m_random.bounded(int(m_clips.size())));
+            talker->talk(proto::groupSessionId(group), &clip,
+                         emergency ? proto::FloorType::Emergency : proto::FloorType::Normal,
+                         int(m_random.bounded(4)));
+        }
+        scheduleGroup(group, now);
+    }
+}
+
+int SimFleet::onlineCount() const
+{
+    int online = 0;
+    for (const auto &unit : m_units)
+        online += unit->isOnline() ? 1 : 0;
+    return online;
+}
+
+UnitCounters SimFleet::totals() const
+{
+    UnitCounters t;
+    for (const auto &unit : m_units) {
+        const UnitCounters &c = unit->counters();
+        t.requests += c.requests;
+        t.granted += c.granted;
+        t.queued += c.queued;
+        t.denied += c.denied;
+        t.revoked += c.revoked;
+        t.spurts += c.spurts;
+        t.packetsSent += c.packetsSent;
+        t.packetsReceived += c.packetsReceived;
+        t.packetsLost += c.packetsLost;
+        t.reconnects += c.reconnects;
+    }
+    return t;
+}
+
+QJsonObject SimFleet::statsJson() const
+{
+    const UnitCounters t = totals();
+    return {{QStringLiteral("units"), unitCount()},
+            {QStringLiteral("online"), onlineCount()},
+            {QStringLiteral("requests"), qint64(t.requests)},
+            {QStringLiteral("granted"), qint64(t.granted)},
+            {QStringLiteral("queued"), qint64(t.queued)},
+            {QStringLiteral("denied"), qint64(t.denied)},
+            {QStringLiteral("revoked"), qint64(t.revoked)},
+            {QStringLiteral("spurts"), qint64(t.spurts)},
+            {QStringLiteral("packetsSent"), qint64(t.packetsSent)},
+            {QStringLiteral("packetsReceived"), qint64(t.packetsReceived)},
+            {QStringLiteral("packetsLost"), qint64(t.packetsLost)},
+            {QStringLiteral("reconnects"), qint64(t.reconnects)}};
+}
+
+} // namespace floorline::sim

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "simunit.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QRandomGenerator>
+#include <QTimer>
+
+#include <memory>
+#include <vector>
+
+namespace floorline::sim {
+
+/**
+ * @brief The simulated fleet: many SimUnits, a talk schedule per group and real-time pacing.
+ *
+ * Each talk group gets talk spurts at exponentially distributed intervals; a random idle member
+ * requests the floor and speaks one of the bundled speech clips (espeak-ng, Opus-encoded once
+ * at start). A small share of requests are emergencies, which pre-empt whoever talks.
+ */
+class SimFleet : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        QUrl server;
+        double talkIntervalSeconds = 15.0; ///< mean time between spurts per group
+        double emergencyShare = 0.02;
+        int connectsPerSecond = 100;       ///< login ramp, so a big fleet does not stampede
+        quint32 seed = 0;                  ///< 0: random
+    };
+
+    SimFleet(const proto::Fleet &fleet, Options options, QObject *parent = nullptr);
+    ~SimFleet() override;
+
+    void start();
+    void stop();
+    int unitCount() const { return int(m_units.size()); }
+    int onlineCount() const;
+    UnitCounters totals() const;
+    QJsonObject statsJson() const;
+    const std::vector<std::unique_ptr<SimUnit>> &units() const { return m_units; }
+
+private:
+    void scheduleGroup(const QString &group, qint64 nowMs);
+    void onTick();
+    void startBatch();
+
+    Options m_options;
+    std::vector<std::unique_ptr<SimUnit>> m_units;
+    QHash<QString, QList<SimUnit *>> m_members; ///< talk group -> members
+    QHash<QString, qint64> m_nextSpurt;         ///< talk group -> when
+    std::vector<std::vector<QByteArray>> m_clips;
+    QTimer m_pacing;
+    QTimer m_ramp;
+    std::size_t m_started = 0;
+    QRandomGenerator m_random;
+};
+
+} // namespace floorline::sim

@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "simunit.h"
+
+#include "core/protocol/clock.h"
+#include "core/protocol/rtp.h"
+
+#include <QLoggingCategory>
+#include <QRandomGenerator>
+
+Q_LOGGING_CATEGORY(lcSimUnit, "floorline.sim.unit")
+
+namespace floorline::sim {
+
+SimUnit::SimUnit(const proto::Account &account, const QUrl &server, QObject *parent)
+    : QObject(parent)
+    , m_account(account)
+    , m_server(server)
+{
+    m_rtp.open(QHostAddress(server.host()).protocol() == QAbstractSocket::IPv6Protocol
+                   ? QHostAddress::LocalHostIPv6
+                   : QHostAddress::AnyIPv4);
+    connect(&m_client, &SignalingClient::loggedIn, this, &SimUnit::onLoggedIn);
+    connect(&m_client, &SignalingClient::eventReceived, this,
+            [this](const proto::Event &event) { onEvent(event); });
+    connect(&m_client, &SignalingClient::connectionLost, this, [this] {
+        // The server released our floor with the connection; never pick the spurt up again.
+        finish(false);
+        m_rtp.stop();
+    });
+    connect(&m_rtp, &RtpEndpoint::packetReceived, this, [this](const ReceivedRtp &packet) {
+        ++m_counters.packetsReceived;
+        const auto last = m_lastSequence.constFind(packet.ssrc);
+        if (last != m_lastSequence.constEnd() && !packet.marker) {
+            const quint16 gap = quint16(packet.sequence - *last);
+            if (gap > 1 && gap < 1000)
+                m_counters.packetsLost += gap - 1;
+        }
+        m_lastSequence.insert(packet.ssrc, packet.sequence);
+    });
+}
+
+void SimUnit::start()
+{
+    m_client.connectToServer(m_server, m_account.unit.id, m_account.password);
+}
+
+void SimUnit::stop()
+{
+    finish(true);
+    m_client.disconnectFromServer();
+    m_rtp.stop();
+}
+
+void SimUnit::onLoggedIn(const proto::LoginResult &login)
+{
+    if (m_everOnline)
+        ++m_counters.reconnects;
+    m_everOnline = true;
+    const QHostAddress host(m_server.host() == QLatin1String("localhost") ? QStringLiteral("127.0.0.1")
+                                                                          : m_server.host());
+    m_rtp.start(host, quint16(login.media.port), login.media.ssrc, login.media.key);
+    if (!login.resumed && !m_account.unit.groups.isEmpty()) {
+        m_client.send(proto::Affiliate{m_account.unit.groups},
+                      [this](const Reply<proto::SessionList> &reply) {
+                          if (!reply.ok())
+                              qCWarning(lcSimUnit) << m_account.unit.id << "could not affiliate:"
+                                                   << reply.error.message;
+                      });
+    }
+}
+
+void SimUnit::talk(const QString &session, const std::vector<QByteArray> *clip,
+                   proto::FloorType type, int priority)
+{
+    if (!isIdle() || !clip || clip->empty())
+        return;
+    m_floorSession = session;
+    m_clip = clip;
+    ++m_counters.requests;
+    m_client.send(proto::FloorRequest{session, priority, type},
+                  [this, session](const Reply<proto::FloorRequestResult> &reply) {
+                      if (m_floorSession != session)
+                          return; // gave up meanwhile (connection lost)
+                      if (!reply.ok()) {
+                          m_floorSession.clear();
+                          return;
+                      }
+                      switch (reply.value->outcome) {
+                      case proto::FloorOutcome::Granted:
+                          ++m_counters.granted;
+                          startSpeaking();
+                          break;
+                      case proto::FloorOutcome::Queued:
+                          ++m_counters.queued; // wait for floor.granted
+                          break;
+                      case proto::FloorOutcome::Denied:
+                          ++m_counters.denied;
+                          m_floorSession.clear(); // back off until the fleet picks us again
+                          break;
+                      }
+                  });
+}
+
+void SimUnit::onEvent(const proto::Event &event)
+{
+    if (const auto *granted = std::get_if<proto::FloorGranted>(&event)) {
+        if (granted->session == m_floorSession && !m_speaking) {
+            ++m_counters.granted;
+            startSpeaking();
+        }
+    } else if (const auto *revoke = std::get_if<proto::FloorRevoke>(&event)) {
+        if (revoke->session == m_floorSession) {
+            ++m_counters.revoked;
+            finish(true); // stop at once and hand the floor back
+        }
+    } else if (const auto *deny = std::get_if<proto::FloorDeny>(&event)) {
+        if (deny->session == m_floorSession) {
+            ++m_counters.denied;
+            finish(false);
+        }
+    }
+}
+
+void SimUnit::startSpeaking()
+{
+    m_speaking = true;
+    m_next = 0;
+    m_spurtStartMs = monotonicMs();
+    m_timestamp = QRandomGenerator::global()->generate(); // RFC 3550: random initial timestamp
+    ++m_counters.spurts;
+}
+
+void SimUnit::pace(qint64 nowMs)
+{
+    if (!m_speaking)
+        return;
+    // Real-time pacing from the spurt start: timer jitter never accumulates into drift.
+    const std::size_t due = std::min<std::size_t>(m_clip->size(), std::size_t((nowMs - m_spurtStartMs) / 20) + 1);
+    for (; m_next < due; ++m_next) {
+        m_rtp.sendPayload(m_clip->at(m_next), m_next == 0, m_timestamp);
+        m_timestamp += 960;
+        ++m_counters.packetsSent;
+    }
+    if (m_next >= m_clip->size())
+        finish(true);
+}
+
+void SimUnit::finish(bool release)
+{
+    if (release && !m_floorSession.isEmpty() && isOnline())
+        m_client.send(proto::FloorRelease{m_floorSession});
+    m_floorSession.clear();
+    m_speaking = false;
+    m_clip = nullptr;
+}
+
+} // namespace floorline::sim

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/net/rtpendpoint.h"
+#include "core/protocol/fleet.h"
+#include "core/signaling/signalingclient.h"
+
+#include <QHash>
+#include <QObject>
+
+#include <vector>
+
+namespace floorline::sim {
+
+/// @brief What one simulated unit did and heard.
+struct UnitCounters
+{
+    quint64 requests = 0;
+    quint64 granted = 0;
+    quint64 queued = 0;
+    quint64 denied = 0;
+    quint64 revoked = 0;
+    quint64 spurts = 0;
+    quint64 packetsSent = 0;
+    quint64 packetsReceived = 0;
+    quint64 packetsLost = 0; ///< sequence gaps within a talker's stream
+    quint64 reconnects = 0;
+};
+
+/**
+ * @brief One field unit: logs in, affiliates to its groups, talks when told and listens.
+ *
+ * It behaves like a disciplined radio: it waits in the queue when queued, stops at once on Floor
+ * Revoke, backs off when denied, and after a reconnect it does not resume talking.
+ */
+class SimUnit : public QObject
+{
+    Q_OBJECT
+public:
+    SimUnit(const proto::Account &account, const QUrl &server, QObject *parent = nullptr);
+
+    void start();
+    void stop();
+    bool isOnline() const { return m_client.state() == SignalingClient::State::Online; }
+    /// Idle: online, not talking and not waiting for the floor.
+    bool isIdle() const { return isOnline() && m_floorSession.isEmpty(); }
+    const proto::Account &account() const { return m_account; }
+    const UnitCounters &counters() const { return m_counters; }
+
+    /// Requests the floor on `session` and, once granted, speaks `clip` in real time.
+    void talk(const QString &session, const std::vector<QByteArray> *clip, proto::FloorType type,
+              int priority);
+    /// Sends the packets that are due by `nowMs` (called by the fleet's 10 ms pacing tick).
+    void pace(qint64 nowMs);
+
+private:
+    void onLoggedIn(const proto::LoginResult &login);
+    void onEvent(const proto::Event &event);
+    void startSpeaking();
+    void finish(bool release);
+
+    proto::Account m_account;
+    QUrl m_server;
+    SignalingClient m_client;
+    RtpEndpoint m_rtp;
+    UnitCounters m_counters;
+    QString m_floorSession;  ///< session we requested or hold the floor in
+    bool m_speaking = false;
+    const std::vector<QByteArray> *m_clip = nullptr;
+    std::size_t m_next = 0;
+    qint64 m_spurtStartMs = 0;
+    quint32 m_timestamp = 0;
+    QHash<quint32, quint16> m_lastSequence; ///< per talker SSRC
+    bool m_everOnline = false;
+};
+
+} // namespace floorline::sim
