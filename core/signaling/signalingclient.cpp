@@ -6,7 +6,7 @@
 #include <QLoggingCategory>
 #include <QWebSocket>
 
-Q_LOGGING_CATEGORY(lcClient, "floorline.signaling")
+Q_LOGGING_CATEGORY(lcClient, "floorline.signaling", QtInfoMsg)
 
 namespace floorline {
 

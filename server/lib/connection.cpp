@@ -4,7 +4,7 @@
 #include <QLoggingCategory>
 #include <QWebSocket>
 
-Q_LOGGING_CATEGORY(lcConnection, "floorline.server.connection")
+Q_LOGGING_CATEGORY(lcConnection, "floorline.server.connection", QtInfoMsg)
 
 namespace floorline::server {
 

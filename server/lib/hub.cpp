@@ -8,7 +8,7 @@
 #include <QRandomGenerator>
 #include <QWebSocket>
 
-Q_LOGGING_CATEGORY(lcHub, "floorline.server.hub")
+Q_LOGGING_CATEGORY(lcHub, "floorline.server.hub", QtInfoMsg)
 
 namespace floorline::server {
 

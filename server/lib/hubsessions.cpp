@@ -8,7 +8,7 @@
 #include <QSet>
 
 Q_DECLARE_LOGGING_CATEGORY(lcHub)
-Q_LOGGING_CATEGORY(lcFloor, "floorline.server.floor")
+Q_LOGGING_CATEGORY(lcFloor, "floorline.server.floor", QtInfoMsg)
 
 namespace floorline::server {
 

@@ -7,7 +7,7 @@
 #include <QWebSocket>
 #include <QWebSocketServer>
 
-Q_LOGGING_CATEGORY(lcServer, "floorline.server")
+Q_LOGGING_CATEGORY(lcServer, "floorline.server", QtInfoMsg)
 
 namespace floorline::server {
 

@@ -9,7 +9,7 @@
 #include <QUuid>
 #include <QVariant>
 
-Q_LOGGING_CATEGORY(lcStore, "floorline.server.store")
+Q_LOGGING_CATEGORY(lcStore, "floorline.server.store", QtInfoMsg)
 
 namespace floorline::server {
 

@@ -8,7 +8,7 @@
 
 #include <cstring>
 
-Q_LOGGING_CATEGORY(lcRelay, "floorline.server.relay")
+Q_LOGGING_CATEGORY(lcRelay, "floorline.server.relay", QtInfoMsg)
 
 namespace floorline::server {
 

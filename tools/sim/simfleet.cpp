@@ -9,7 +9,7 @@
 
 #include <cmath>
 
-Q_LOGGING_CATEGORY(lcSim, "floorline.sim")
+Q_LOGGING_CATEGORY(lcSim, "floorline.sim", QtInfoMsg)
 
 namespace floorline::sim {
 

@@ -7,7 +7,7 @@
 #include <QLoggingCategory>
 #include <QRandomGenerator>
 
-Q_LOGGING_CATEGORY(lcSimUnit, "floorline.sim.unit")
+Q_LOGGING_CATEGORY(lcSimUnit, "floorline.sim.unit", QtInfoMsg)
 
 namespace floorline::sim {
 

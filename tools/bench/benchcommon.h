@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QJsonObject>
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <vector>
+
+namespace floorline::bench {
+
+/// p-th percentile (0..100) of `samples` by nearest rank; sorts a copy.
+double percentile(std::vector<double> samples, double p);
+
+/// Runs floorline-server as a child process on free ports with a fresh database.
+class ServerProcess
+{
+public:
+    ~ServerProcess();
+    /// Starts the binary next to the bench (or `binary`) with `extraArgs`; waits until it listens.
+    bool start(const QString &binary, const QStringList &extraArgs, QString *error);
+    quint16 port() const { return m_port; }
+    quint16 rtpPort() const { return m_rtpPort; }
+    qint64 pid() const { return m_process ? m_process->processId() : 0; }
+    /// CPU seconds (user + system) the server has used so far, from /proc.
+    double cpuSeconds() const;
+    /// The newest counters line the server printed (it runs with --stats-interval 1).
+    QJsonObject latestStats();
+
+private:
+    std::unique_ptr<QProcess> m_process;
+    QString m_dir;
+    quint16 m_port = 0;
+    quint16 m_rtpPort = 0;
+    QJsonObject m_stats;
+};
+
+QString defaultServerBinary();
+
+} // namespace floorline::bench

@@ -1,0 +1,318 @@
+// SPDX-License-Identifier: Apache-2.0
+// RTP relay throughput and added latency at 50-way fan-out, against a real floorline-server
+// process: one talker holds the floor in a group with 50 listeners on loopback.
+#include "benchcommon.h"
+
+#include "core/protocol/rtp.h"
+#include "core/signaling/signalingclient.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <ctime>
+#include <cstdio>
+#include <cstring>
+#include <thread>
+
+using namespace floorline;
+
+namespace {
+
+int64_t nowNs()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+/// Wall-clock ns: what the kernel's SO_TIMESTAMPNS arrival stamps are measured in.
+int64_t realtimeNs()
+{
+    timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return int64_t(ts.tv_sec) * 1000000000LL + ts.tv_nsec;
+}
+
+struct Peer
+{
+    std::unique_ptr<SignalingClient> client;
+    int fd = -1;
+    sockaddr_in local{};
+};
+
+int udpSocket(sockaddr_in *bound, int receiveBuffer)
+{
+    const int fd = socket(AF_INET, SOCK_DGRAM, 0);
+    setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &receiveBuffer, sizeof receiveBuffer);
+    // Arrival time stamped by the kernel, so the receiving thread's own delays do not count.
+    const int on = 1;
+    setsockopt(fd, SOL_SOCKET, SO_TIMESTAMPNS, &on, sizeof on);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    bind(fd, reinterpret_cast<sockaddr *>(&a), sizeof a);
+    socklen_t len = sizeof a;
+    getsockname(fd, reinterpret_cast<sockaddr *>(&a), &len);
+    if (bound)
+        *bound = a;
+    return fd;
+}
+
+std::size_t packet(uint8_t *out, uint32_t ssrc, uint16_t seq, uint8_t pt, const uint8_t *payload,
+                   std::size_t size)
+{
+    proto::RtpPacket h;
+    h.payloadType = pt;
+    h.sequence = seq;
+    h.timestamp = uint32_t(seq) * 960;
+    h.ssrc = ssrc;
+    return proto::writeRtp(h, {payload, size}, {out, 1500});
+}
+
+/// Sends a keep-alive with the login's key and waits for the relay's echo.
+bool latch(int fd, const sockaddr_in &relay, const proto::MediaInfo &media)
+{
+    const QByteArray key = QByteArray::fromHex(media.key.toLatin1());
+    uint8_t buffer[64];
+    const std::size_t size = packet(buffer, media.ssrc, 0, proto::kKeepAlivePayloadType,
+                                    reinterpret_cast<const uint8_t *>(key.constData()), 16);
+    for (int attempt = 0; attempt < 20; ++attempt) {
+        sendto(fd, buffer, size, 0, reinterpret_cast<const sockaddr *>(&relay), sizeof relay);
+        pollfd p{fd, POLLIN, 0};
+        if (poll(&p, 1, 100) > 0) {
+            uint8_t reply[64];
+            if (recv(fd, reply, sizeof reply, 0) >= 12)
+                return true;
+        }
+    }
+    return false;
+}
+
+/// Receives timestamped packets on all listener sockets and records one-way latency in µs,
+/// from the sender's clock reading to the kernel's arrival stamp on each listener socket.
+std::vector<double> collect(const std::vector<int> &fds, std::atomic<bool> &stop)
+{
+    std::vector<double> latencies;
+    std::vector<pollfd> polls;
+    for (int fd : fds)
+        polls.push_back({fd, POLLIN, 0});
+    uint8_t buffer[2048];
+    while (!stop.load()) {
+        if (poll(polls.data(), nfds_t(polls.size()), 50) <= 0)
+            continue;
+        for (pollfd &p : polls) {
+            if (!(p.revents & POLLIN))
+                continue;
+            for (;;) {
+                iovec iov{buffer, sizeof buffer};
+                alignas(cmsghdr) char control[128];
+                msghdr msg{};
+                msg.msg_iov = &iov;
+                msg.msg_iovlen = 1;
+                msg.msg_control = control;
+                msg.msg_controllen = sizeof control;
+                if (recvmsg(p.fd, &msg, MSG_DONTWAIT) < 20)
+                    break;
+                int64_t arrived = realtimeNs();
+                for (cmsghdr *c = CMSG_FIRSTHDR(&msg); c; c = CMSG_NXTHDR(&msg, c)) {
+                    if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_TIMESTAMPNS) {
+                        timespec ts;
+                        std::memcpy(&ts, CMSG_DATA(c), sizeof ts);
+                        arrived = int64_t(ts.tv_sec) * 1000000000LL + ts.tv_nsec;
+                    }
+                }
+                int64_t sent;
+                std::memcpy(&sent, buffer + 12, sizeof sent);
+                latencies.push_back(double(arrived - sent) / 1000.0);
+            }
+        }
+    }
+    return latencies;
+}
+
+/// Sends `count` timestamped packets `gapUs` apart from `fd` to `to`.
+void paced(int fd, const sockaddr_in &to, uint32_t ssrc, int count, int gapUs, uint16_t &seq)
+{
+    uint8_t payload[120] = {};
+    uint8_t buffer[1500];
+    for (int i = 0; i < count; ++i) {
+        const int64_t t = realtimeNs();
+        std::memcpy(payload, &t, sizeof t);
+        const std::size_t size = packet(buffer, ssrc, seq++, proto::kOpusPayloadType, payload,
+                                        sizeof payload);
+        sendto(fd, buffer, size, 0, reinterpret_cast<const sockaddr *>(&to), sizeof to);
+        std::this_thread::sleep_until(std::chrono::steady_clock::now()
+                                      + std::chrono::microseconds(gapUs));
+    }
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("RTP relay benchmark (50-way fan-out)"));
+    parser.addHelpOption();
+    const QCommandLineOption fanout(QStringLiteral("fanout"), QStringLiteral("Listeners (50)."),
+                                    QStringLiteral("n"), QStringLiteral("50"));
+    const QCommandLineOption seconds(QStringLiteral("seconds"),
+                                     QStringLiteral("Throughput phase length (5)."),
+                                     QStringLiteral("s"), QStringLiteral("5"));
+    const QCommandLineOption binary(QStringLiteral("server-binary"),
+                                    QStringLiteral("floorline-server to run."),
+                                    QStringLiteral("path"), bench::defaultServerBinary());
+    parser.addOptions({fanout, seconds, binary});
+    parser.process(app);
+    const int listeners = parser.value(fanout).toInt();
+
+    bench::ServerProcess server;
+    QString error;
+    // Talk group tg-001 of a 1000-unit, 10-group fleet has 125 members: enough listeners.
+    if (!server.start(parser.value(binary),
+                      {QStringLiteral("--demo-fleet"), QStringLiteral("1000,10"),
+                       QStringLiteral("--max-talk"), QStringLiteral("3600")},
+                      &error)) {
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+        return 1;
+    }
+    QUrl url;
+    url.setScheme(QStringLiteral("ws"));
+    url.setHost(QStringLiteral("127.0.0.1"));
+    url.setPort(server.port());
+    sockaddr_in relay{};
+    relay.sin_family = AF_INET;
+    relay.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    relay.sin_port = htons(server.rtpPort());
+
+    std::vector<Peer> peers(std::size_t(listeners) + 1);
+    for (std::size_t i = 0; i < peers.size(); ++i) {
+        Peer &p = peers[i];
+        p.client = std::make_unique<SignalingClient>();
+        const QString user = i == 0 ? QStringLiteral("dispatch-1")
+                                    : QStringLiteral("unit-%1").arg(1 + 8 * int(i - 1), 4, 10,
+                                                                    QLatin1Char('0'));
+        p.client->connectToServer(url, user, user);
+        // Small receive buffers for listeners: the throughput phase must not queue forever.
+        p.fd = udpSocket(&p.local, i == 0 ? 1 << 20 : 1 << 18);
+    }
+    for (Peer &p : peers) {
+        if (!QTest::qWaitFor([&] { return p.client->state() == SignalingClient::State::Online; },
+                             10000)) {
+            std::fprintf(stderr, "login failed\n");
+            return 1;
+        }
+        bool done = false;
+        p.client->send(proto::Affiliate{{QStringLiteral("tg-001")}},
+                       [&](const Reply<proto::SessionList> &r) { done = r.ok(); });
+        if (!QTest::qWaitFor([&] { return done; }, 5000) || !latch(p.fd, relay, p.client->login().media)) {
+            std::fprintf(stderr, "affiliation or latching failed\n");
+            return 1;
+        }
+    }
+    // 1. Baseline: the same packets straight from one socket to another, no relay.
+    uint16_t seq = 1;
+    std::atomic<bool> stop{false};
+    std::vector<double> direct;
+    std::thread directReceiver([&] { direct = collect({peers[1].fd}, stop); });
+    {
+        sockaddr_in to = peers[1].local;
+        int fd = udpSocket(nullptr, 1 << 20);
+        paced(fd, to, 1, 2000, 2000, seq);
+        close(fd);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    stop = true;
+    directReceiver.join();
+
+    bool granted = false;
+    peers[0].client->send(proto::FloorRequest{QStringLiteral("group:tg-001"), 15, {}},
+                          [&](const Reply<proto::FloorRequestResult> &r) {
+                              granted = r.ok() && r.value->outcome == proto::FloorOutcome::Granted;
+                          });
+    if (!QTest::qWaitFor([&] { return granted; }, 5000)) {
+        std::fprintf(stderr, "floor not granted\n");
+        return 1;
+    }
+    QTest::qWait(100); // routes published to the relay thread
+    const uint32_t ssrc = peers[0].client->login().media.ssrc;
+    std::vector<int> listenerFds;
+    for (std::size_t i = 1; i < peers.size(); ++i)
+        listenerFds.push_back(peers[i].fd);
+
+    // 2. Latency: 2000 packets 2 ms apart through the relay to every listener.
+    stop = false;
+    std::vector<double> viaRelay;
+    std::thread receiver([&] { viaRelay = collect(listenerFds, stop); });
+    paced(peers[0].fd, relay, ssrc, 2000, 2000, seq);
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    stop = true;
+    receiver.join();
+
+    // 3. Throughput: the talker sends as fast as the relay takes it; count what it forwards
+    // per CPU second of the server process.
+    const double cpu0 = server.cpuSeconds();
+    const qint64 forwarded0 = server.latestStats().value(QStringLiteral("relay")).toObject()
+                                  .value(QStringLiteral("forwarded")).toInteger();
+    const int64_t t0 = nowNs();
+    uint64_t sent = 0;
+    {
+        uint8_t payload[120] = {};
+        uint8_t buffer[1500];
+        const int64_t until = t0 + int64_t(parser.value(seconds).toInt()) * 1000000000LL;
+        while (nowNs() < until) {
+            for (int burst = 0; burst < 64; ++burst) {
+                const std::size_t size =
+                    packet(buffer, ssrc, seq++, proto::kOpusPayloadType, payload, sizeof payload);
+                sendto(peers[0].fd, buffer, size, 0, reinterpret_cast<const sockaddr *>(&relay),
+                       sizeof relay);
+                ++sent;
+            }
+            // Pace to roughly what one relay core can fan out, so the kernel does not drop
+            // the talker's own packets before the relay sees them.
+            std::this_thread::sleep_for(std::chrono::microseconds(150));
+        }
+    }
+    const double wall = double(nowNs() - t0) / 1e9;
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    const double cpu = server.cpuSeconds() - cpu0;
+    QTest::qWait(1200); // the server prints its counters once a second
+    const double forwarded = double(server.latestStats().value(QStringLiteral("relay")).toObject()
+                                        .value(QStringLiteral("forwarded")).toInteger()
+                                    - forwarded0);
+
+    const double expectedOut = double(viaRelay.size());
+    std::printf("relay, %d-way fan-out, 132-byte RTP packets, server in its own process\n",
+                listeners);
+    std::printf("  latency via relay (send -> each of %d listeners), %zu samples:\n", listeners,
+                viaRelay.size());
+    std::printf("    p50 %.1f us  p99 %.1f us  max %.1f us\n", bench::percentile(viaRelay, 50),
+                bench::percentile(viaRelay, 99), bench::percentile(viaRelay, 100));
+    std::printf("  latency direct loopback (no relay), %zu samples: p50 %.1f us  p99 %.1f us\n",
+                direct.size(), bench::percentile(direct, 50), bench::percentile(direct, 99));
+    std::printf("  relay-added latency: p50 %.1f us  p99 %.1f us\n",
+                bench::percentile(viaRelay, 50) - bench::percentile(direct, 50),
+                bench::percentile(viaRelay, 99) - bench::percentile(direct, 50));
+    std::printf("  delivered %.0f of %d expected in the latency phase\n", expectedOut,
+                2000 * listeners);
+    std::printf("  throughput: talker sent %llu packets in %.2f s (%.0f/s in)\n",
+                static_cast<unsigned long long>(sent), wall, double(sent) / wall);
+    std::printf("  relay forwarded %.0f packets (%.0f/s); server CPU %.2f s\n", forwarded,
+                forwarded / wall, cpu);
+    std::printf("  => %.0f packets out per CPU second of the whole server process\n",
+                forwarded / std::max(cpu, 1e-9));
+    for (Peer &p : peers)
+        close(p.fd);
+    return 0;
+}
