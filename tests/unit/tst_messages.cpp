@@ -234,6 +234,9 @@ private Q_SLOTS:
         QTest::newRow("login with bad user id")
             << QByteArray(R"({"type":"login","id":2,"user":"a b","password":"x"})")
             << ErrorCode::BadMessage << QStringLiteral("user: is not a valid identifier") << true;
+        QTest::newRow("login resume with empty token")
+            << QByteArray(R"({"type":"login","id":2,"user":"u","resume":{"token":"","lastSeq":0}})")
+            << ErrorCode::BadMessage << QStringLiteral("resume.token: must not be empty") << true;
         QTest::newRow("login resume without lastSeq")
             << QByteArray(R"({"type":"login","id":2,"user":"u","resume":{"token":"t"}})")
             << ErrorCode::BadMessage << QStringLiteral("resume.lastSeq: is required") << true;
@@ -290,8 +293,6 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("frame");
         QTest::newRow("event without seq")
             << QByteArray(R"({"type":"event","event":"floor.idle","data":{"session":"g"}})");
-        QTest::newRow("event unknown")
-            << QByteArray(R"({"type":"event","seq":1,"event":"floor.party","data":{}})");
         QTest::newRow("taken without talker")
             << QByteArray(R"({"type":"event","seq":1,"event":"floor.taken","data":{"session":"g","ssrc":1}})");
         QTest::newRow("taken ssrc too big")
@@ -307,6 +308,16 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, frame);
         QVERIFY(std::holds_alternative<DecodeFailure>(decodeServerFrame(frame)));
+    }
+
+    void unknownEventKeepsItsSequenceNumber()
+    {
+        auto decoded = decodeServerFrame(
+            R"({"type":"event","seq":41,"event":"floor.party","data":{"x":1}})");
+        QVERIFY(std::holds_alternative<ServerFrame>(decoded));
+        const auto &unknown = std::get<UnknownEventFrame>(std::get<ServerFrame>(decoded));
+        QCOMPARE(unknown.seq, quint64(41));
+        QCOMPARE(unknown.name, QStringLiteral("floor.party"));
     }
 
     void resultOfWrongShapeIsRejected()

@@ -106,7 +106,7 @@ int main(int argc, char *argv[])
     if (parser.value(duration).toInt() > 0)
         QTimer::singleShot(parser.value(duration).toInt() * 1000, &app, &QCoreApplication::quit);
     const int code = app.exec();
+    printStats(sim); // before stopping, so "online" still counts who was connected
     sim.stop();
-    printStats(sim);
     return code;
 }
