@@ -27,8 +27,9 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Floorline reference server: WebSocket signaling, floor control (TS 24.380) and RTP relay."));
+    parser.setApplicationDescription(
+        QStringLiteral("Floorline reference server: WebSocket signaling, floor control (TS 24.380) "
+                       "and RTP relay."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption listen({QStringLiteral("l"), QStringLiteral("listen")},
@@ -40,9 +41,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption rtpPort(QStringLiteral("rtp-port"),
                                      QStringLiteral("UDP port of the RTP relay (default 7701)."),
                                      QStringLiteral("port"), QStringLiteral("7701"));
-    const QCommandLineOption db(
-        QStringLiteral("db"), QStringLiteral("SQLite database file (default: in the data dir)."),
-        QStringLiteral("file"));
+    const QCommandLineOption db(QStringLiteral("db"),
+                                QStringLiteral("SQLite database file (default: in the data dir)."),
+                                QStringLiteral("file"));
     const QCommandLineOption fleet(QStringLiteral("fleet"),
                                    QStringLiteral("Fleet file imported on first start."),
                                    QStringLiteral("file"));
@@ -60,14 +61,15 @@ int main(int argc, char *argv[])
                                    QStringLiteral("Floor queue length; 0 turns queueing off "
                                                   "(default 8)."),
                                    QStringLiteral("n"), QStringLiteral("8"));
-    const QCommandLineOption rate(QStringLiteral("rate-limit"),
-                                  QStringLiteral("Messages per second per connection (default 50)."),
-                                  QStringLiteral("n"), QStringLiteral("50"));
+    const QCommandLineOption rate(
+        QStringLiteral("rate-limit"),
+        QStringLiteral("Messages per second per connection (default 50)."), QStringLiteral("n"),
+        QStringLiteral("50"));
     const QCommandLineOption stats(QStringLiteral("stats-interval"),
                                    QStringLiteral("Print counters as JSON every N seconds."),
                                    QStringLiteral("seconds"));
-    parser.addOptions({listen, port, rtpPort, db, fleet, demoFleet, writeFleet, t2, queue, rate,
-                       stats});
+    parser.addOptions(
+        {listen, port, rtpPort, db, fleet, demoFleet, writeFleet, t2, queue, rate, stats});
     parser.process(app);
 
     std::optional<proto::Fleet> demo;
@@ -124,7 +126,8 @@ int main(int argc, char *argv[])
     QTimer statsTimer;
     if (parser.isSet(stats)) {
         QObject::connect(&statsTimer, &QTimer::timeout, &server, [&server] {
-            const QByteArray json = QJsonDocument(server.statsJson()).toJson(QJsonDocument::Compact);
+            const QByteArray json
+                = QJsonDocument(server.statsJson()).toJson(QJsonDocument::Compact);
             fprintf(stdout, "%s\n", json.constData());
             fflush(stdout);
         });

@@ -34,8 +34,8 @@ QByteArray OpusVoiceEncoder::encode(std::span<const int16_t> frame)
     if (!m_encoder || int(frame.size()) != frameSamples())
         return {};
     unsigned char packet[1275]; // the largest Opus packet
-    const int bytes =
-        opus_encode(m_encoder, frame.data(), int(frame.size()), packet, int(sizeof packet));
+    const int bytes
+        = opus_encode(m_encoder, frame.data(), int(frame.size()), packet, int(sizeof packet));
     if (bytes < 0)
         return {};
     return QByteArray(reinterpret_cast<const char *>(packet), bytes);

@@ -24,7 +24,7 @@ public:
     struct Config
     {
         int sampleRate = 48000; ///< 8000, 12000, 16000, 24000 or 48000
-        int frameMs = 20;       ///< 10 or 20 (10 = low-delay option)
+        int frameMs = 20; ///< 10 or 20 (10 = low-delay option)
         int bitrate = 24000;
         bool inbandFec = true;
         int expectedLossPercent = 5;

@@ -72,7 +72,8 @@ void RtpEndpoint::sendPayload(const QByteArray &payload, bool marker, quint32 ti
     header.ssrc = m_ssrc;
     uint8_t buffer[proto::kMaxDatagramSize];
     const std::size_t size = proto::writeRtp(
-        header, {reinterpret_cast<const uint8_t *>(payload.constData()), std::size_t(payload.size())},
+        header,
+        {reinterpret_cast<const uint8_t *>(payload.constData()), std::size_t(payload.size())},
         buffer);
     if (size == 0)
         return;

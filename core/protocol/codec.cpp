@@ -15,7 +15,7 @@ constexpr qint64 kMaxSafeInteger = 9007199254740991LL;
 
 DecodeFailure failure(ErrorCode code, QString message, std::optional<quint64> id = {})
 {
-    return {Error{code, std::move(message)}, id};
+    return {Error {code, std::move(message)}, id};
 }
 
 std::optional<QJsonObject> parseObject(const QByteArray &frame, DecodeFailure *failed)
@@ -56,13 +56,11 @@ bool readAlternative(const QString &name, JsonReader &reader, Variant &out, Tag 
     return found;
 }
 
-template<typename T>
-constexpr const char *requestTag(T *)
+template<typename T> constexpr const char *requestTag(T *)
 {
     return T::kType;
 }
-template<typename T>
-constexpr const char *eventTag(T *)
+template<typename T> constexpr const char *eventTag(T *)
 {
     return T::kName;
 }
@@ -83,7 +81,7 @@ std::variant<RequestFrame, DecodeFailure> decodeRequest(const QByteArray &frame)
     if (!reader.ok())
         return failure(ErrorCode::BadMessage, reader.error(), quint64(id));
 
-    RequestFrame out{quint64(id), Hello{}};
+    RequestFrame out {quint64(id), Hello {}};
     const bool known = readAlternative(
         type, reader, out.request, [](auto *p) { return requestTag(p); },
         std::make_index_sequence<std::variant_size_v<Request>>());
@@ -119,10 +117,10 @@ std::variant<ServerFrame, DecodeFailure> decodeServerFrame(const QByteArray &fra
         }
         if (!reader.ok())
             return failure(ErrorCode::BadMessage, reader.error());
-        return ServerFrame{std::move(response)};
+        return ServerFrame {std::move(response)};
     }
     if (type == QLatin1String("event")) {
-        EventFrame event{quint64(reader.integer("seq", 1, kMaxSafeInteger)), FloorIdle{}};
+        EventFrame event {quint64(reader.integer("seq", 1, kMaxSafeInteger)), FloorIdle {}};
         const QString name = reader.string("event", 64);
         JsonReader data = reader.child("data");
         if (!reader.ok())
@@ -131,10 +129,10 @@ std::variant<ServerFrame, DecodeFailure> decodeServerFrame(const QByteArray &fra
             name, data, event.event, [](auto *p) { return eventTag(p); },
             std::make_index_sequence<std::variant_size_v<Event>>());
         if (!known)
-            return ServerFrame{UnknownEventFrame{event.seq, name}};
+            return ServerFrame {UnknownEventFrame {event.seq, name}};
         if (!data.ok())
             return failure(ErrorCode::BadMessage, data.error());
-        return ServerFrame{std::move(event)};
+        return ServerFrame {std::move(event)};
     }
     if (type == QLatin1String("error")) {
         JsonReader e = reader.child("error");
@@ -143,7 +141,7 @@ std::variant<ServerFrame, DecodeFailure> decodeServerFrame(const QByteArray &fra
         reader.absorb(e);
         if (!reader.ok())
             return failure(ErrorCode::BadMessage, reader.error());
-        return ServerFrame{error};
+        return ServerFrame {error};
     }
     if (!reader.ok())
         return failure(ErrorCode::BadMessage, reader.error());
@@ -196,11 +194,11 @@ QByteArray encodeError(const Error &error)
 
 QByteArray encodeEvent(quint64 seq, const Event &event)
 {
-    return toFrame({{kType, QStringLiteral("event")},
-                    {QStringLiteral("seq"), qint64(seq)},
-                    {QStringLiteral("event"), QLatin1String(eventName(event))},
-                    {QStringLiteral("data"),
-                     std::visit([](const auto &e) { return e.toJson(); }, event)}});
+    return toFrame(
+        {{kType, QStringLiteral("event")},
+         {QStringLiteral("seq"), qint64(seq)},
+         {QStringLiteral("event"), QLatin1String(eventName(event))},
+         {QStringLiteral("data"), std::visit([](const auto &e) { return e.toJson(); }, event)}});
 }
 
 } // namespace floorline::proto

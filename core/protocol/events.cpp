@@ -121,8 +121,8 @@ void UnitStatusChanged::read(JsonReader &r)
 
 QJsonObject UnitStatusChanged::toJson() const
 {
-    QJsonObject o{{QStringLiteral("unit"), unit},
-                  {QStringLiteral("status"), enumName(kUnitStatuses, status)}};
+    QJsonObject o {{QStringLiteral("unit"), unit},
+                   {QStringLiteral("status"), enumName(kUnitStatuses, status)}};
     if (!session.isEmpty())
         o.insert(QStringLiteral("session"), session);
     return o;

@@ -116,9 +116,9 @@ struct UnitStatusChanged
     bool operator==(const UnitStatusChanged &) const = default;
 };
 
-using Event = std::variant<FloorGranted, FloorTaken, FloorIdle, FloorRevoke, FloorDeny,
-                           QueuePositionInfo, SessionJoined, SessionUpdated, SessionEnded,
-                           UnitStatusChanged>;
+using Event
+    = std::variant<FloorGranted, FloorTaken, FloorIdle, FloorRevoke, FloorDeny, QueuePositionInfo,
+                   SessionJoined, SessionUpdated, SessionEnded, UnitStatusChanged>;
 
 /// Session an event is about (empty for directory events).
 QString eventSession(const Event &event);

@@ -146,11 +146,10 @@ Fleet makeDemoFleet(int units, int groups)
     for (int t = 0; t < talkGroups; ++t) {
         const int region = t % regions;
         const QString id = QStringLiteral("tg-%1").arg(t + 1, 3, 10, QLatin1Char('0'));
-        fleet.groups.append({id,
-                             QStringLiteral("%1 Ops %2")
-                                 .arg(fleet.groups.at(1 + region).name)
-                                 .arg(t / regions + 1),
-                             QStringLiteral("region-%1").arg(region + 1)});
+        fleet.groups.append(
+            {id,
+             QStringLiteral("%1 Ops %2").arg(fleet.groups.at(1 + region).name).arg(t / regions + 1),
+             QStringLiteral("region-%1").arg(region + 1)});
         leaves.append(id);
     }
     for (int u = 0; u < units; ++u) {

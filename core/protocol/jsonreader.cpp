@@ -6,8 +6,7 @@ namespace floorline::proto {
 JsonReader::JsonReader(QJsonObject object, QString path)
     : m_object(std::move(object))
     , m_path(std::move(path))
-{
-}
+{ }
 
 void JsonReader::fail(const QString &field, const QString &what)
 {

@@ -46,8 +46,7 @@ public:
     JsonReader child(const char *key);
 
     /// Reads a list of structs that have `void read(JsonReader &)`.
-    template<typename T>
-    QList<T> list(const char *key, int maxItems, bool required = true)
+    template<typename T> QList<T> list(const char *key, int maxItems, bool required = true)
     {
         QList<T> out;
         const QJsonArray array = arrayField(key, maxItems, required);
@@ -111,8 +110,7 @@ QString enumName(const std::pair<const char *, E> (&table)[N], E value)
 
 QJsonArray toJsonArray(const QStringList &list);
 
-template<typename T>
-QJsonArray toJsonArray(const QList<T> &items)
+template<typename T> QJsonArray toJsonArray(const QList<T> &items)
 {
     QJsonArray array;
     for (const T &item : items)

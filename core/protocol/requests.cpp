@@ -38,7 +38,8 @@ void Hello::read(JsonReader &r)
     }
     for (const QJsonValue &v : value.toArray()) {
         if (!v.isDouble() || v.toDouble() != double(v.toInt()) || v.toInt() < 1) {
-            r.fail(QStringLiteral("protocols"), QStringLiteral("versions must be positive integers"));
+            r.fail(QStringLiteral("protocols"),
+                   QStringLiteral("versions must be positive integers"));
             return;
         }
         protocols.append(v.toInt());
@@ -109,11 +110,11 @@ void Login::read(JsonReader &r)
 
 QJsonObject Login::toJson() const
 {
-    QJsonObject o{{QStringLiteral("user"), user}};
+    QJsonObject o {{QStringLiteral("user"), user}};
     if (!resumeToken.isEmpty()) {
         o.insert(QStringLiteral("resume"),
-                 QJsonObject{{QStringLiteral("token"), resumeToken},
-                             {QStringLiteral("lastSeq"), qint64(lastSeq)}});
+                 QJsonObject {{QStringLiteral("token"), resumeToken},
+                              {QStringLiteral("lastSeq"), qint64(lastSeq)}});
     } else {
         o.insert(QStringLiteral("password"), password);
     }
@@ -171,8 +172,8 @@ void Skipped::read(JsonReader &r)
 
 QJsonObject Skipped::toJson() const
 {
-    QJsonObject o{{QStringLiteral("unit"), unit},
-                  {QStringLiteral("reason"), enumName(kSkipReasons, reason)}};
+    QJsonObject o {{QStringLiteral("unit"), unit},
+                   {QStringLiteral("reason"), enumName(kSkipReasons, reason)}};
     if (!session.isEmpty())
         o.insert(QStringLiteral("session"), session);
     return o;
@@ -209,8 +210,8 @@ void SessionCreate::read(JsonReader &r)
 
 QJsonObject SessionCreate::toJson() const
 {
-    QJsonObject o{{QStringLiteral("kind"), enumName(kSessionKinds, kind)},
-                  {QStringLiteral("name"), name}};
+    QJsonObject o {{QStringLiteral("kind"), enumName(kSessionKinds, kind)},
+                   {QStringLiteral("name"), name}};
     if (kind == SessionKind::Broadcast)
         o.insert(QStringLiteral("group"), group);
     else
@@ -258,7 +259,7 @@ void FloorRequestResult::read(JsonReader &r)
 
 QJsonObject FloorRequestResult::toJson() const
 {
-    QJsonObject o{{QStringLiteral("outcome"), enumName(kFloorOutcomes, outcome)}};
+    QJsonObject o {{QStringLiteral("outcome"), enumName(kFloorOutcomes, outcome)}};
     switch (outcome) {
     case FloorOutcome::Granted:
         o.insert(QStringLiteral("duration"), duration);

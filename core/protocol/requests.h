@@ -12,7 +12,7 @@ namespace floorline::proto {
 /// Result of requests that return nothing but success.
 struct Empty
 {
-    void read(JsonReader &) {}
+    void read(JsonReader &) { }
     QJsonObject toJson() const { return {}; }
     bool operator==(const Empty &) const = default;
 };
@@ -32,7 +32,7 @@ struct Hello
 {
     static constexpr const char *kType = "hello";
     using Result = HelloResult;
-    QList<int> protocols{kProtocolVersion};
+    QList<int> protocols {kProtocolVersion};
     QString client;
     void read(JsonReader &r);
     QJsonObject toJson() const;
@@ -41,9 +41,9 @@ struct Hello
 
 struct MediaInfo
 {
-    int port = 0;      ///< UDP port of the server's RTP relay, on the signaling host
-    quint32 ssrc = 0;  ///< SSRC this login must use in every RTP packet it sends
-    QString key;       ///< 32 hex digits; proves ownership of the SSRC in keep-alives
+    int port = 0; ///< UDP port of the server's RTP relay, on the signaling host
+    quint32 ssrc = 0; ///< SSRC this login must use in every RTP packet it sends
+    QString key; ///< 32 hex digits; proves ownership of the SSRC in keep-alives
     void read(JsonReader &r);
     QJsonObject toJson() const;
     bool operator==(const MediaInfo &) const = default;
@@ -52,8 +52,8 @@ struct MediaInfo
 struct LoginResult
 {
     UnitInfo unit;
-    QString token;      ///< resume token for a later reconnect
-    quint64 seq = 0;    ///< sequence number of the last event before this login
+    QString token; ///< resume token for a later reconnect
+    quint64 seq = 0; ///< sequence number of the last event before this login
     bool resumed = false;
     MediaInfo media;
     void read(JsonReader &r);
@@ -67,7 +67,7 @@ struct Login
     static constexpr const char *kType = "login";
     using Result = LoginResult;
     QString user;
-    QString password;    ///< empty when resuming
+    QString password; ///< empty when resuming
     QString resumeToken; ///< empty for a fresh login
     quint64 lastSeq = 0; ///< last event sequence number the client processed (resume only)
     void read(JsonReader &r);
@@ -79,7 +79,7 @@ struct Logout
 {
     static constexpr const char *kType = "logout";
     using Result = Empty;
-    void read(JsonReader &) {}
+    void read(JsonReader &) { }
     QJsonObject toJson() const { return {}; }
     bool operator==(const Logout &) const = default;
 };
@@ -97,7 +97,7 @@ struct DirectoryGet
 {
     static constexpr const char *kType = "directory.get";
     using Result = Directory;
-    void read(JsonReader &) {}
+    void read(JsonReader &) { }
     QJsonObject toJson() const { return {}; }
     bool operator==(const DirectoryGet &) const = default;
 };
@@ -133,12 +133,12 @@ struct Deaffiliate
 
 /// Why a unit was not invited (M3).
 enum class SkipReason { AlreadyMember, Busy, Offline, Unknown, Forbidden };
-inline constexpr std::pair<const char *, SkipReason> kSkipReasons[] = {
-    {"already-member", SkipReason::AlreadyMember},
-    {"busy", SkipReason::Busy},
-    {"offline", SkipReason::Offline},
-    {"unknown", SkipReason::Unknown},
-    {"forbidden", SkipReason::Forbidden}};
+inline constexpr std::pair<const char *, SkipReason> kSkipReasons[]
+    = {{"already-member", SkipReason::AlreadyMember},
+       {"busy", SkipReason::Busy},
+       {"offline", SkipReason::Offline},
+       {"unknown", SkipReason::Unknown},
+       {"forbidden", SkipReason::Forbidden}};
 
 struct Skipped
 {
@@ -168,7 +168,7 @@ struct SessionCreate
     SessionKind kind = SessionKind::AdHoc; ///< adhoc or broadcast
     QString name;
     QStringList units; ///< adhoc: units to invite
-    QString group;     ///< broadcast: root of the subtree
+    QString group; ///< broadcast: root of the subtree
     void read(JsonReader &r);
     QJsonObject toJson() const;
     bool operator==(const SessionCreate &) const = default;
@@ -199,25 +199,25 @@ struct SessionListGet
 {
     static constexpr const char *kType = "session.list";
     using Result = SessionList;
-    void read(JsonReader &) {}
+    void read(JsonReader &) { }
     QJsonObject toJson() const { return {}; }
     bool operator==(const SessionListGet &) const = default;
 };
 
 enum class FloorOutcome { Granted, Queued, Denied };
-inline constexpr std::pair<const char *, FloorOutcome> kFloorOutcomes[] = {
-    {"granted", FloorOutcome::Granted},
-    {"queued", FloorOutcome::Queued},
-    {"denied", FloorOutcome::Denied}};
+inline constexpr std::pair<const char *, FloorOutcome> kFloorOutcomes[]
+    = {{"granted", FloorOutcome::Granted},
+       {"queued", FloorOutcome::Queued},
+       {"denied", FloorOutcome::Denied}};
 
 /// Immediate answer to a Floor Request: Granted (Duration), Queue Position Info, or Deny.
 struct FloorRequestResult
 {
     FloorOutcome outcome = FloorOutcome::Denied;
-    int duration = 0;  ///< granted: seconds until T2 revokes the floor
-    int position = 0;  ///< queued: 1 = next
-    int cause = 0;     ///< denied: TS 24.380 reject cause
-    QString reason;    ///< denied: human-readable cause
+    int duration = 0; ///< granted: seconds until T2 revokes the floor
+    int position = 0; ///< queued: 1 = next
+    int cause = 0; ///< denied: TS 24.380 reject cause
+    QString reason; ///< denied: human-readable cause
     void read(JsonReader &r);
     QJsonObject toJson() const;
     bool operator==(const FloorRequestResult &) const = default;
@@ -278,7 +278,7 @@ struct Ping
 {
     static constexpr const char *kType = "ping";
     using Result = Pong;
-    void read(JsonReader &) {}
+    void read(JsonReader &) { }
     QJsonObject toJson() const { return {}; }
     bool operator==(const Ping &) const = default;
 };

@@ -18,12 +18,12 @@ inline constexpr std::size_t kMediaKeySize = 16;
 
 enum class RtpError {
     None,
-    TooShort,         ///< fewer than 12 bytes
-    BadVersion,       ///< version field is not 2
-    CsrcPastEnd,      ///< CSRC list runs past the end of the datagram
+    TooShort, ///< fewer than 12 bytes
+    BadVersion, ///< version field is not 2
+    CsrcPastEnd, ///< CSRC list runs past the end of the datagram
     ExtensionPastEnd, ///< header extension runs past the end of the datagram
-    BadPadding,       ///< padding count is 0 or longer than the payload
-    TooLarge,         ///< datagram above kMaxDatagramSize
+    BadPadding, ///< padding count is 0 or longer than the payload
+    TooLarge, ///< datagram above kMaxDatagramSize
 };
 
 const char *describe(RtpError error);
@@ -37,11 +37,11 @@ struct RtpPacket
     uint32_t timestamp = 0;
     uint32_t ssrc = 0;
     uint8_t csrcCount = 0;
-    std::array<uint32_t, 15> csrc{};
+    std::array<uint32_t, 15> csrc {};
     bool hasExtension = false;
     uint16_t extensionProfile = 0;
     std::span<const uint8_t> extension; ///< extension data after its 4-byte header
-    std::span<const uint8_t> payload;   ///< without padding
+    std::span<const uint8_t> payload; ///< without padding
 };
 
 /// Parses one datagram. Every length field is checked against the datagram before it is used.

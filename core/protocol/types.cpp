@@ -84,7 +84,7 @@ void GroupInfo::read(JsonReader &r)
 
 QJsonObject GroupInfo::toJson() const
 {
-    QJsonObject o{{QStringLiteral("id"), id}, {QStringLiteral("name"), name}};
+    QJsonObject o {{QStringLiteral("id"), id}, {QStringLiteral("name"), name}};
     if (!parent.isEmpty())
         o.insert(QStringLiteral("parent"), parent);
     return o;
@@ -125,8 +125,8 @@ void FloorInfo::read(JsonReader &r)
 
 QJsonObject FloorInfo::toJson() const
 {
-    QJsonObject o{{QStringLiteral("state"), enumName(kFloorStates, state)},
-                  {QStringLiteral("queued"), queued}};
+    QJsonObject o {{QStringLiteral("state"), enumName(kFloorStates, state)},
+                   {QStringLiteral("queued"), queued}};
     if (state != FloorState::Idle) {
         o.insert(QStringLiteral("talker"), talker);
         o.insert(QStringLiteral("alias"), alias);
@@ -151,11 +151,11 @@ void SessionInfo::read(JsonReader &r)
 
 QJsonObject SessionInfo::toJson() const
 {
-    QJsonObject o{{QStringLiteral("id"), id},
-                  {QStringLiteral("kind"), enumName(kSessionKinds, kind)},
-                  {QStringLiteral("name"), name},
-                  {QStringLiteral("members"), toJsonArray(members)},
-                  {QStringLiteral("floor"), floor.toJson()}};
+    QJsonObject o {{QStringLiteral("id"), id},
+                   {QStringLiteral("kind"), enumName(kSessionKinds, kind)},
+                   {QStringLiteral("name"), name},
+                   {QStringLiteral("members"), toJsonArray(members)},
+                   {QStringLiteral("floor"), floor.toJson()}};
     if (!owner.isEmpty())
         o.insert(QStringLiteral("owner"), owner);
     return o;

@@ -16,34 +16,34 @@ inline constexpr int kProtocolVersion = 1;
 
 /// Floor request type, TS 24.380 §4.1.1.5: emergency > imminent peril > normal.
 enum class FloorType { Normal, ImminentPeril, Emergency };
-inline constexpr std::pair<const char *, FloorType> kFloorTypes[] = {
-    {"normal", FloorType::Normal},
-    {"imminent-peril", FloorType::ImminentPeril},
-    {"emergency", FloorType::Emergency}};
+inline constexpr std::pair<const char *, FloorType> kFloorTypes[]
+    = {{"normal", FloorType::Normal},
+       {"imminent-peril", FloorType::ImminentPeril},
+       {"emergency", FloorType::Emergency}};
 
 enum class Role { Unit, Dispatcher, Supervisor };
-inline constexpr std::pair<const char *, Role> kRoles[] = {
-    {"unit", Role::Unit}, {"dispatcher", Role::Dispatcher}, {"supervisor", Role::Supervisor}};
+inline constexpr std::pair<const char *, Role> kRoles[]
+    = {{"unit", Role::Unit}, {"dispatcher", Role::Dispatcher}, {"supervisor", Role::Supervisor}};
 
 enum class UnitStatus { Offline, Online, Busy, Resetting };
-inline constexpr std::pair<const char *, UnitStatus> kUnitStatuses[] = {
-    {"offline", UnitStatus::Offline},
-    {"online", UnitStatus::Online},
-    {"busy", UnitStatus::Busy},
-    {"resetting", UnitStatus::Resetting}};
+inline constexpr std::pair<const char *, UnitStatus> kUnitStatuses[]
+    = {{"offline", UnitStatus::Offline},
+       {"online", UnitStatus::Online},
+       {"busy", UnitStatus::Busy},
+       {"resetting", UnitStatus::Resetting}};
 
 enum class SessionKind { Group, AdHoc, Broadcast };
-inline constexpr std::pair<const char *, SessionKind> kSessionKinds[] = {
-    {"group", SessionKind::Group},
-    {"adhoc", SessionKind::AdHoc},
-    {"broadcast", SessionKind::Broadcast}};
+inline constexpr std::pair<const char *, SessionKind> kSessionKinds[]
+    = {{"group", SessionKind::Group},
+       {"adhoc", SessionKind::AdHoc},
+       {"broadcast", SessionKind::Broadcast}};
 
 /// Floor state of a session as seen by the server (TS 24.380 "G:" states, simplified).
 enum class FloorState { Idle, Taken, PendingRevoke };
-inline constexpr std::pair<const char *, FloorState> kFloorStates[] = {
-    {"idle", FloorState::Idle},
-    {"taken", FloorState::Taken},
-    {"pending-revoke", FloorState::PendingRevoke}};
+inline constexpr std::pair<const char *, FloorState> kFloorStates[]
+    = {{"idle", FloorState::Idle},
+       {"taken", FloorState::Taken},
+       {"pending-revoke", FloorState::PendingRevoke}};
 
 /// Floor Deny reject causes, TS 24.380 §8.2.6.2.
 enum class DenyCause : int {
@@ -89,22 +89,22 @@ enum class ErrorCode {
     Disconnected,
     Timeout,
 };
-inline constexpr std::pair<const char *, ErrorCode> kErrorCodes[] = {
-    {"bad-json", ErrorCode::BadJson},
-    {"bad-message", ErrorCode::BadMessage},
-    {"unknown-type", ErrorCode::UnknownType},
-    {"too-large", ErrorCode::TooLarge},
-    {"rate-limited", ErrorCode::RateLimited},
-    {"version-unsupported", ErrorCode::VersionUnsupported},
-    {"not-authenticated", ErrorCode::NotAuthenticated},
-    {"auth-failed", ErrorCode::AuthFailed},
-    {"already-logged-in", ErrorCode::AlreadyLoggedIn},
-    {"not-found", ErrorCode::NotFound},
-    {"forbidden", ErrorCode::Forbidden},
-    {"not-in-session", ErrorCode::NotInSession},
-    {"internal", ErrorCode::Internal},
-    {"disconnected", ErrorCode::Disconnected},
-    {"timeout", ErrorCode::Timeout}};
+inline constexpr std::pair<const char *, ErrorCode> kErrorCodes[]
+    = {{"bad-json", ErrorCode::BadJson},
+       {"bad-message", ErrorCode::BadMessage},
+       {"unknown-type", ErrorCode::UnknownType},
+       {"too-large", ErrorCode::TooLarge},
+       {"rate-limited", ErrorCode::RateLimited},
+       {"version-unsupported", ErrorCode::VersionUnsupported},
+       {"not-authenticated", ErrorCode::NotAuthenticated},
+       {"auth-failed", ErrorCode::AuthFailed},
+       {"already-logged-in", ErrorCode::AlreadyLoggedIn},
+       {"not-found", ErrorCode::NotFound},
+       {"forbidden", ErrorCode::Forbidden},
+       {"not-in-session", ErrorCode::NotInSession},
+       {"internal", ErrorCode::Internal},
+       {"disconnected", ErrorCode::Disconnected},
+       {"timeout", ErrorCode::Timeout}};
 
 /// @brief An error as carried by a response or an unsolicited error message.
 struct Error
@@ -148,7 +148,7 @@ struct UnitInfo
     QString alias;
     Role role = Role::Unit;
     UnitStatus status = UnitStatus::Offline;
-    QStringList groups;     ///< memberships (configured)
+    QStringList groups; ///< memberships (configured)
     QStringList affiliated; ///< groups currently monitored (live)
 
     void read(JsonReader &r);

@@ -9,8 +9,7 @@ Backoff::Backoff(int initialMs, int maxMs, quint32 seed)
     : m_initialMs(initialMs)
     , m_maxMs(maxMs)
     , m_random(seed ? seed : QRandomGenerator::system()->generate())
-{
-}
+{ }
 
 int Backoff::ceilingFor(int attempt) const
 {

@@ -76,11 +76,12 @@ void SignalingClient::openSocket()
     connect(m_socket, &QWebSocket::connected, this, &SignalingClient::onConnected);
     connect(m_socket, &QWebSocket::disconnected, this, &SignalingClient::onDisconnected);
     connect(m_socket, &QWebSocket::textMessageReceived, this, &SignalingClient::onMessage);
-    connect(m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, [this](QAbstractSocket::SocketError) {
-        // A refused or failed connect never emits disconnected(): treat it as one.
-        if (m_socket->state() == QAbstractSocket::UnconnectedState)
-            onDisconnected();
-    });
+    connect(m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
+            [this](QAbstractSocket::SocketError) {
+                // A refused or failed connect never emits disconnected(): treat it as one.
+                if (m_socket->state() == QAbstractSocket::UnconnectedState)
+                    onDisconnected();
+            });
     m_socket->open(m_url);
 }
 
@@ -90,7 +91,7 @@ void SignalingClient::disconnectFromServer()
     m_reconnect.stop();
     if (m_socket && m_socket->state() != QAbstractSocket::UnconnectedState) {
         if (m_state == State::Online)
-            send(proto::Logout{});
+            send(proto::Logout {});
         m_socket->close();
     }
     failPending({ErrorCode::Disconnected, QStringLiteral("disconnected by the user")});

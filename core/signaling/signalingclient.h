@@ -17,8 +17,7 @@ class QWebSocket;
 namespace floorline {
 
 /// Outcome of a request: a typed result or an error.
-template<typename T>
-struct Reply
+template<typename T> struct Reply
 {
     std::optional<T> value;
     proto::Error error;

@@ -50,7 +50,9 @@ Connection::~Connection() = default;
 
 QString Connection::peer() const
 {
-    return QStringLiteral("%1:%2").arg(m_socket->peerAddress().toString()).arg(m_socket->peerPort());
+    return QStringLiteral("%1:%2")
+        .arg(m_socket->peerAddress().toString())
+        .arg(m_socket->peerPort());
 }
 
 void Connection::setLogin(quint64 login)
@@ -88,7 +90,8 @@ void Connection::close()
 bool Connection::takeToken()
 {
     const double elapsed = double(m_bucketClock.restart()) / 1000.0;
-    m_tokens = std::min<double>(m_limits.messageBurst, m_tokens + elapsed * m_limits.messagesPerSecond);
+    m_tokens
+        = std::min<double>(m_limits.messageBurst, m_tokens + elapsed * m_limits.messagesPerSecond);
     if (m_tokens < 1.0)
         return false;
     m_tokens -= 1.0;
@@ -99,19 +102,19 @@ void Connection::onMessage(const QString &message)
 {
     if (!takeToken()) {
         ++m_stats.rateLimited;
-        sendFrame(proto::encodeError(
-            {ErrorCode::RateLimited,
-             QStringLiteral("more than %1 messages per second; message dropped")
-                 .arg(m_limits.messagesPerSecond)}));
+        sendFrame(
+            proto::encodeError({ErrorCode::RateLimited,
+                                QStringLiteral("more than %1 messages per second; message dropped")
+                                    .arg(m_limits.messagesPerSecond)}));
         return;
     }
     const QByteArray frame = message.toUtf8();
     if (frame.size() > m_limits.maxMessageBytes) {
         ++m_stats.tooLarge;
-        sendFrame(proto::encodeError(
-            {ErrorCode::TooLarge, QStringLiteral("message of %1 bytes exceeds the limit of %2")
-                                      .arg(frame.size())
-                                      .arg(m_limits.maxMessageBytes)}));
+        sendFrame(proto::encodeError({ErrorCode::TooLarge,
+                                      QStringLiteral("message of %1 bytes exceeds the limit of %2")
+                                          .arg(frame.size())
+                                          .arg(m_limits.maxMessageBytes)}));
         return;
     }
     auto decoded = proto::decodeRequest(frame);

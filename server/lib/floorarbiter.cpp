@@ -38,8 +38,7 @@ FloorRequestResult denied(DenyCause cause)
 
 FloorArbiter::FloorArbiter(Config config)
     : m_config(config)
-{
-}
+{ }
 
 bool FloorArbiter::outranks(const Requester &a, const Requester &b)
 {

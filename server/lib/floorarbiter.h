@@ -26,9 +26,9 @@ class FloorArbiter
 public:
     struct Config
     {
-        int t1Ms = 4000;           ///< T1 end of RTP media
-        int t2Ms = 30000;          ///< T2 maximum talk time
-        int revokeGraceMs = 1000;  ///< time a revoked holder has to release (TS 24.380 T3-like)
+        int t1Ms = 4000; ///< T1 end of RTP media
+        int t2Ms = 30000; ///< T2 maximum talk time
+        int revokeGraceMs = 1000; ///< time a revoked holder has to release (TS 24.380 T3-like)
         bool queueing = true;
         int maxQueue = 8;
     };
@@ -48,19 +48,22 @@ public:
     {
         enum Kind { Granted, Taken, Idle, Revoke, Deny, QueuePosition };
         Kind kind;
-        quint64 participant = 0; ///< Granted/Revoke/Deny/QueuePosition: the addressee; Taken: the holder
-        int value = 0;           ///< duration in s / cause / position
+        quint64 participant
+            = 0; ///< Granted/Revoke/Deny/QueuePosition: the addressee; Taken: the holder
+        int value = 0; ///< duration in s / cause / position
         bool operator==(const Action &) const = default;
     };
     using Actions = QList<Action>;
 
     explicit FloorArbiter(Config config);
 
-    /// Floor Request. Returns the requester's immediate answer; other parties' messages go to `out`.
+    /// Floor Request. Returns the requester's immediate answer; other parties' messages go to
+    /// `out`.
     proto::FloorRequestResult request(const Requester &requester, qint64 nowMs, Actions &out);
     /// Floor Release by the holder, or cancellation of a queued request. Unknown parties: no-op.
     void release(quint64 participant, qint64 nowMs, Actions &out);
-    /// Fires due timers. `holderLastMediaMs` is when the holder's last RTP packet arrived (0: none).
+    /// Fires due timers. `holderLastMediaMs` is when the holder's last RTP packet arrived (0:
+    /// none).
     void onTimer(qint64 nowMs, qint64 holderLastMediaMs, Actions &out);
     /// When onTimer() must be called next, if a timer runs.
     std::optional<qint64> nextDeadline(qint64 holderLastMediaMs) const;

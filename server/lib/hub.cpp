@@ -41,8 +41,8 @@ Hub::~Hub() = default;
 void Hub::accept(QWebSocket *socket)
 {
     ++m_stats.connections;
-    auto *connection =
-        new Connection(socket, m_config.limits, m_stats, m_config.loginTimeoutMs, this);
+    auto *connection
+        = new Connection(socket, m_config.limits, m_stats, m_config.loginTimeoutMs, this);
     connect(connection, &Connection::requestReceived, this, &Hub::onRequest);
     connect(connection, &Connection::closed, this, &Hub::onClosed);
     qCDebug(lcHub) << "connection from" << connection->peer();
@@ -81,7 +81,7 @@ void Hub::onRequest(Connection *c, const proto::RequestFrame &frame)
             else if constexpr (std::is_same_v<T, proto::Logout>)
                 handleLogout(c, id);
             else if constexpr (std::is_same_v<T, proto::Ping>)
-                c->sendResult(id, proto::Pong{QDateTime::currentMSecsSinceEpoch()}.toJson());
+                c->sendResult(id, proto::Pong {QDateTime::currentMSecsSinceEpoch()}.toJson());
             else if constexpr (std::is_same_v<T, proto::DirectoryGet>)
                 handleDirectory(c, id);
             else if constexpr (std::is_same_v<T, proto::Affiliate>)
@@ -109,9 +109,9 @@ void Hub::onRequest(Connection *c, const proto::RequestFrame &frame)
 void Hub::handleHello(Connection *c, quint64 id, const proto::Hello &r)
 {
     if (!r.protocols.contains(proto::kProtocolVersion)) {
-        c->sendError(id, ErrorCode::VersionUnsupported,
-                     QStringLiteral("this server speaks protocol version %1")
-                         .arg(proto::kProtocolVersion));
+        c->sendError(
+            id, ErrorCode::VersionUnsupported,
+            QStringLiteral("this server speaks protocol version %1").arg(proto::kProtocolVersion));
         return;
     }
     c->setHelloDone();
@@ -134,7 +134,8 @@ Hub::Login *Hub::createLogin(const proto::Account *account)
         b = uint8_t(random->bounded(256));
     quint32 token[4];
     random->fillRange(token);
-    login->token = QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(token), 16).toHex());
+    login->token
+        = QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(token), 16).toHex());
     login->lastMediaMs = std::make_shared<std::atomic<int64_t>>(0);
     login->grace.setSingleShot(true);
     const quint64 loginId = login->id;
@@ -187,7 +188,8 @@ void Hub::handleLogin(Connection *c, quint64 id, const proto::Login &r)
     } else {
         if (!account || account->password != r.password) {
             ++m_stats.authFailures;
-            c->sendError(id, ErrorCode::AuthFailed, QStringLiteral("unknown user or wrong password"));
+            c->sendError(id, ErrorCode::AuthFailed,
+                         QStringLiteral("unknown user or wrong password"));
             return;
         }
         login = createLogin(account);
@@ -330,7 +332,7 @@ void Hub::rebuildBindings()
 {
     auto bindings = std::make_shared<std::unordered_map<uint32_t, RtpRelay::Binding>>();
     for (const auto &[id, login] : m_logins)
-        bindings->emplace(login->ssrc, RtpRelay::Binding{login->key, login->lastMediaMs});
+        bindings->emplace(login->ssrc, RtpRelay::Binding {login->key, login->lastMediaMs});
     m_bindings = std::move(bindings);
 }
 

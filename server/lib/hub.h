@@ -34,9 +34,9 @@ public:
     {
         proto::Limits limits;
         FloorArbiter::Config floor;
-        int resumeGraceMs = 60000;  ///< how long a dropped login waits for a resume
+        int resumeGraceMs = 60000; ///< how long a dropped login waits for a resume
         int loginTimeoutMs = 10000;
-        int eventLogSize = 4096;    ///< events kept per login for resume
+        int eventLogSize = 4096; ///< events kept per login for resume
         QString serverName = QStringLiteral("floorline-server/0.1");
     };
 
@@ -56,7 +56,7 @@ private:
         quint64 id = 0;
         const proto::Account *account = nullptr;
         quint32 ssrc = 0;
-        std::array<uint8_t, 16> key{};
+        std::array<uint8_t, 16> key {};
         QString token;
         Connection *connection = nullptr;
         std::deque<std::pair<quint64, QByteArray>> log;

@@ -49,11 +49,11 @@ void Hub::join(Session &session, Login &login)
     session.members.append(login.id);
     login.sessions.append(session.id);
     if (session.kind != SessionKind::Group)
-        deliver(login, proto::SessionJoined{sessionInfo(session.id)});
+        deliver(login, proto::SessionJoined {sessionInfo(session.id)});
     else if (const auto &holder = session.arbiter.holder()) {
         // Late entry: the joiner learns who talks now; media follows from the next packet.
-        proto::FloorTaken taken{session.id, holder->unit, holder->alias, holder->ssrc,
-                                holder->type, holder->priority};
+        proto::FloorTaken taken {session.id,   holder->unit, holder->alias,
+                                 holder->ssrc, holder->type, holder->priority};
         deliver(login, taken);
     }
 }
@@ -68,14 +68,14 @@ void Hub::leave(Session &session, quint64 loginId, bool publish)
     apply(session, actions);
     if (session.kind != SessionKind::Group) {
         if (loginId == session.ownerLogin || session.members.isEmpty()) {
-            endSession(session.id, loginId == session.ownerLogin
-                                       ? QStringLiteral("the creator left")
-                                       : QStringLiteral("everyone left"));
+            endSession(session.id,
+                       loginId == session.ownerLogin ? QStringLiteral("the creator left")
+                                                     : QStringLiteral("everyone left"));
             return; // session is gone
         }
         const proto::SessionInfo info = sessionInfo(session.id);
         for (quint64 member : session.members)
-            deliver(member, proto::SessionUpdated{info});
+            deliver(member, proto::SessionUpdated {info});
     }
     if (publish)
         publishRoutes();
@@ -92,7 +92,7 @@ void Hub::endSession(const QString &id, const QString &reason)
     for (quint64 member : session->members) {
         if (const auto login = m_logins.find(member); login != m_logins.end()) {
             login->second->sessions.removeOne(id);
-            deliver(*login->second, proto::SessionEnded{id, reason});
+            deliver(*login->second, proto::SessionEnded {id, reason});
             units.insert(login->second->account->unit.id);
         }
     }
@@ -191,7 +191,7 @@ proto::InviteResult Hub::invite(Session &session, const QStringList &units)
     publishRoutes();
     const proto::SessionInfo info = sessionInfo(session.id);
     for (quint64 member : session.members)
-        deliver(member, proto::SessionUpdated{info});
+        deliver(member, proto::SessionUpdated {info});
     for (const QString &unit : result.invited)
         broadcastStatus(unit);
     result.session = info;
@@ -214,7 +214,7 @@ void Hub::handleSessionCreate(Login &l, Connection *c, quint64 id, const proto::
         }
         // Every member of every group in the subtree, each once, in directory order.
         QSet<QString> subtree;
-        QStringList pending{r.group};
+        QStringList pending {r.group};
         while (!pending.isEmpty()) {
             const QString g = pending.takeLast();
             subtree.insert(g);
@@ -313,13 +313,13 @@ void Hub::handleFloorRequest(Login &l, Connection *c, quint64 id, const proto::F
     if (!session)
         return;
     FloorArbiter::Actions actions;
-    const auto result =
-        outcomeCounted(session->arbiter.request(requester(l, r, *session), monotonicMs(), actions));
+    const auto result = outcomeCounted(
+        session->arbiter.request(requester(l, r, *session), monotonicMs(), actions));
     // The answer goes first, so the requester hears Granted before anyone else hears Taken.
     c->sendResult(id, result.toJson());
     apply(*session, actions, l.id);
-    qCDebug(lcFloor) << session->id << l.account->unit.id << "request:"
-                     << proto::enumName(proto::kFloorOutcomes, result.outcome);
+    qCDebug(lcFloor) << session->id << l.account->unit.id
+                     << "request:" << proto::enumName(proto::kFloorOutcomes, result.outcome);
 }
 
 void Hub::handleFloorRelease(Login &l, Connection *c, quint64 id, const proto::FloorRelease &r)
@@ -339,7 +339,7 @@ void Hub::handleQueuePosition(Login &l, Connection *c, quint64 id,
     Session *session = sessionFor(l, c, id, r.session);
     if (!session)
         return;
-    c->sendResult(id, proto::QueuePosition{r.session, session->arbiter.positionOf(l.id)}.toJson());
+    c->sendResult(id, proto::QueuePosition {r.session, session->arbiter.positionOf(l.id)}.toJson());
 }
 
 void Hub::releaseFloors(Login &login)
@@ -364,13 +364,13 @@ void Hub::apply(Session &session, const FloorArbiter::Actions &actions, quint64 
             const auto &holder = session.arbiter.holder();
             ++m_stats.floorGranted;
             deliver(a.participant,
-                    proto::FloorGranted{session.id, a.value, holder->type, holder->priority});
+                    proto::FloorGranted {session.id, a.value, holder->type, holder->priority});
             break;
         }
         case FloorArbiter::Action::Taken: {
             holderChanged = true;
             const auto &h = *session.arbiter.holder();
-            const proto::FloorTaken taken{session.id, h.unit, h.alias, h.ssrc, h.type, h.priority};
+            const proto::FloorTaken taken {session.id, h.unit, h.alias, h.ssrc, h.type, h.priority};
             for (quint64 member : session.members) {
                 if (member != a.participant)
                     deliver(member, taken);
@@ -380,21 +380,22 @@ void Hub::apply(Session &session, const FloorArbiter::Actions &actions, quint64 
         case FloorArbiter::Action::Idle:
             holderChanged = true;
             for (quint64 member : session.members)
-                deliver(member, proto::FloorIdle{session.id});
+                deliver(member, proto::FloorIdle {session.id});
             break;
         case FloorArbiter::Action::Revoke:
             ++m_stats.floorRevoked;
             deliver(a.participant,
-                    proto::FloorRevoke{session.id, a.value,
-                                       proto::describe(proto::RevokeCause(a.value))});
+                    proto::FloorRevoke {session.id, a.value,
+                                        proto::describe(proto::RevokeCause(a.value))});
             break;
         case FloorArbiter::Action::Deny:
-            deliver(a.participant, proto::FloorDeny{session.id, a.value,
-                                                    proto::describe(proto::DenyCause(a.value))});
+            deliver(
+                a.participant,
+                proto::FloorDeny {session.id, a.value, proto::describe(proto::DenyCause(a.value))});
             break;
         case FloorArbiter::Action::QueuePosition:
             if (a.participant != quietFor)
-                deliver(a.participant, proto::QueuePositionInfo{{session.id, a.value}});
+                deliver(a.participant, proto::QueuePositionInfo {{session.id, a.value}});
             break;
         }
     }

@@ -13,8 +13,7 @@ namespace floorline::server {
 
 Server::Server(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 Server::~Server()
 {
@@ -98,18 +97,18 @@ QUrl Server::url() const
 QJsonObject Server::statsJson() const
 {
     const RtpRelay::Counters &r = m_relay.counters();
-    QJsonObject relay{{QStringLiteral("received"), qint64(r.received.load())},
-                      {QStringLiteral("relayedIn"), qint64(r.relayedIn.load())},
-                      {QStringLiteral("forwarded"), qint64(r.forwarded.load())},
-                      {QStringLiteral("keepAlives"), qint64(r.keepAlives.load())},
-                      {QStringLiteral("droppedMalformed"), qint64(r.droppedMalformed.load())},
-                      {QStringLiteral("droppedOversize"), qint64(r.droppedOversize.load())},
-                      {QStringLiteral("droppedUnknownSsrc"), qint64(r.droppedUnknownSsrc.load())},
-                      {QStringLiteral("droppedUnlatched"), qint64(r.droppedUnlatched.load())},
-                      {QStringLiteral("droppedBadKey"), qint64(r.droppedBadKey.load())},
-                      {QStringLiteral("droppedNotHolder"), qint64(r.droppedNotHolder.load())},
-                      {QStringLiteral("droppedPayloadType"), qint64(r.droppedPayloadType.load())}};
-    QJsonObject out{{QStringLiteral("relay"), relay}};
+    QJsonObject relay {{QStringLiteral("received"), qint64(r.received.load())},
+                       {QStringLiteral("relayedIn"), qint64(r.relayedIn.load())},
+                       {QStringLiteral("forwarded"), qint64(r.forwarded.load())},
+                       {QStringLiteral("keepAlives"), qint64(r.keepAlives.load())},
+                       {QStringLiteral("droppedMalformed"), qint64(r.droppedMalformed.load())},
+                       {QStringLiteral("droppedOversize"), qint64(r.droppedOversize.load())},
+                       {QStringLiteral("droppedUnknownSsrc"), qint64(r.droppedUnknownSsrc.load())},
+                       {QStringLiteral("droppedUnlatched"), qint64(r.droppedUnlatched.load())},
+                       {QStringLiteral("droppedBadKey"), qint64(r.droppedBadKey.load())},
+                       {QStringLiteral("droppedNotHolder"), qint64(r.droppedNotHolder.load())},
+                       {QStringLiteral("droppedPayloadType"), qint64(r.droppedPayloadType.load())}};
+    QJsonObject out {{QStringLiteral("relay"), relay}};
     if (m_hub) {
         out.insert(QStringLiteral("signaling"), m_hub->stats().toJson());
         out.insert(QStringLiteral("logins"), m_hub->liveLogins());

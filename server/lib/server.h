@@ -20,10 +20,10 @@ class Store;
 struct ServerOptions
 {
     QHostAddress host = QHostAddress::LocalHost;
-    quint16 port = 0;    ///< signaling (WebSocket); 0 picks a free port
+    quint16 port = 0; ///< signaling (WebSocket); 0 picks a free port
     quint16 rtpPort = 0; ///< RTP relay (UDP); 0 picks a free port
     QString database = QStringLiteral(":memory:");
-    QString fleetFile;                 ///< imported on first start when the database is empty
+    QString fleetFile; ///< imported on first start when the database is empty
     std::optional<proto::Fleet> fleet; ///< or a fleet given directly (demo, tests)
     Hub::Config hub;
 };

@@ -25,12 +25,12 @@ struct Session
     QString id;
     proto::SessionKind kind;
     QString name;
-    QString group;       ///< group sessions: the group id
-    QString ownerUnit;   ///< ad-hoc/broadcast: the creator's unit
+    QString group; ///< group sessions: the group id
+    QString ownerUnit; ///< ad-hoc/broadcast: the creator's unit
     quint64 ownerLogin = 0;
     QList<quint64> members; ///< login ids, in join order
     FloorArbiter arbiter;
-    QTimer timer;        ///< armed at arbiter.nextDeadline()
+    QTimer timer; ///< armed at arbiter.nextDeadline()
 
     bool hasMember(quint64 login) const { return members.contains(login); }
 };

@@ -39,8 +39,7 @@ bool exec(const QString &connection, const QString &sql, QString *error)
 
 Store::Store()
     : m_connection(QStringLiteral("floorline-store-") + QUuid::createUuid().toString(QUuid::Id128))
-{
-}
+{ }
 
 Store::~Store()
 {
@@ -112,7 +111,8 @@ bool Store::import(const proto::Fleet &fleet, QString *error)
                 continue;
             }
             QSqlQuery q(db);
-            q.prepare(QStringLiteral("INSERT INTO groups (id, name, parent, ord) VALUES (?,?,?,?)"));
+            q.prepare(
+                QStringLiteral("INSERT INTO groups (id, name, parent, ord) VALUES (?,?,?,?)"));
             q.addBindValue(it->id);
             q.addBindValue(it->name);
             q.addBindValue(it->parent.isEmpty() ? QVariant() : QVariant(it->parent));

@@ -141,8 +141,7 @@ void RtpRelay::handle(const Datagram &datagram, int64_t nowMs)
     if (packet.payloadType == proto::kKeepAlivePayloadType) {
         // Symmetric RTP latching: the key proves the sender owns this SSRC's login.
         if (packet.payload.size() != proto::kMediaKeySize
-            || std::memcmp(packet.payload.data(), binding->second.key.data(),
-                           proto::kMediaKeySize)
+            || std::memcmp(packet.payload.data(), binding->second.key.data(), proto::kMediaKeySize)
                 != 0) {
             m_counters.droppedBadKey.fetch_add(1, std::memory_order_relaxed);
             return;

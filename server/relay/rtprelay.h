@@ -30,7 +30,7 @@ public:
     /// A login's media identity, fixed at login (docs/protocol.md §6.2).
     struct Binding
     {
-        std::array<uint8_t, 16> key{};
+        std::array<uint8_t, 16> key {};
         /// monotonicMs() of the last relayed packet, read by the session's T1 timer.
         std::shared_ptr<std::atomic<int64_t>> lastMediaMs;
     };
@@ -45,17 +45,17 @@ public:
 
     struct Counters
     {
-        std::atomic<uint64_t> received{0};
-        std::atomic<uint64_t> relayedIn{0};  ///< holder packets accepted for forwarding
-        std::atomic<uint64_t> forwarded{0};  ///< packets sent to receivers
-        std::atomic<uint64_t> keepAlives{0};
-        std::atomic<uint64_t> droppedMalformed{0};
-        std::atomic<uint64_t> droppedOversize{0};
-        std::atomic<uint64_t> droppedUnknownSsrc{0};
-        std::atomic<uint64_t> droppedUnlatched{0}; ///< SSRC not latched, or from another address
-        std::atomic<uint64_t> droppedBadKey{0};
-        std::atomic<uint64_t> droppedNotHolder{0};
-        std::atomic<uint64_t> droppedPayloadType{0};
+        std::atomic<uint64_t> received {0};
+        std::atomic<uint64_t> relayedIn {0}; ///< holder packets accepted for forwarding
+        std::atomic<uint64_t> forwarded {0}; ///< packets sent to receivers
+        std::atomic<uint64_t> keepAlives {0};
+        std::atomic<uint64_t> droppedMalformed {0};
+        std::atomic<uint64_t> droppedOversize {0};
+        std::atomic<uint64_t> droppedUnknownSsrc {0};
+        std::atomic<uint64_t> droppedUnlatched {0}; ///< SSRC not latched, or from another address
+        std::atomic<uint64_t> droppedBadKey {0};
+        std::atomic<uint64_t> droppedNotHolder {0};
+        std::atomic<uint64_t> droppedPayloadType {0};
         uint64_t dropped() const;
     };
 
@@ -71,7 +71,7 @@ public:
 private:
     struct Latch
     {
-        sockaddr_storage address{};
+        sockaddr_storage address {};
         socklen_t length = 0;
     };
 
@@ -82,12 +82,12 @@ private:
 
     UdpSocket m_socket;
     std::thread m_thread;
-    std::atomic<bool> m_stop{false};
+    std::atomic<bool> m_stop {false};
     Counters m_counters;
 
     std::mutex m_routesMutex;
     std::shared_ptr<const Routes> m_pending;
-    std::atomic<uint64_t> m_generation{0};
+    std::atomic<uint64_t> m_generation {0};
 
     // Relay thread only.
     std::shared_ptr<const Routes> m_routes;

@@ -64,7 +64,7 @@ bool UdpSocket::bind(const QHostAddress &address, quint16 port, QString *error)
     setsockopt(m_fd, SOL_SOCKET, SO_RCVBUF, reinterpret_cast<const char *>(&buffer), sizeof buffer);
     setsockopt(m_fd, SOL_SOCKET, SO_SNDBUF, reinterpret_cast<const char *>(&buffer), sizeof buffer);
 
-    sockaddr_storage storage{};
+    sockaddr_storage storage {};
     socklen_t length = 0;
     if (v6) {
         auto *a = reinterpret_cast<sockaddr_in6 *>(&storage);
@@ -103,10 +103,10 @@ bool UdpSocket::bind(const QHostAddress &address, quint16 port, QString *error)
 bool UdpSocket::waitReadable(int timeoutMs)
 {
 #ifdef _WIN32
-    WSAPOLLFD p{SOCKET(m_fd), POLLRDNORM, 0};
+    WSAPOLLFD p {SOCKET(m_fd), POLLRDNORM, 0};
     return WSAPoll(&p, 1, timeoutMs) > 0;
 #else
-    pollfd p{int(m_fd), POLLIN, 0};
+    pollfd p {int(m_fd), POLLIN, 0};
     return ::poll(&p, 1, timeoutMs) > 0;
 #endif
 }

@@ -24,7 +24,7 @@ struct Datagram
     uint8_t *data = nullptr;
     std::size_t size = 0;
     bool truncated = false; ///< larger than the buffer; contents cut
-    sockaddr_storage peer{};
+    sockaddr_storage peer {};
     socklen_t peerLength = 0;
 };
 

@@ -28,8 +28,8 @@ public:
     }
     bool connected()
     {
-        return QTest::qWaitFor(
-            [&] { return socket.state() == QAbstractSocket::ConnectedState; }, 3000);
+        return QTest::qWaitFor([&] { return socket.state() == QAbstractSocket::ConnectedState; },
+                               3000);
     }
     /// Sends `frame` and waits for the next message; returns it parsed.
     QJsonObject exchange(const QByteArray &frame)
@@ -47,7 +47,10 @@ public:
 
 QString errorCode(const QJsonObject &message)
 {
-    return message.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString();
+    return message.value(QStringLiteral("error"))
+        .toObject()
+        .value(QStringLiteral("code"))
+        .toString();
 }
 } // namespace
 
@@ -69,7 +72,7 @@ private:
         const std::vector<QByteArray> speech = speechPackets(6);
         m_talker->sendSpurt(speech);
         QVERIFY(m_listener->waitPackets(int(speech.size())));
-        QVERIFY(m_talker->call(proto::FloorRelease{kSession}));
+        QVERIFY(m_talker->call(proto::FloorRelease {kSession}));
         m_listener->packets.clear();
     }
 
@@ -85,8 +88,8 @@ private Q_SLOTS:
         m_listener = std::make_unique<TestClient>(QStringLiteral("unit-0005"), m_server->url());
         QVERIFY(m_talker->login());
         QVERIFY(m_listener->login());
-        QVERIFY(m_talker->call(proto::Affiliate{{QStringLiteral("tg-001")}}));
-        QVERIFY(m_listener->call(proto::Affiliate{{QStringLiteral("tg-001")}}));
+        QVERIFY(m_talker->call(proto::Affiliate {{QStringLiteral("tg-001")}}));
+        QVERIFY(m_listener->call(proto::Affiliate {{QStringLiteral("tg-001")}}));
     }
 
     void cleanup()
@@ -101,13 +104,14 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("frame");
         QTest::addColumn<QString>("code");
         QTest::addColumn<bool>("answersRequest");
-        QTest::newRow("truncated json") << QByteArray(R"({"type":"ping","id":)") << "bad-json" << false;
+        QTest::newRow("truncated json")
+            << QByteArray(R"({"type":"ping","id":)") << "bad-json" << false;
         QTest::newRow("not an object") << QByteArray("[1,2]") << "bad-message" << false;
         QTest::newRow("no id") << QByteArray(R"({"type":"ping"})") << "bad-message" << false;
-        QTest::newRow("unknown type") << QByteArray(R"({"type":"floor.grab","id":9})")
-                                      << "unknown-type" << true;
-        QTest::newRow("missing field") << QByteArray(R"({"type":"floor.request","id":9})")
-                                       << "bad-message" << true;
+        QTest::newRow("unknown type")
+            << QByteArray(R"({"type":"floor.grab","id":9})") << "unknown-type" << true;
+        QTest::newRow("missing field")
+            << QByteArray(R"({"type":"floor.request","id":9})") << "bad-message" << true;
         QTest::newRow("wrong field type")
             << QByteArray(R"({"type":"group.affiliate","id":9,"groups":[1]})") << "bad-message"
             << true;
@@ -128,7 +132,9 @@ private Q_SLOTS:
         QCOMPARE(answer.value(QStringLiteral("type")).toString(),
                  answersRequest ? QStringLiteral("response") : QStringLiteral("error"));
         QCOMPARE(errorCode(answer), code);
-        QVERIFY(!answer.value(QStringLiteral("error")).toObject().value(QStringLiteral("message"))
+        QVERIFY(!answer.value(QStringLiteral("error"))
+                     .toObject()
+                     .value(QStringLiteral("message"))
                      .toString()
                      .isEmpty());
         QCOMPARE(m_server->hub()->stats().rejected(), rejectedBefore + 1);
@@ -152,18 +158,19 @@ private Q_SLOTS:
         QCOMPARE(errorCode(peer.exchange(
                      R"({"type":"login","id":4,"user":"unit-0002","password":"nope"})")),
                  QStringLiteral("auth-failed"));
-        QVERIFY(peer.exchange(R"({"type":"login","id":5,"user":"unit-0002","password":"unit-0002"})")
-                    .contains(QStringLiteral("result")));
+        QVERIFY(
+            peer.exchange(R"({"type":"login","id":5,"user":"unit-0002","password":"unit-0002"})")
+                .contains(QStringLiteral("result")));
         // A unit may not monitor a group it is not a member of, nor create sessions.
-        QCOMPARE(errorCode(peer.exchange(
-                     R"({"type":"group.affiliate","id":6,"groups":["tg-001"]})")),
-                 QStringLiteral("forbidden"));
+        QCOMPARE(
+            errorCode(peer.exchange(R"({"type":"group.affiliate","id":6,"groups":["tg-001"]})")),
+            QStringLiteral("forbidden"));
         QCOMPARE(errorCode(peer.exchange(
                      R"({"type":"session.create","id":7,"kind":"adhoc","units":["unit-0001"]})")),
                  QStringLiteral("forbidden"));
-        QCOMPARE(errorCode(peer.exchange(
-                     R"({"type":"floor.request","id":8,"session":"group:tg-001"})")),
-                 QStringLiteral("not-in-session"));
+        QCOMPARE(
+            errorCode(peer.exchange(R"({"type":"floor.request","id":8,"session":"group:tg-001"})")),
+            QStringLiteral("not-in-session"));
         QCOMPARE(m_server->hub()->stats().forbidden, quint64(2));
         goodClientsStillWork();
     }
@@ -174,8 +181,8 @@ private Q_SLOTS:
         QVERIFY(peer.connected());
         peer.hello();
         // (No raw string literal here: moc mis-tokenises one that ends in a quote.)
-        const QByteArray big =
-            "{\"type\":\"ping\",\"id\":2,\"pad\":\"" + QByteArray(70000, 'x') + "\"}";
+        const QByteArray big
+            = "{\"type\":\"ping\",\"id\":2,\"pad\":\"" + QByteArray(70000, 'x') + "\"}";
         QCOMPARE(errorCode(peer.exchange(big)), QStringLiteral("too-large"));
         QCOMPARE(m_server->hub()->stats().tooLarge, quint64(1));
         QVERIFY(peer.exchange(R"({"type":"ping","id":3})").contains(QStringLiteral("result")));
@@ -190,7 +197,8 @@ private Q_SLOTS:
         peer.socket.sendTextMessage(QString(2 * 1024 * 1024, QLatin1Char('x')));
         QVERIFY(QTest::qWaitFor(
             [&] { return peer.socket.state() == QAbstractSocket::UnconnectedState; }, 5000));
-        QVERIFY(QTest::qWaitFor([&] { return m_server->hub()->stats().closedOversize == 1; }, 2000));
+        QVERIFY(
+            QTest::qWaitFor([&] { return m_server->hub()->stats().closedOversize == 1; }, 2000));
         goodClientsStillWork();
     }
 
@@ -241,12 +249,12 @@ private Q_SLOTS:
         };
         const quint64 malformed = relay.droppedMalformed, oversize = relay.droppedOversize,
                       unknown = relay.droppedUnknownSsrc, unlatched = relay.droppedUnlatched;
-        attacker.sendDatagram(QByteArray("hi"));                   // short
-        attacker.sendDatagram(rtp(0x40, victim, 10));              // version 1
-        attacker.sendDatagram(rtp(0x8f, victim, 4));               // CSRCs past the end
-        attacker.sendDatagram(rtp(0x80, victim, 1600));            // oversize
-        attacker.sendDatagram(rtp(0x80, 0x12345678, 20));          // nobody's SSRC
-        attacker.sendDatagram(rtp(0x80, victim, 20));              // spoofed talker, other address
+        attacker.sendDatagram(QByteArray("hi")); // short
+        attacker.sendDatagram(rtp(0x40, victim, 10)); // version 1
+        attacker.sendDatagram(rtp(0x8f, victim, 4)); // CSRCs past the end
+        attacker.sendDatagram(rtp(0x80, victim, 1600)); // oversize
+        attacker.sendDatagram(rtp(0x80, 0x12345678, 20)); // nobody's SSRC
+        attacker.sendDatagram(rtp(0x80, victim, 20)); // spoofed talker, other address
         QRandomGenerator random(1);
         for (int i = 0; i < 500; ++i) {
             QByteArray junk(int(random.bounded(1, 1400)), '\0');

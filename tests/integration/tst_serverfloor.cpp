@@ -40,7 +40,7 @@ private:
         c = std::make_unique<TestClient>(QStringLiteral("unit-0009"), m_server->url());
         for (TestClient *t : {a.get(), b.get(), c.get()}) {
             QVERIFY2(t->login(), qPrintable(t->user));
-            QVERIFY(t->call(proto::Affiliate{{kGroup}}));
+            QVERIFY(t->call(proto::Affiliate {{kGroup}}));
         }
     }
 
@@ -88,7 +88,8 @@ private Q_SLOTS:
                 QCOMPARE(p.ssrc, a->client.login().media.ssrc);
                 QCOMPARE(p.payloadType, quint8(111));
                 if (i > 0)
-                    QCOMPARE(quint16(p.sequence - listener->packets.at(i - 1).sequence), quint16(1));
+                    QCOMPARE(quint16(p.sequence - listener->packets.at(i - 1).sequence),
+                             quint16(1));
                 QCOMPARE(p.payload, speech.at(std::size_t(i)));
             }
         }
@@ -101,7 +102,7 @@ private Q_SLOTS:
             QVERIFY(x == y);
         }
         QCOMPARE(a->packets.size(), 0); // the talker does not hear itself
-        QVERIFY(a->call(proto::FloorRelease{kSession}));
+        QVERIFY(a->call(proto::FloorRelease {kSession}));
         QVERIFY(b->waitEvent<proto::FloorIdle>());
         QVERIFY(c->waitEvent<proto::FloorIdle>());
     }
@@ -114,10 +115,10 @@ private Q_SLOTS:
         QVERIFY(queued);
         QCOMPARE(queued->outcome, proto::FloorOutcome::Queued);
         QCOMPARE(queued->position, 1);
-        const auto position = b->call(proto::QueuePositionRequest{kSession});
+        const auto position = b->call(proto::QueuePositionRequest {kSession});
         QVERIFY(position);
         QCOMPARE(position->position, 1);
-        QVERIFY(a->call(proto::FloorRelease{kSession}));
+        QVERIFY(a->call(proto::FloorRelease {kSession}));
         const auto granted = b->waitEvent<proto::FloorGranted>();
         QVERIFY(granted);
         QCOMPARE(granted->duration, 30);
@@ -143,11 +144,10 @@ private Q_SLOTS:
         QVERIFY(revoke);
         QCOMPARE(revoke->cause, int(proto::RevokeCause::PreEmpted));
         QVERIFY(!revoke->reason.isEmpty());
-        QVERIFY(a->call(proto::FloorRelease{kSession})); // a well-behaved client obeys at once
+        QVERIFY(a->call(proto::FloorRelease {kSession})); // a well-behaved client obeys at once
         QVERIFY(c->waitEvent<proto::FloorGranted>());
-        const auto taken = b->waitEvent<proto::FloorTaken>([](const proto::FloorTaken &t) {
-            return t.talker == QLatin1String("unit-0009");
-        });
+        const auto taken = b->waitEvent<proto::FloorTaken>(
+            [](const proto::FloorTaken &t) { return t.talker == QLatin1String("unit-0009"); });
         QVERIFY(taken);
         QCOMPARE(taken->type, proto::FloorType::Emergency);
         QCOMPARE(m_server->hub()->sessionInfo(kSession).floor.talker, QStringLiteral("unit-0009"));
@@ -199,7 +199,7 @@ private Q_SLOTS:
             a->rtp.sendPayload(speech[i], i == 0, quint32(i * 960));
             QTest::qWait(5);
             if (i == speech.size() / 2) {
-                const auto sessions = late.call(proto::Affiliate{{kGroup}});
+                const auto sessions = late.call(proto::Affiliate {{kGroup}});
                 QVERIFY(sessions);
                 QCOMPARE(sessions->sessions.first().floor.state, proto::FloorState::Taken);
                 QCOMPARE(sessions->sessions.first().floor.talker, QStringLiteral("unit-0001"));
@@ -276,7 +276,7 @@ private Q_SLOTS:
         proto::Error error;
         QVERIFY(!outsider.call(floorRequest(), &error));
         QCOMPARE(error.code, proto::ErrorCode::NotInSession);
-        QVERIFY(!outsider.call(proto::FloorRequest{QStringLiteral("group:nope"), 0, {}}, &error));
+        QVERIFY(!outsider.call(proto::FloorRequest {QStringLiteral("group:nope"), 0, {}}, &error));
         QCOMPARE(error.code, proto::ErrorCode::NotFound);
     }
 };

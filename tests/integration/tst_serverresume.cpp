@@ -25,8 +25,8 @@ private Q_SLOTS:
         TestClient listener(QStringLiteral("unit-0005"), server->url());
         QVERIFY(talker.login());
         QVERIFY(listener.login());
-        QVERIFY(talker.call(proto::Affiliate{{kGroup}}));
-        QVERIFY(listener.call(proto::Affiliate{{kGroup}}));
+        QVERIFY(talker.call(proto::Affiliate {{kGroup}}));
+        QVERIFY(listener.call(proto::Affiliate {{kGroup}}));
         QSignalSpy logins(&listener.client, &SignalingClient::loggedIn);
         QSignalSpy lost(&listener.client, &SignalingClient::connectionLost);
 
@@ -34,12 +34,13 @@ private Q_SLOTS:
         QVERIFY(lost.wait(2000) || lost.size() == 1);
         // While the listener is away, three talk spurts start and end.
         for (int i = 0; i < 3; ++i) {
-            QVERIFY(talker.call(proto::FloorRequest{kSession, 0, proto::FloorType::Normal}));
-            QVERIFY(talker.call(proto::FloorRelease{kSession}));
+            QVERIFY(talker.call(proto::FloorRequest {kSession, 0, proto::FloorType::Normal}));
+            QVERIFY(talker.call(proto::FloorRelease {kSession}));
         }
         QVERIFY(QTest::qWaitFor([&] { return logins.size() == 1; }, 15000));
         QCOMPARE(logins.first().at(1).toBool(), true); // resumed
-        QVERIFY(QTest::qWaitFor([&] { return listener.countEvents<proto::FloorIdle>() == 3; }, 3000));
+        QVERIFY(
+            QTest::qWaitFor([&] { return listener.countEvents<proto::FloorIdle>() == 3; }, 3000));
         QCOMPARE(listener.countEvents<proto::FloorTaken>(), 3);
         // Sequence numbers are gap-free and each event arrived once.
         for (qsizetype i = 0; i < listener.eventSeqs.size(); ++i)
@@ -48,7 +49,7 @@ private Q_SLOTS:
                  QStringLiteral("unit-0001"));
         // After the resume the listener still hears the group: the relay re-latched its socket.
         QVERIFY(QTest::qWaitFor([&] { return listener.rtp.isLatched(); }, 2000));
-        QVERIFY(talker.call(proto::FloorRequest{kSession, 0, proto::FloorType::Normal}));
+        QVERIFY(talker.call(proto::FloorRequest {kSession, 0, proto::FloorType::Normal}));
         talker.sendSpurt(speechPackets(2));
         QVERIFY(listener.waitPackets(int(speechPackets(2).size())));
         QCOMPARE(server->hub()->stats().resumes, quint64(1));
@@ -62,9 +63,9 @@ private Q_SLOTS:
         TestClient listener(QStringLiteral("unit-0005"), server->url());
         QVERIFY(talker.login());
         QVERIFY(listener.login());
-        QVERIFY(talker.call(proto::Affiliate{{kGroup}}));
-        QVERIFY(listener.call(proto::Affiliate{{kGroup}}));
-        QVERIFY(talker.call(proto::FloorRequest{kSession, 0, proto::FloorType::Normal}));
+        QVERIFY(talker.call(proto::Affiliate {{kGroup}}));
+        QVERIFY(listener.call(proto::Affiliate {{kGroup}}));
+        QVERIFY(talker.call(proto::FloorRequest {kSession, 0, proto::FloorType::Normal}));
         QVERIFY(listener.waitEvent<proto::FloorTaken>());
 
         QSignalSpy logins(&talker.client, &SignalingClient::loggedIn);

@@ -30,7 +30,7 @@ private Q_SLOTS:
         // A dispatcher monitoring one group hears the simulated units speak in it.
         test::TestClient dispatcher(QStringLiteral("dispatch-1"), server->url());
         QVERIFY(dispatcher.login());
-        QVERIFY(dispatcher.call(proto::Affiliate{{QStringLiteral("tg-001")}}));
+        QVERIFY(dispatcher.call(proto::Affiliate {{QStringLiteral("tg-001")}}));
         QVERIFY(dispatcher.waitEvent<proto::FloorTaken>(15000));
         QVERIFY(dispatcher.waitPackets(100, 15000));
 
@@ -40,10 +40,10 @@ private Q_SLOTS:
         qInfo().noquote() << QJsonDocument(fleet.statsJson()).toJson(QJsonDocument::Compact);
         QVERIFY(t.spurts >= 10);
         QVERIFY(t.queued >= 1);
-        QVERIFY(t.revoked >= 1);             // emergencies pre-empted someone, who stopped
+        QVERIFY(t.revoked >= 1); // emergencies pre-empted someone, who stopped
         QVERIFY(t.packetsSent >= 500);
         QVERIFY(t.packetsReceived >= t.packetsSent); // every group has several listeners
-        QCOMPARE(t.packetsLost, quint64(0));         // loopback: nothing may go missing
+        QCOMPARE(t.packetsLost, quint64(0)); // loopback: nothing may go missing
         QCOMPARE(t.reconnects, quint64(0));
         // Units stopped at the revoke: the relay refused at most a handful of late packets.
         QVERIFY2(server->relayCounters().droppedNotHolder < 50,

@@ -66,13 +66,11 @@ public:
             timeoutMs);
         return found;
     }
-    template<typename E>
-    std::optional<E> waitEvent(int timeoutMs = 5000)
+    template<typename E> std::optional<E> waitEvent(int timeoutMs = 5000)
     {
         return waitEvent<E>([](const E &) { return true; }, timeoutMs);
     }
-    template<typename E>
-    int countEvents() const
+    template<typename E> int countEvents() const
     {
         int n = 0;
         for (const proto::Event &e : events)

@@ -47,49 +47,47 @@ QList<Request> sampleRequests()
     floor.session = QStringLiteral("group:tg-001");
     floor.priority = 15;
     floor.type = FloorType::Emergency;
-    return {Hello{{1, 2}, QStringLiteral("floorline/0.1")},
+    return {Hello {{1, 2}, QStringLiteral("floorline/0.1")},
             password,
             resume,
-            Logout{},
-            DirectoryGet{},
-            Affiliate{{QStringLiteral("tg-001"), QStringLiteral("tg-002")}},
-            Deaffiliate{{QStringLiteral("tg-001")}},
+            Logout {},
+            DirectoryGet {},
+            Affiliate {{QStringLiteral("tg-001"), QStringLiteral("tg-002")}},
+            Deaffiliate {{QStringLiteral("tg-001")}},
             adhoc,
             broadcast,
-            SessionInvite{QStringLiteral("adhoc:1"), {QStringLiteral("unit-0009")}},
-            SessionLeave{QStringLiteral("adhoc:1")},
-            SessionListGet{},
+            SessionInvite {QStringLiteral("adhoc:1"), {QStringLiteral("unit-0009")}},
+            SessionLeave {QStringLiteral("adhoc:1")},
+            SessionListGet {},
             floor,
-            FloorRelease{QStringLiteral("group:tg-001")},
-            QueuePositionRequest{QStringLiteral("group:tg-001")},
-            Ping{}};
+            FloorRelease {QStringLiteral("group:tg-001")},
+            QueuePositionRequest {QStringLiteral("group:tg-001")},
+            Ping {}};
 }
 
 QList<Event> sampleEvents()
 {
-    return {FloorGranted{QStringLiteral("group:tg-001"), 30, FloorType::Emergency, 7},
-            FloorTaken{QStringLiteral("group:tg-001"), QStringLiteral("unit-0002"),
-                       QStringLiteral("Medic 2"), 42, FloorType::Normal, 1},
-            FloorIdle{QStringLiteral("group:tg-001")},
-            FloorRevoke{QStringLiteral("group:tg-001"), 4, QStringLiteral("pre-empted")},
-            FloorDeny{QStringLiteral("group:tg-001"), 107, QStringLiteral("queue full")},
-            QueuePositionInfo{{QStringLiteral("group:tg-001"), 3}},
-            SessionJoined{sampleSession()},
-            SessionUpdated{sampleSession()},
-            SessionEnded{QStringLiteral("adhoc:3"), QStringLiteral("the creator left")},
-            UnitStatusChanged{QStringLiteral("unit-0004"), UnitStatus::Busy,
-                              QStringLiteral("adhoc:3")}};
+    return {FloorGranted {QStringLiteral("group:tg-001"), 30, FloorType::Emergency, 7},
+            FloorTaken {QStringLiteral("group:tg-001"), QStringLiteral("unit-0002"),
+                        QStringLiteral("Medic 2"), 42, FloorType::Normal, 1},
+            FloorIdle {QStringLiteral("group:tg-001")},
+            FloorRevoke {QStringLiteral("group:tg-001"), 4, QStringLiteral("pre-empted")},
+            FloorDeny {QStringLiteral("group:tg-001"), 107, QStringLiteral("queue full")},
+            QueuePositionInfo {{QStringLiteral("group:tg-001"), 3}},
+            SessionJoined {sampleSession()},
+            SessionUpdated {sampleSession()},
+            SessionEnded {QStringLiteral("adhoc:3"), QStringLiteral("the creator left")},
+            UnitStatusChanged {QStringLiteral("unit-0004"), UnitStatus::Busy,
+                               QStringLiteral("adhoc:3")}};
 }
 
-template<typename V>
-QByteArray failureText(const V &decoded)
+template<typename V> QByteArray failureText(const V &decoded)
 {
     const auto *failure = std::get_if<DecodeFailure>(&decoded);
     return failure ? failure->error.message.toUtf8() : QByteArray();
 }
 
-template<typename R>
-void checkResultRoundTrip(const typename R::Result &value)
+template<typename R> void checkResultRoundTrip(const typename R::Result &value)
 {
     const QByteArray frame = encodeResult(77, value.toJson());
     auto decoded = decodeServerFrame(frame);
@@ -112,7 +110,8 @@ private Q_SLOTS:
     void requestsRoundTrip()
     {
         const QList<Request> requests = sampleRequests();
-        QCOMPARE(requests.size(), qsizetype(std::variant_size_v<Request> + 2)); // + resume, broadcast
+        QCOMPARE(requests.size(),
+                 qsizetype(std::variant_size_v<Request> + 2)); // + resume, broadcast
         quint64 id = 1;
         for (const Request &request : requests) {
             const QByteArray frame = encodeRequest(id, request);
@@ -128,10 +127,10 @@ private Q_SLOTS:
 
     void resultsRoundTrip()
     {
-        checkResultRoundTrip<Hello>(HelloResult{1, QStringLiteral("floorline-server/0.1"), {}});
+        checkResultRoundTrip<Hello>(HelloResult {1, QStringLiteral("floorline-server/0.1"), {}});
         LoginResult login;
         login.unit = {QStringLiteral("unit-0001"), QStringLiteral("Engine 1"), Role::Unit,
-                      UnitStatus::Online, {QStringLiteral("tg-001")}, {}};
+                      UnitStatus::Online,          {QStringLiteral("tg-001")}, {}};
         login.token = QStringLiteral("abc");
         login.seq = 12;
         login.resumed = true;
@@ -142,20 +141,22 @@ private Q_SLOTS:
                             {QStringLiteral("tg-1"), QStringLiteral("Ops"), QStringLiteral("all")}};
         directory.units = {login.unit};
         checkResultRoundTrip<DirectoryGet>(directory);
-        checkResultRoundTrip<Affiliate>(SessionList{{sampleSession()}});
+        checkResultRoundTrip<Affiliate>(SessionList {{sampleSession()}});
         InviteResult invite;
         invite.session = sampleSession();
         invite.invited = {QStringLiteral("unit-0004")};
-        invite.skipped = {{QStringLiteral("unit-0005"), SkipReason::Busy, QStringLiteral("adhoc:1")},
-                          {QStringLiteral("unit-0006"), SkipReason::AlreadyMember, {}}};
+        invite.skipped
+            = {{QStringLiteral("unit-0005"), SkipReason::Busy, QStringLiteral("adhoc:1")},
+               {QStringLiteral("unit-0006"), SkipReason::AlreadyMember, {}}};
         checkResultRoundTrip<SessionCreate>(invite);
-        checkResultRoundTrip<FloorRequest>(FloorRequestResult{FloorOutcome::Granted, 30, 0, 0, {}});
-        checkResultRoundTrip<FloorRequest>(FloorRequestResult{FloorOutcome::Queued, 0, 2, 0, {}});
         checkResultRoundTrip<FloorRequest>(
-            FloorRequestResult{FloorOutcome::Denied, 0, 0, 107, QStringLiteral("queue full")});
-        checkResultRoundTrip<QueuePositionRequest>(QueuePosition{QStringLiteral("group:x"), 1});
-        checkResultRoundTrip<Ping>(Pong{1764130000000});
-        checkResultRoundTrip<Logout>(Empty{});
+            FloorRequestResult {FloorOutcome::Granted, 30, 0, 0, {}});
+        checkResultRoundTrip<FloorRequest>(FloorRequestResult {FloorOutcome::Queued, 0, 2, 0, {}});
+        checkResultRoundTrip<FloorRequest>(
+            FloorRequestResult {FloorOutcome::Denied, 0, 0, 107, QStringLiteral("queue full")});
+        checkResultRoundTrip<QueuePositionRequest>(QueuePosition {QStringLiteral("group:x"), 1});
+        checkResultRoundTrip<Ping>(Pong {1764130000000});
+        checkResultRoundTrip<Logout>(Empty {});
     }
 
     void eventsRoundTrip()
@@ -182,8 +183,8 @@ private Q_SLOTS:
         const auto &response = std::get<ResponseFrame>(std::get<ServerFrame>(decoded));
         QCOMPARE(response.error->code, ErrorCode::NotInSession);
         QCOMPARE(response.error->message, QStringLiteral("not in it"));
-        auto unsolicited =
-            decodeServerFrame(encodeError({ErrorCode::RateLimited, QStringLiteral("slow down")}));
+        auto unsolicited
+            = decodeServerFrame(encodeError({ErrorCode::RateLimited, QStringLiteral("slow down")}));
         QCOMPARE(std::get<ErrorFrame>(std::get<ServerFrame>(unsolicited)).error.code,
                  ErrorCode::RateLimited);
     }
@@ -210,21 +211,21 @@ private Q_SLOTS:
                                << QStringLiteral("JSON object") << false;
         QTest::newRow("missing id") << QByteArray(R"({"type":"ping"})") << ErrorCode::BadMessage
                                     << QStringLiteral("id: is required") << false;
-        QTest::newRow("id not integer") << QByteArray(R"({"type":"ping","id":1.5})")
-                                        << ErrorCode::BadMessage
-                                        << QStringLiteral("id: must be an integer") << false;
+        QTest::newRow("id not integer")
+            << QByteArray(R"({"type":"ping","id":1.5})") << ErrorCode::BadMessage
+            << QStringLiteral("id: must be an integer") << false;
         QTest::newRow("id zero") << QByteArray(R"({"type":"ping","id":0})") << ErrorCode::BadMessage
                                  << QStringLiteral("id: must be between") << false;
         QTest::newRow("id as string") << QByteArray(R"({"type":"ping","id":"7"})")
                                       << ErrorCode::BadMessage << QStringLiteral("id") << false;
         QTest::newRow("missing type") << QByteArray(R"({"id":4})") << ErrorCode::BadMessage
                                       << QStringLiteral("type: is required") << true;
-        QTest::newRow("unknown type") << QByteArray(R"({"type":"floor.steal","id":4})")
-                                      << ErrorCode::UnknownType
-                                      << QStringLiteral("floor.steal") << true;
-        QTest::newRow("hello without versions") << QByteArray(R"({"type":"hello","id":1})")
-                                                << ErrorCode::BadMessage
-                                                << QStringLiteral("protocols") << true;
+        QTest::newRow("unknown type")
+            << QByteArray(R"({"type":"floor.steal","id":4})") << ErrorCode::UnknownType
+            << QStringLiteral("floor.steal") << true;
+        QTest::newRow("hello without versions")
+            << QByteArray(R"({"type":"hello","id":1})") << ErrorCode::BadMessage
+            << QStringLiteral("protocols") << true;
         QTest::newRow("hello versions wrong type")
             << QByteArray(R"({"type":"hello","id":1,"protocols":["1"]})") << ErrorCode::BadMessage
             << QStringLiteral("protocols") << true;
@@ -263,8 +264,8 @@ private Q_SLOTS:
             << QByteArray(R"({"type":"session.create","id":3,"kind":"broadcast"})")
             << ErrorCode::BadMessage << QStringLiteral("group: is required") << true;
         QTest::newRow("overlong string")
-            << QByteArray(R"({"type":"login","id":2,"user":"u","password":")") + QByteArray(300, 'x')
-                   + QByteArray(R"("})")
+            << QByteArray(R"({"type":"login","id":2,"user":"u","password":")")
+                + QByteArray(300, 'x') + QByteArray(R"("})")
             << ErrorCode::BadMessage << QStringLiteral("longer than 256") << true;
         QByteArray manyGroups = R"({"type":"group.affiliate","id":3,"groups":[)";
         for (int i = 0; i < 10001; ++i)
@@ -293,10 +294,10 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("frame");
         QTest::newRow("event without seq")
             << QByteArray(R"({"type":"event","event":"floor.idle","data":{"session":"g"}})");
-        QTest::newRow("taken without talker")
-            << QByteArray(R"({"type":"event","seq":1,"event":"floor.taken","data":{"session":"g","ssrc":1}})");
-        QTest::newRow("taken ssrc too big")
-            << QByteArray(R"({"type":"event","seq":1,"event":"floor.taken","data":{"session":"g","talker":"u","ssrc":4294967296}})");
+        QTest::newRow("taken without talker") << QByteArray(
+            R"({"type":"event","seq":1,"event":"floor.taken","data":{"session":"g","ssrc":1}})");
+        QTest::newRow("taken ssrc too big") << QByteArray(
+            R"({"type":"event","seq":1,"event":"floor.taken","data":{"session":"g","talker":"u","ssrc":4294967296}})");
         QTest::newRow("response without result or error")
             << QByteArray(R"({"type":"response","id":1})");
         QTest::newRow("error with unknown code")
@@ -323,10 +324,10 @@ private Q_SLOTS:
     void resultOfWrongShapeIsRejected()
     {
         QString error;
-        QVERIFY(!parseResult<FloorRequest>(QJsonObject{{QStringLiteral("outcome"), 3}}, &error));
+        QVERIFY(!parseResult<FloorRequest>(QJsonObject {{QStringLiteral("outcome"), 3}}, &error));
         QVERIFY(error.contains(QLatin1String("result.outcome")));
         QVERIFY(!parseResult<FloorRequest>(
-            QJsonObject{{QStringLiteral("outcome"), QStringLiteral("granted")}}, &error));
+            QJsonObject {{QStringLiteral("outcome"), QStringLiteral("granted")}}, &error));
         QVERIFY2(error.contains(QLatin1String("result.duration")), qPrintable(error));
     }
 };

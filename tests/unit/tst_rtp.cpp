@@ -43,8 +43,8 @@ private Q_SLOTS:
         const QByteArray payload(40, 'x');
         QTest::newRow("plain") << header(0x80) + payload << RtpError::None << 40;
         QTest::newRow("empty payload") << header(0x80) << RtpError::None << 0;
-        QTest::newRow("two csrcs") << header(0x82) + QByteArray(8, '\1') + payload
-                                   << RtpError::None << 40;
+        QTest::newRow("two csrcs")
+            << header(0x82) + QByteArray(8, '\1') + payload << RtpError::None << 40;
         QTest::newRow("extension of one word")
             << header(0x90) + QByteArray::fromHex("bede0001") + QByteArray(4, '\2') + payload
             << RtpError::None << 40;
@@ -58,8 +58,8 @@ private Q_SLOTS:
         QTest::newRow("version 0") << header(0x00) + payload << RtpError::BadVersion << 0;
         QTest::newRow("version 1") << header(0x40) + payload << RtpError::BadVersion << 0;
         QTest::newRow("version 3") << header(0xc0) + payload << RtpError::BadVersion << 0;
-        QTest::newRow("csrc count past end") << header(0x8f) + QByteArray(56, '\0')
-                                             << RtpError::CsrcPastEnd << 0;
+        QTest::newRow("csrc count past end")
+            << header(0x8f) + QByteArray(56, '\0') << RtpError::CsrcPastEnd << 0;
         QTest::newRow("csrc list cut mid-entry")
             << header(0x81) + QByteArray(3, '\0') << RtpError::CsrcPastEnd << 0;
         QTest::newRow("extension header missing")
@@ -67,20 +67,19 @@ private Q_SLOTS:
         QTest::newRow("extension length past end")
             << header(0x90) + QByteArray::fromHex("bede00ff") + QByteArray(8, '\0')
             << RtpError::ExtensionPastEnd << 0;
-        QTest::newRow("csrc then extension past end")
-            << header(0x91) + QByteArray(4, '\0') + QByteArray::fromHex("bede0002")
-                   + QByteArray(4, '\0')
-            << RtpError::ExtensionPastEnd << 0;
+        QTest::newRow("csrc then extension past end") << header(0x91) + QByteArray(4, '\0')
+                + QByteArray::fromHex("bede0002") + QByteArray(4, '\0')
+                                                      << RtpError::ExtensionPastEnd << 0;
         QTest::newRow("padding count zero")
             << header(0xa0) + payload + QByteArray(1, '\0') << RtpError::BadPadding << 0;
         QTest::newRow("padding longer than payload")
             << header(0xa0) + QByteArray::fromHex("0009") << RtpError::BadPadding << 0;
         QTest::newRow("padding with no payload byte for it")
             << header(0xa0) << RtpError::BadPadding << 0;
-        QTest::newRow("oversized datagram") << header(0x80) + QByteArray(1500, 'x')
-                                            << RtpError::TooLarge << 0;
-        QTest::newRow("exactly the limit") << header(0x80) + QByteArray(1488, 'x')
-                                           << RtpError::None << 1488;
+        QTest::newRow("oversized datagram")
+            << header(0x80) + QByteArray(1500, 'x') << RtpError::TooLarge << 0;
+        QTest::newRow("exactly the limit")
+            << header(0x80) + QByteArray(1488, 'x') << RtpError::None << 1488;
     }
 
     void parse()

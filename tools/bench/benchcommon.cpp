@@ -28,7 +28,8 @@ double percentile(std::vector<double> samples, double p)
 
 QString defaultServerBinary()
 {
-    return QCoreApplication::applicationDirPath() + QStringLiteral("/../../server/floorline-server");
+    return QCoreApplication::applicationDirPath()
+        + QStringLiteral("/../../server/floorline-server");
 }
 
 namespace {
@@ -65,10 +66,14 @@ bool ServerProcess::start(const QString &binary, const QStringList &extraArgs, Q
     m_rtpPort = freePort(true);
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel); // stdout: counters
-    QStringList args{QStringLiteral("--port"), QString::number(m_port), QStringLiteral("--rtp-port"),
-                     QString::number(m_rtpPort), QStringLiteral("--db"),
-                     m_dir + QStringLiteral("/server.sqlite"), QStringLiteral("--stats-interval"),
-                     QStringLiteral("1")};
+    QStringList args {QStringLiteral("--port"),
+                      QString::number(m_port),
+                      QStringLiteral("--rtp-port"),
+                      QString::number(m_rtpPort),
+                      QStringLiteral("--db"),
+                      m_dir + QStringLiteral("/server.sqlite"),
+                      QStringLiteral("--stats-interval"),
+                      QStringLiteral("1")};
     args += extraArgs;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("floorline.*.info=false"));

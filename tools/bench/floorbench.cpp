@@ -9,8 +9,8 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QEventLoop>
-#include <QTimer>
 #include <QTest>
+#include <QTimer>
 
 #include <cstdio>
 #include <functional>
@@ -23,8 +23,9 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Floor access time benchmark"));
     parser.addHelpOption();
-    const QCommandLineOption requests(QStringLiteral("requests"), QStringLiteral("Requests (2000)."),
-                                      QStringLiteral("n"), QStringLiteral("2000"));
+    const QCommandLineOption requests(QStringLiteral("requests"),
+                                      QStringLiteral("Requests (2000)."), QStringLiteral("n"),
+                                      QStringLiteral("2000"));
     const QCommandLineOption listeners(QStringLiteral("listeners"),
                                        QStringLiteral("Other members told Floor Taken (20)."),
                                        QStringLiteral("n"), QStringLiteral("20"));
@@ -65,7 +66,7 @@ int main(int argc, char *argv[])
             return 1;
         }
         bool done = false;
-        c->send(proto::Affiliate{{QStringLiteral("tg-001")}},
+        c->send(proto::Affiliate {{QStringLiteral("tg-001")}},
                 [&](const Reply<proto::SessionList> &r) { done = r.ok(); });
         if (!QTest::qWaitFor([&] { return done; }, 5000)) {
             std::fprintf(stderr, "affiliation failed\n");
@@ -89,14 +90,14 @@ int main(int argc, char *argv[])
             return;
         }
         const qint64 t0 = monotonicUs();
-        talker.send(proto::FloorRequest{session, 0, proto::FloorType::Normal},
+        talker.send(proto::FloorRequest {session, 0, proto::FloorType::Normal},
                     [&, t0](const Reply<proto::FloorRequestResult> &r) {
                         const qint64 t1 = monotonicUs();
                         if (r.ok() && r.value->outcome == proto::FloorOutcome::Granted)
                             grantUs.push_back(double(t1 - t0));
                         else
                             ++failures;
-                        talker.send(proto::FloorRelease{session},
+                        talker.send(proto::FloorRelease {session},
                                     [&](const Reply<proto::Empty> &) { next(); });
                     });
     };
@@ -108,8 +109,9 @@ int main(int argc, char *argv[])
     }
     const double wallS = double(monotonicUs() - wallBefore) / 1e6;
     const double cpu = server.cpuSeconds() - cpuBefore;
-    std::printf("floor access (request -> granted), %d requests, %d listeners told Taken each time\n",
-                n, others);
+    std::printf(
+        "floor access (request -> granted), %d requests, %d listeners told Taken each time\n", n,
+        others);
     std::printf("  p50 %.3f ms  p95 %.3f ms  p99 %.3f ms  max %.3f ms\n",
                 bench::percentile(grantUs, 50) / 1000, bench::percentile(grantUs, 95) / 1000,
                 bench::percentile(grantUs, 99) / 1000, bench::percentile(grantUs, 100) / 1000);

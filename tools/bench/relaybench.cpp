@@ -20,9 +20,9 @@
 
 #include <atomic>
 #include <chrono>
-#include <ctime>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <thread>
 
 using namespace floorline;
@@ -48,7 +48,7 @@ struct Peer
 {
     std::unique_ptr<SignalingClient> client;
     int fd = -1;
-    sockaddr_in local{};
+    sockaddr_in local {};
 };
 
 int udpSocket(sockaddr_in *bound, int receiveBuffer)
@@ -58,7 +58,7 @@ int udpSocket(sockaddr_in *bound, int receiveBuffer)
     // Arrival time stamped by the kernel, so the receiving thread's own delays do not count.
     const int on = 1;
     setsockopt(fd, SOL_SOCKET, SO_TIMESTAMPNS, &on, sizeof on);
-    sockaddr_in a{};
+    sockaddr_in a {};
     a.sin_family = AF_INET;
     a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     bind(fd, reinterpret_cast<sockaddr *>(&a), sizeof a);
@@ -89,7 +89,7 @@ bool latch(int fd, const sockaddr_in &relay, const proto::MediaInfo &media)
                                     reinterpret_cast<const uint8_t *>(key.constData()), 16);
     for (int attempt = 0; attempt < 20; ++attempt) {
         sendto(fd, buffer, size, 0, reinterpret_cast<const sockaddr *>(&relay), sizeof relay);
-        pollfd p{fd, POLLIN, 0};
+        pollfd p {fd, POLLIN, 0};
         if (poll(&p, 1, 100) > 0) {
             uint8_t reply[64];
             if (recv(fd, reply, sizeof reply, 0) >= 12)
@@ -115,9 +115,9 @@ std::vector<double> collect(const std::vector<int> &fds, std::atomic<bool> &stop
             if (!(p.revents & POLLIN))
                 continue;
             for (;;) {
-                iovec iov{buffer, sizeof buffer};
+                iovec iov {buffer, sizeof buffer};
                 alignas(cmsghdr) char control[128];
-                msghdr msg{};
+                msghdr msg {};
                 msg.msg_iov = &iov;
                 msg.msg_iovlen = 1;
                 msg.msg_control = control;
@@ -149,8 +149,8 @@ void paced(int fd, const sockaddr_in &to, uint32_t ssrc, int count, int gapUs, u
     for (int i = 0; i < count; ++i) {
         const int64_t t = realtimeNs();
         std::memcpy(payload, &t, sizeof t);
-        const std::size_t size = packet(buffer, ssrc, seq++, proto::kOpusPayloadType, payload,
-                                        sizeof payload);
+        const std::size_t size
+            = packet(buffer, ssrc, seq++, proto::kOpusPayloadType, payload, sizeof payload);
         sendto(fd, buffer, size, 0, reinterpret_cast<const sockaddr *>(&to), sizeof to);
         std::this_thread::sleep_until(std::chrono::steady_clock::now()
                                       + std::chrono::microseconds(gapUs));
@@ -191,7 +191,7 @@ int main(int argc, char *argv[])
     url.setScheme(QStringLiteral("ws"));
     url.setHost(QStringLiteral("127.0.0.1"));
     url.setPort(server.port());
-    sockaddr_in relay{};
+    sockaddr_in relay {};
     relay.sin_family = AF_INET;
     relay.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     relay.sin_port = htons(server.rtpPort());
@@ -200,9 +200,9 @@ int main(int argc, char *argv[])
     for (std::size_t i = 0; i < peers.size(); ++i) {
         Peer &p = peers[i];
         p.client = std::make_unique<SignalingClient>();
-        const QString user = i == 0 ? QStringLiteral("dispatch-1")
-                                    : QStringLiteral("unit-%1").arg(1 + 8 * int(i - 1), 4, 10,
-                                                                    QLatin1Char('0'));
+        const QString user = i == 0
+            ? QStringLiteral("dispatch-1")
+            : QStringLiteral("unit-%1").arg(1 + 8 * int(i - 1), 4, 10, QLatin1Char('0'));
         p.client->connectToServer(url, user, user);
         // Small receive buffers for listeners: the throughput phase must not queue forever.
         p.fd = udpSocket(&p.local, i == 0 ? 1 << 20 : 1 << 18);
@@ -214,16 +214,17 @@ int main(int argc, char *argv[])
             return 1;
         }
         bool done = false;
-        p.client->send(proto::Affiliate{{QStringLiteral("tg-001")}},
+        p.client->send(proto::Affiliate {{QStringLiteral("tg-001")}},
                        [&](const Reply<proto::SessionList> &r) { done = r.ok(); });
-        if (!QTest::qWaitFor([&] { return done; }, 5000) || !latch(p.fd, relay, p.client->login().media)) {
+        if (!QTest::qWaitFor([&] { return done; }, 5000)
+            || !latch(p.fd, relay, p.client->login().media)) {
             std::fprintf(stderr, "affiliation or latching failed\n");
             return 1;
         }
     }
     // 1. Baseline: the same packets straight from one socket to another, no relay.
     uint16_t seq = 1;
-    std::atomic<bool> stop{false};
+    std::atomic<bool> stop {false};
     std::vector<double> direct;
     std::thread directReceiver([&] { direct = collect({peers[1].fd}, stop); });
     {
@@ -237,7 +238,7 @@ int main(int argc, char *argv[])
     directReceiver.join();
 
     bool granted = false;
-    peers[0].client->send(proto::FloorRequest{QStringLiteral("group:tg-001"), 15, {}},
+    peers[0].client->send(proto::FloorRequest {QStringLiteral("group:tg-001"), 15, {}},
                           [&](const Reply<proto::FloorRequestResult> &r) {
                               granted = r.ok() && r.value->outcome == proto::FloorOutcome::Granted;
                           });
@@ -263,8 +264,11 @@ int main(int argc, char *argv[])
     // 3. Throughput: the talker sends as fast as the relay takes it; count what it forwards
     // per CPU second of the server process.
     const double cpu0 = server.cpuSeconds();
-    const qint64 forwarded0 = server.latestStats().value(QStringLiteral("relay")).toObject()
-                                  .value(QStringLiteral("forwarded")).toInteger();
+    const qint64 forwarded0 = server.latestStats()
+                                  .value(QStringLiteral("relay"))
+                                  .toObject()
+                                  .value(QStringLiteral("forwarded"))
+                                  .toInteger();
     const int64_t t0 = nowNs();
     uint64_t sent = 0;
     {
@@ -273,8 +277,8 @@ int main(int argc, char *argv[])
         const int64_t until = t0 + int64_t(parser.value(seconds).toInt()) * 1000000000LL;
         while (nowNs() < until) {
             for (int burst = 0; burst < 64; ++burst) {
-                const std::size_t size =
-                    packet(buffer, ssrc, seq++, proto::kOpusPayloadType, payload, sizeof payload);
+                const std::size_t size
+                    = packet(buffer, ssrc, seq++, proto::kOpusPayloadType, payload, sizeof payload);
                 sendto(peers[0].fd, buffer, size, 0, reinterpret_cast<const sockaddr *>(&relay),
                        sizeof relay);
                 ++sent;
@@ -288,8 +292,11 @@ int main(int argc, char *argv[])
     std::this_thread::sleep_for(std::chrono::milliseconds(300));
     const double cpu = server.cpuSeconds() - cpu0;
     QTest::qWait(1200); // the server prints its counters once a second
-    const double forwarded = double(server.latestStats().value(QStringLiteral("relay")).toObject()
-                                        .value(QStringLiteral("forwarded")).toInteger()
+    const double forwarded = double(server.latestStats()
+                                        .value(QStringLiteral("relay"))
+                                        .toObject()
+                                        .value(QStringLiteral("forwarded"))
+                                        .toInteger()
                                     - forwarded0);
 
     const double expectedOut = double(viaRelay.size());

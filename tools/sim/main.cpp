@@ -33,8 +33,8 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Floorline fleet simulator: units that log in, monitor their groups and talk real speech."));
+    parser.setApplicationDescription(QStringLiteral("Floorline fleet simulator: units that log in, "
+                                                    "monitor their groups and talk real speech."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption server({QStringLiteral("s"), QStringLiteral("server")},
@@ -69,7 +69,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption seed(QStringLiteral("seed"),
                                   QStringLiteral("Random seed for a repeatable schedule."),
                                   QStringLiteral("n"), QStringLiteral("0"));
-    parser.addOptions({server, units, groups, fleetFile, interval, emergency, duration, stats, seed});
+    parser.addOptions(
+        {server, units, groups, fleetFile, interval, emergency, duration, stats, seed});
     parser.process(app);
 
     proto::Fleet fleet;

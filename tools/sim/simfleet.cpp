@@ -39,7 +39,8 @@ SimFleet::SimFleet(const proto::Fleet &fleet, Options options, QObject *parent)
 
 void SimFleet::startBatch()
 {
-    const std::size_t batch = std::max<std::size_t>(1, std::size_t(m_options.connectsPerSecond) / 10);
+    const std::size_t batch
+        = std::max<std::size_t>(1, std::size_t(m_options.connectsPerSecond) / 10);
     for (std::size_t i = 0; i < batch && m_started < m_units.size(); ++i)
         m_units[m_started++]->start();
     if (m_started == m_units.size())

@@ -29,8 +29,8 @@ public:
         QUrl server;
         double talkIntervalSeconds = 15.0; ///< mean time between spurts per group
         double emergencyShare = 0.02;
-        int connectsPerSecond = 100;       ///< login ramp, so a big fleet does not stampede
-        quint32 seed = 0;                  ///< 0: random
+        int connectsPerSecond = 100; ///< login ramp, so a big fleet does not stampede
+        quint32 seed = 0; ///< 0: random
     };
 
     SimFleet(const proto::Fleet &fleet, Options options, QObject *parent = nullptr);
@@ -52,7 +52,7 @@ private:
     Options m_options;
     std::vector<std::unique_ptr<SimUnit>> m_units;
     QHash<QString, QList<SimUnit *>> m_members; ///< talk group -> members
-    QHash<QString, qint64> m_nextSpurt;         ///< talk group -> when
+    QHash<QString, qint64> m_nextSpurt; ///< talk group -> when
     std::vector<std::vector<QByteArray>> m_clips;
     QTimer m_pacing;
     QTimer m_ramp;

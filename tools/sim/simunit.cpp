@@ -56,15 +56,16 @@ void SimUnit::onLoggedIn(const proto::LoginResult &login)
     if (m_everOnline)
         ++m_counters.reconnects;
     m_everOnline = true;
-    const QHostAddress host(m_server.host() == QLatin1String("localhost") ? QStringLiteral("127.0.0.1")
-                                                                          : m_server.host());
+    const QHostAddress host(m_server.host() == QLatin1String("localhost")
+                                ? QStringLiteral("127.0.0.1")
+                                : m_server.host());
     m_rtp.start(host, quint16(login.media.port), login.media.ssrc, login.media.key);
     if (!login.resumed && !m_account.unit.groups.isEmpty()) {
-        m_client.send(proto::Affiliate{m_account.unit.groups},
+        m_client.send(proto::Affiliate {m_account.unit.groups},
                       [this](const Reply<proto::SessionList> &reply) {
                           if (!reply.ok())
-                              qCWarning(lcSimUnit) << m_account.unit.id << "could not affiliate:"
-                                                   << reply.error.message;
+                              qCWarning(lcSimUnit) << m_account.unit.id
+                                                   << "could not affiliate:" << reply.error.message;
                       });
     }
 }
@@ -77,7 +78,7 @@ void SimUnit::talk(const QString &session, const std::vector<QByteArray> *clip,
     m_floorSession = session;
     m_clip = clip;
     ++m_counters.requests;
-    m_client.send(proto::FloorRequest{session, priority, type},
+    m_client.send(proto::FloorRequest {session, priority, type},
                   [this, session](const Reply<proto::FloorRequestResult> &reply) {
                       if (m_floorSession != session)
                           return; // gave up meanwhile (connection lost)
@@ -135,7 +136,8 @@ void SimUnit::pace(qint64 nowMs)
     if (!m_speaking)
         return;
     // Real-time pacing from the spurt start: timer jitter never accumulates into drift.
-    const std::size_t due = std::min<std::size_t>(m_clip->size(), std::size_t((nowMs - m_spurtStartMs) / 20) + 1);
+    const std::size_t due
+        = std::min<std::size_t>(m_clip->size(), std::size_t((nowMs - m_spurtStartMs) / 20) + 1);
     for (; m_next < due; ++m_next) {
         m_rtp.sendPayload(m_clip->at(m_next), m_next == 0, m_timestamp);
         m_timestamp += 960;
@@ -148,7 +150,7 @@ void SimUnit::pace(qint64 nowMs)
 void SimUnit::finish(bool release)
 {
     if (release && !m_floorSession.isEmpty() && isOnline())
-        m_client.send(proto::FloorRelease{m_floorSession});
+        m_client.send(proto::FloorRelease {m_floorSession});
     m_floorSession.clear();
     m_speaking = false;
     m_clip = nullptr;

@@ -64,7 +64,7 @@ private:
     SignalingClient m_client;
     RtpEndpoint m_rtp;
     UnitCounters m_counters;
-    QString m_floorSession;  ///< session we requested or hold the floor in
+    QString m_floorSession; ///< session we requested or hold the floor in
     bool m_speaking = false;
     const std::vector<QByteArray> *m_clip = nullptr;
     std::size_t m_next = 0;
