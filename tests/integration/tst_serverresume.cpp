@@ -16,17 +16,38 @@ const QString kSession = QStringLiteral("group:tg-001");
 class TestServerResume : public QObject
 {
     Q_OBJECT
+    std::unique_ptr<server::Server> m_server;
+    std::unique_ptr<TestClient> m_talker, m_listener;
+
+    /// A server and two logged-in units monitoring the same talk group.
+    void startTalkerAndListener()
+    {
+        m_server = startServer();
+        QVERIFY(m_server);
+        m_talker = std::make_unique<TestClient>(QStringLiteral("unit-0001"), m_server->url());
+        m_listener = std::make_unique<TestClient>(QStringLiteral("unit-0005"), m_server->url());
+        for (TestClient *client : {m_talker.get(), m_listener.get()}) {
+            QVERIFY(client->login());
+            QVERIFY(client->call(proto::Affiliate {{kGroup}}));
+        }
+    }
+
 private Q_SLOTS:
+    void cleanup()
+    {
+        m_talker.reset();
+        m_listener.reset();
+        m_server.reset();
+    }
+
     void droppedClientResumesWithoutMissingEvents()
     {
-        auto server = startServer();
-        QVERIFY(server);
-        TestClient talker(QStringLiteral("unit-0001"), server->url());
-        TestClient listener(QStringLiteral("unit-0005"), server->url());
-        QVERIFY(talker.login());
-        QVERIFY(listener.login());
-        QVERIFY(talker.call(proto::Affiliate {{kGroup}}));
-        QVERIFY(listener.call(proto::Affiliate {{kGroup}}));
+        startTalkerAndListener();
+        if (QTest::currentTestFailed())
+            return;
+        TestClient &talker = *m_talker;
+        TestClient &listener = *m_listener;
+        server::Server *server = m_server.get();
         QSignalSpy logins(&listener.client, &SignalingClient::loggedIn);
         QSignalSpy lost(&listener.client, &SignalingClient::connectionLost);
 
@@ -57,14 +78,12 @@ private Q_SLOTS:
 
     void talkerThatDropsDoesNotTalkAgainByItself()
     {
-        auto server = startServer();
-        QVERIFY(server);
-        TestClient talker(QStringLiteral("unit-0001"), server->url());
-        TestClient listener(QStringLiteral("unit-0005"), server->url());
-        QVERIFY(talker.login());
-        QVERIFY(listener.login());
-        QVERIFY(talker.call(proto::Affiliate {{kGroup}}));
-        QVERIFY(listener.call(proto::Affiliate {{kGroup}}));
+        startTalkerAndListener();
+        if (QTest::currentTestFailed())
+            return;
+        TestClient &talker = *m_talker;
+        TestClient &listener = *m_listener;
+        server::Server *server = m_server.get();
         QVERIFY(talker.call(proto::FloorRequest {kSession, 0, proto::FloorType::Normal}));
         QVERIFY(listener.waitEvent<proto::FloorTaken>());
 

@@ -8,11 +8,13 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QThread>
 #include <QUdpSocket>
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <unistd.h>
 
 namespace floorline::bench {
@@ -24,6 +26,31 @@ double percentile(std::vector<double> samples, double p)
     std::sort(samples.begin(), samples.end());
     const auto rank = std::size_t(std::ceil(p / 100.0 * double(samples.size())));
     return samples[std::clamp<std::size_t>(rank, 1, samples.size()) - 1];
+}
+
+QUrl ServerProcess::url() const
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("ws"));
+    url.setHost(QStringLiteral("127.0.0.1"));
+    url.setPort(m_port);
+    return url;
+}
+
+bool joinGroup(SignalingClient &client, const QString &group)
+{
+    if (!QTest::qWaitFor([&] { return client.state() == SignalingClient::State::Online; }, 10000)) {
+        std::fprintf(stderr, "login failed\n");
+        return false;
+    }
+    bool done = false;
+    client.send(proto::Affiliate {{group}},
+                [&](const Reply<proto::SessionList> &r) { done = r.ok(); });
+    if (!QTest::qWaitFor([&] { return done; }, 5000)) {
+        std::fprintf(stderr, "affiliation to %s failed\n", qPrintable(group));
+        return false;
+    }
+    return true;
 }
 
 QString defaultServerBinary()

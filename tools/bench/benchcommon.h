@@ -4,6 +4,9 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QString>
+#include <QUrl>
+
+#include "core/signaling/signalingclient.h"
 #include <QStringList>
 
 #include <memory>
@@ -22,6 +25,7 @@ public:
     /// Starts the binary next to the bench (or `binary`) with `extraArgs`; waits until it listens.
     bool start(const QString &binary, const QStringList &extraArgs, QString *error);
     quint16 port() const { return m_port; }
+    QUrl url() const;
     quint16 rtpPort() const { return m_rtpPort; }
     qint64 pid() const { return m_process ? m_process->processId() : 0; }
     /// CPU seconds (user + system) the server has used so far, from /proc.
@@ -38,5 +42,9 @@ private:
 };
 
 QString defaultServerBinary();
+
+/// Waits until `client` is online, then affiliates it to `group`. False (with a message on
+/// stderr) if either does not happen within a few seconds.
+bool joinGroup(SignalingClient &client, const QString &group);
 
 } // namespace floorline::bench

@@ -39,7 +39,7 @@ int main(int argc, char *argv[])
 
     bench::ServerProcess server;
     QString error;
-    // 400 units in 10 groups: tg-001 has ~45 members to choose listeners from.
+    // 400 units in 10 groups: tg-001 has 50 members to choose listeners from.
     if (!server.start(parser.value(binary),
                       {QStringLiteral("--demo-fleet"), QStringLiteral("400,10"),
                        QStringLiteral("--rate-limit"), QStringLiteral("100000")},
@@ -47,10 +47,7 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "%s\n", qPrintable(error));
         return 1;
     }
-    QUrl url;
-    url.setScheme(QStringLiteral("ws"));
-    url.setHost(QStringLiteral("127.0.0.1"));
-    url.setPort(server.port());
+    const QUrl url = server.url();
 
     // Talk group tg-001 holds units 1, 9, 17, ... (every 8th with 8 talk groups).
     std::vector<std::unique_ptr<SignalingClient>> clients;
@@ -61,17 +58,8 @@ int main(int argc, char *argv[])
         clients.push_back(std::move(c));
     }
     for (auto &c : clients) {
-        if (!QTest::qWaitFor([&] { return c->state() == SignalingClient::State::Online; }, 10000)) {
-            std::fprintf(stderr, "login failed\n");
+        if (!bench::joinGroup(*c, QStringLiteral("tg-001")))
             return 1;
-        }
-        bool done = false;
-        c->send(proto::Affiliate {{QStringLiteral("tg-001")}},
-                [&](const Reply<proto::SessionList> &r) { done = r.ok(); });
-        if (!QTest::qWaitFor([&] { return done; }, 5000)) {
-            std::fprintf(stderr, "affiliation failed\n");
-            return 1;
-        }
     }
 
     SignalingClient &talker = *clients.front();

@@ -187,10 +187,7 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "%s\n", qPrintable(error));
         return 1;
     }
-    QUrl url;
-    url.setScheme(QStringLiteral("ws"));
-    url.setHost(QStringLiteral("127.0.0.1"));
-    url.setPort(server.port());
+    const QUrl url = server.url();
     sockaddr_in relay {};
     relay.sin_family = AF_INET;
     relay.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
@@ -208,17 +205,10 @@ int main(int argc, char *argv[])
         p.fd = udpSocket(&p.local, i == 0 ? 1 << 20 : 1 << 18);
     }
     for (Peer &p : peers) {
-        if (!QTest::qWaitFor([&] { return p.client->state() == SignalingClient::State::Online; },
-                             10000)) {
-            std::fprintf(stderr, "login failed\n");
+        if (!bench::joinGroup(*p.client, QStringLiteral("tg-001")))
             return 1;
-        }
-        bool done = false;
-        p.client->send(proto::Affiliate {{QStringLiteral("tg-001")}},
-                       [&](const Reply<proto::SessionList> &r) { done = r.ok(); });
-        if (!QTest::qWaitFor([&] { return done; }, 5000)
-            || !latch(p.fd, relay, p.client->login().media)) {
-            std::fprintf(stderr, "affiliation or latching failed\n");
+        if (!latch(p.fd, relay, p.client->login().media)) {
+            std::fprintf(stderr, "the relay did not answer a keep-alive\n");
             return 1;
         }
     }
