@@ -192,13 +192,17 @@ QByteArray encodeError(const Error &error)
     return toFrame({{kType, QStringLiteral("error")}, {QStringLiteral("error"), error.toJson()}});
 }
 
+EncodedEvent encodeEventOnce(const Event &event)
+{
+    const QByteArray data = toFrame(std::visit([](const auto &e) { return e.toJson(); }, event));
+    return {QByteArrayLiteral("{\"type\":\"event\",\"seq\":"),
+            QByteArrayLiteral(",\"event\":\"") + eventName(event)
+                + QByteArrayLiteral("\",\"data\":") + data + '}'};
+}
+
 QByteArray encodeEvent(quint64 seq, const Event &event)
 {
-    return toFrame(
-        {{kType, QStringLiteral("event")},
-         {QStringLiteral("seq"), qint64(seq)},
-         {QStringLiteral("event"), QLatin1String(eventName(event))},
-         {QStringLiteral("data"), std::visit([](const auto &e) { return e.toJson(); }, event)}});
+    return encodeEventOnce(event).frame(seq);
 }
 
 } // namespace floorline::proto

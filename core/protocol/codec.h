@@ -66,6 +66,15 @@ QByteArray encodeErrorResponse(quint64 id, const Error &error);
 QByteArray encodeError(const Error &error);
 QByteArray encodeEvent(quint64 seq, const Event &event);
 
+/// @brief An event encoded once for many receivers: only the sequence number differs per login.
+struct EncodedEvent
+{
+    QByteArray head; ///< up to and including `"seq":`
+    QByteArray tail; ///< from the comma after the sequence number to the end
+    QByteArray frame(quint64 seq) const { return head + QByteArray::number(seq) + tail; }
+};
+EncodedEvent encodeEventOnce(const Event &event);
+
 const char *requestType(const Request &request);
 const char *eventName(const Event &event);
 

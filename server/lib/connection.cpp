@@ -65,20 +65,28 @@ void Connection::setLogin(quint64 login)
         m_loginTimer.start();
 }
 
-void Connection::sendFrame(const QByteArray &frame)
+void Connection::write(const QByteArray &frame)
 {
     if (!m_closed)
         m_socket->sendTextMessage(QString::fromUtf8(frame));
 }
 
+void Connection::sendFrame(const QByteArray &frame)
+{
+    if (m_handling)
+        m_held.append(frame);
+    else
+        write(frame);
+}
+
 void Connection::sendResult(quint64 id, const QJsonObject &result)
 {
-    sendFrame(proto::encodeResult(id, result));
+    write(proto::encodeResult(id, result));
 }
 
 void Connection::sendError(quint64 id, ErrorCode code, const QString &message)
 {
-    sendFrame(proto::encodeErrorResponse(id, {code, message}));
+    write(proto::encodeErrorResponse(id, {code, message}));
 }
 
 void Connection::close()
@@ -137,7 +145,11 @@ void Connection::onMessage(const QString &message)
         return;
     }
     ++m_stats.requests;
+    m_handling = true;
     Q_EMIT requestReceived(this, std::get<proto::RequestFrame>(decoded));
+    m_handling = false;
+    for (const QByteArray &frame : std::exchange(m_held, {}))
+        write(frame);
 }
 
 } // namespace floorline::server

@@ -28,6 +28,8 @@ public:
 
     void sendResult(quint64 id, const QJsonObject &result);
     void sendError(quint64 id, proto::ErrorCode code, const QString &message);
+    /// Sends an event or unsolicited frame; while a request is being handled it waits until
+    /// that request's response has gone out (docs/protocol.md §2: response first).
     void sendFrame(const QByteArray &frame);
     void close();
 
@@ -44,6 +46,7 @@ Q_SIGNALS:
 
 private:
     void onMessage(const QString &message);
+    void write(const QByteArray &frame);
     bool takeToken();
 
     QWebSocket *m_socket;
@@ -55,6 +58,8 @@ private:
     bool m_helloDone = false;
     quint64 m_login = 0;
     bool m_closed = false;
+    bool m_handling = false; ///< inside requestReceived()
+    QList<QByteArray> m_held; ///< events raised while handling, sent after the response
 };
 
 } // namespace floorline::server

@@ -263,7 +263,23 @@ void Hub::dropLogin(quint64 loginId)
 
 void Hub::deliver(Login &login, const proto::Event &event)
 {
-    const QByteArray frame = proto::encodeEvent(++login.seq, event);
+    deliver(login, proto::encodeEventOnce(event));
+}
+
+void Hub::deliverToMembers(const Session &session, const proto::Event &event, quint64 except)
+{
+    const proto::EncodedEvent encoded = proto::encodeEventOnce(event);
+    for (quint64 member : session.members) {
+        if (member == except)
+            continue;
+        if (const auto it = m_logins.find(member); it != m_logins.end())
+            deliver(*it->second, encoded);
+    }
+}
+
+void Hub::deliver(Login &login, const proto::EncodedEvent &event)
+{
+    const QByteArray frame = event.frame(++login.seq);
     login.log.emplace_back(login.seq, frame);
     while (login.log.size() > std::size_t(m_config.eventLogSize))
         login.log.pop_front();
@@ -313,9 +329,10 @@ void Hub::broadcastStatus(const QString &unit)
     event.unit = unit;
     event.status = statusOf(unit, &event.session);
     // Status is for the people watching the fleet, not for every radio in it.
+    const proto::EncodedEvent encoded = proto::encodeEventOnce(event);
     for (auto &[id, login] : m_logins) {
         if (login->account->unit.role != proto::Role::Unit)
-            deliver(*login, event);
+            deliver(*login, encoded);
     }
 }
 

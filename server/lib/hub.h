@@ -75,8 +75,11 @@ private:
     void handleDirectory(Connection *c, quint64 id);
     Login *createLogin(const proto::Account *account);
     void dropLogin(quint64 loginId);
+    void deliver(Login &login, const proto::EncodedEvent &event);
     void deliver(Login &login, const proto::Event &event);
     void deliver(quint64 loginId, const proto::Event &event);
+    /// One event to every member of a session but `except`; encoded once.
+    void deliverToMembers(const Session &session, const proto::Event &event, quint64 except = 0);
     void broadcastStatus(const QString &unit);
     proto::UnitStatus statusOf(const QString &unit, QString *busySession) const;
     proto::UnitInfo unitInfo(const proto::Account &account) const;

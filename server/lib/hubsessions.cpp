@@ -73,9 +73,7 @@ void Hub::leave(Session &session, quint64 loginId, bool publish)
                                                      : QStringLiteral("everyone left"));
             return; // session is gone
         }
-        const proto::SessionInfo info = sessionInfo(session.id);
-        for (quint64 member : session.members)
-            deliver(member, proto::SessionUpdated {info});
+        deliverToMembers(session, proto::SessionUpdated {sessionInfo(session.id)});
     }
     if (publish)
         publishRoutes();
@@ -190,8 +188,7 @@ proto::InviteResult Hub::invite(Session &session, const QStringList &units)
     }
     publishRoutes();
     const proto::SessionInfo info = sessionInfo(session.id);
-    for (quint64 member : session.members)
-        deliver(member, proto::SessionUpdated {info});
+    deliverToMembers(session, proto::SessionUpdated {info});
     for (const QString &unit : result.invited)
         broadcastStatus(unit);
     result.session = info;
@@ -370,17 +367,15 @@ void Hub::apply(Session &session, const FloorArbiter::Actions &actions, quint64 
         case FloorArbiter::Action::Taken: {
             holderChanged = true;
             const auto &h = *session.arbiter.holder();
-            const proto::FloorTaken taken {session.id, h.unit, h.alias, h.ssrc, h.type, h.priority};
-            for (quint64 member : session.members) {
-                if (member != a.participant)
-                    deliver(member, taken);
-            }
+            deliverToMembers(
+                session,
+                proto::FloorTaken {session.id, h.unit, h.alias, h.ssrc, h.type, h.priority},
+                a.participant);
             break;
         }
         case FloorArbiter::Action::Idle:
             holderChanged = true;
-            for (quint64 member : session.members)
-                deliver(member, proto::FloorIdle {session.id});
+            deliverToMembers(session, proto::FloorIdle {session.id});
             break;
         case FloorArbiter::Action::Revoke:
             ++m_stats.floorRevoked;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Bad input: every malformed frame or datagram is answered or dropped and counted, and the server
 // keeps serving everyone else.
+#include "support/rawpeer.h"
 #include "support/testclient.h"
 
 #include <QJsonDocument>
@@ -15,35 +16,6 @@ using namespace floorline::test;
 
 namespace {
 const QString kSession = QStringLiteral("group:tg-001");
-
-/// A raw WebSocket peer that sends whatever a test gives it.
-class RawPeer
-{
-public:
-    explicit RawPeer(const QUrl &url)
-    {
-        QObject::connect(&socket, &QWebSocket::textMessageReceived,
-                         [this](const QString &m) { received.append(m); });
-        socket.open(url);
-    }
-    bool connected()
-    {
-        return QTest::qWaitFor([&] { return socket.state() == QAbstractSocket::ConnectedState; },
-                               3000);
-    }
-    /// Sends `frame` and waits for the next message; returns it parsed.
-    QJsonObject exchange(const QByteArray &frame)
-    {
-        const qsizetype before = received.size();
-        socket.sendTextMessage(QString::fromUtf8(frame));
-        if (!QTest::qWaitFor([&] { return received.size() > before; }, 3000))
-            return {};
-        return QJsonDocument::fromJson(received.at(before).toUtf8()).object();
-    }
-    void hello() { exchange(R"({"type":"hello","id":1,"protocols":[1]})"); }
-    QWebSocket socket;
-    QStringList received;
-};
 
 QString errorCode(const QJsonObject &message)
 {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // The real server library on loopback with real clients: floor control and RTP relay.
+#include "support/rawpeer.h"
 #include "support/testclient.h"
 
 #include "core/media/opuscodec.h"
@@ -266,6 +267,27 @@ private Q_SLOTS:
         QVERIFY(b->waitEvent<proto::FloorGranted>());
         QVERIFY(c->waitEvent<proto::FloorTaken>(
             [](const proto::FloorTaken &t) { return t.talker == QLatin1String("unit-0005"); }));
+    }
+
+    void responseComesBeforeTheEventsItCauses()
+    {
+        startAll();
+        grantA();
+        // A late joiner's affiliate response must arrive before the Floor Taken it triggers.
+        RawPeer peer(m_server->url());
+        QVERIFY(peer.connected());
+        peer.hello();
+        QVERIFY(
+            peer.exchange(R"({"type":"login","id":2,"user":"unit-0013","password":"unit-0013"})")
+                .contains(QStringLiteral("result")));
+        peer.socket.sendTextMessage(
+            QStringLiteral(R"({"type":"group.affiliate","id":3,"groups":["tg-001"]})"));
+        QVERIFY(QTest::qWaitFor([&] { return peer.received.size() >= 4; }, 3000));
+        const QJsonObject response = QJsonDocument::fromJson(peer.received.at(2).toUtf8()).object();
+        const QJsonObject event = QJsonDocument::fromJson(peer.received.at(3).toUtf8()).object();
+        QCOMPARE(response.value(QStringLiteral("id")).toInt(), 3);
+        QCOMPARE(event.value(QStringLiteral("event")).toString(), QStringLiteral("floor.taken"));
+        QCOMPARE(event.value(QStringLiteral("seq")).toInt(), 1);
     }
 
     void floorRequestOutsideTheSessionIsAnError()
