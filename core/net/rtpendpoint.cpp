@@ -5,6 +5,7 @@
 #include "core/protocol/rtp.h"
 
 #include <QNetworkDatagram>
+#include <QNetworkProxy>
 #include <QRandomGenerator>
 #include <QUdpSocket>
 
@@ -15,6 +16,9 @@ RtpEndpoint::RtpEndpoint(QObject *parent)
     , m_socket(new QUdpSocket(this))
     , m_sequence(quint16(QRandomGenerator::global()->generate())) // RFC 3550 §5.1: random start
 {
+    // RTP goes straight to the relay: no HTTP/SOCKS proxy carries it, and asking the system
+    // proxy resolver (libproxy) for one only costs a thread per socket.
+    m_socket->setProxy(QNetworkProxy::NoProxy);
     connect(m_socket, &QUdpSocket::readyRead, this, &RtpEndpoint::onReadyRead);
     connect(&m_keepAlive, &QTimer::timeout, this, &RtpEndpoint::sendKeepAlive);
 }

@@ -3,7 +3,9 @@
 
 #include "core/protocol/clock.h"
 
+#include <QHostAddress>
 #include <QLoggingCategory>
+#include <QNetworkProxy>
 #include <QWebSocket>
 
 Q_LOGGING_CATEGORY(lcClient, "floorline.signaling", QtInfoMsg)
@@ -73,6 +75,9 @@ void SignalingClient::openSocket()
     // A directory of 10,000 units is about 2 MB; anything far beyond is not a server we trust.
     m_socket->setMaxAllowedIncomingMessageSize(64 << 20);
     m_socket->setMaxAllowedIncomingFrameSize(64 << 20);
+    // A server on this machine is never behind a proxy; elsewhere the system settings apply.
+    if (QHostAddress(m_url.host()).isLoopback() || m_url.host() == QLatin1String("localhost"))
+        m_socket->setProxy(QNetworkProxy::NoProxy);
     connect(m_socket, &QWebSocket::connected, this, &SignalingClient::onConnected);
     connect(m_socket, &QWebSocket::disconnected, this, &SignalingClient::onDisconnected);
     connect(m_socket, &QWebSocket::textMessageReceived, this, &SignalingClient::onMessage);
