@@ -108,7 +108,8 @@ int main(int argc, char *argv[])
     }
     options.fleetFile = parser.value(fleet);
     options.fleet = demo;
-    options.hub.floor.t2Ms = std::max(1, parser.value(t2).toInt()) * 1000;
+    // Granted.duration must stay within what clients accept (1..86400 s).
+    options.hub.floor.t2Ms = std::clamp(parser.value(t2).toInt(), 1, 86400) * 1000;
     options.hub.floor.maxQueue = parser.value(queue).toInt();
     options.hub.floor.queueing = options.hub.floor.maxQueue > 0;
     options.hub.limits.messagesPerSecond = std::max(1, parser.value(rate).toInt());

@@ -104,6 +104,9 @@ void RtpEndpoint::onReadyRead()
             continue;
         }
         if (packet.payloadType == proto::kKeepAlivePayloadType) {
+            // Only the echo of our own keep-alive proves the relay latched this socket.
+            if (packet.ssrc != m_ssrc)
+                continue;
             if (!m_latched) {
                 m_latched = true;
                 Q_EMIT latched();

@@ -131,7 +131,7 @@ std::variant<ServerFrame, DecodeFailure> decodeServerFrame(const QByteArray &fra
         if (!known)
             return ServerFrame {UnknownEventFrame {event.seq, name}};
         if (!data.ok())
-            return failure(ErrorCode::BadMessage, data.error());
+            return ServerFrame {UnknownEventFrame {event.seq, name, data.error()}};
         return ServerFrame {std::move(event)};
     }
     if (type == QLatin1String("error")) {

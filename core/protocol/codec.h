@@ -34,11 +34,13 @@ struct EventFrame
     bool operator==(const EventFrame &) const = default;
 };
 
-/// An event this build does not know (from a newer server): skipped, but its seq still counts.
+/// An event this build cannot use: an unknown name (from a newer server) or data that fails
+/// validation. Skipped, but its seq still counts so resume stays gap-free.
 struct UnknownEventFrame
 {
     quint64 seq = 0;
     QString name;
+    QString error; ///< empty for an unknown name; else why the data was rejected
 };
 
 /// An error that answers no request (for example a frame that was not JSON).

@@ -68,7 +68,8 @@ struct FloorDeny
     bool operator==(const FloorDeny &) const = default;
 };
 
-/// Queue Position Info, sent to every queued participant whenever the queue changes.
+/// Queue Position Info, sent to every queued participant whenever the queue changes (except to
+/// the requester whose own request changed it: its position is in the request's result).
 struct QueuePositionInfo : QueuePosition
 {
     static constexpr const char *kName = "floor.queue-position-info";

@@ -204,7 +204,10 @@ void SignalingClient::onMessage(const QString &message)
         // Forward compatibility: skip the event but keep the sequence gap-free for resume.
         if (unknown->seq > m_lastSeq)
             m_lastSeq = unknown->seq;
-        qCDebug(lcClient) << "skipped unknown event" << unknown->name;
+        if (unknown->error.isEmpty())
+            qCDebug(lcClient) << "skipped unknown event" << unknown->name;
+        else
+            qCWarning(lcClient) << "skipped invalid event" << unknown->name << unknown->error;
     } else if (auto *error = std::get_if<proto::ErrorFrame>(&frame)) {
         qCWarning(lcClient) << "server error:" << error->error.message;
         Q_EMIT errorOccurred(error->error);

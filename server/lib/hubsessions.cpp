@@ -8,7 +8,6 @@
 #include <QSet>
 
 Q_DECLARE_LOGGING_CATEGORY(lcHub)
-Q_LOGGING_CATEGORY(lcFloor, "floorline.server.floor", QtInfoMsg)
 
 namespace floorline::server {
 
@@ -16,11 +15,6 @@ using proto::ErrorCode;
 using proto::SessionKind;
 
 namespace {
-/// Highest priority level each role may request (docs/protocol.md §5.1).
-int maxPriority(proto::Role role)
-{
-    return role == proto::Role::Unit ? 7 : 15;
-}
 bool mayCreateSessions(proto::Role role)
 {
     return role != proto::Role::Unit;
@@ -271,158 +265,6 @@ void Hub::handleSessionList(Login &l, Connection *c, quint64 id)
     for (const QString &s : l.sessions)
         result.sessions.append(sessionInfo(s));
     c->sendResult(id, result.toJson());
-}
-
-FloorArbiter::Requester Hub::requester(const Login &l, const proto::FloorRequest &r,
-                                       const Session &s) const
-{
-    FloorArbiter::Requester q;
-    q.participant = l.id;
-    q.unit = l.account->unit.id;
-    q.alias = l.account->unit.alias;
-    q.ssrc = l.ssrc;
-    q.priority = std::min(r.priority, maxPriority(l.account->unit.role));
-    q.type = r.type;
-    // A broadcast is one-way: only its creator talks.
-    q.receiveOnly = s.kind == SessionKind::Broadcast && l.id != s.ownerLogin;
-    return q;
-}
-
-proto::FloorRequestResult Hub::outcomeCounted(const proto::FloorRequestResult &result)
-{
-    switch (result.outcome) {
-    case proto::FloorOutcome::Granted:
-        ++m_stats.floorGranted;
-        break;
-    case proto::FloorOutcome::Queued:
-        ++m_stats.floorQueued;
-        break;
-    case proto::FloorOutcome::Denied:
-        ++m_stats.floorDenied;
-        break;
-    }
-    return result;
-}
-
-void Hub::handleFloorRequest(Login &l, Connection *c, quint64 id, const proto::FloorRequest &r)
-{
-    Session *session = sessionFor(l, c, id, r.session);
-    if (!session)
-        return;
-    FloorArbiter::Actions actions;
-    const auto result = outcomeCounted(
-        session->arbiter.request(requester(l, r, *session), monotonicMs(), actions));
-    // The answer goes first, so the requester hears Granted before anyone else hears Taken.
-    c->sendResult(id, result.toJson());
-    apply(*session, actions, l.id);
-    qCDebug(lcFloor) << session->id << l.account->unit.id
-                     << "request:" << proto::enumName(proto::kFloorOutcomes, result.outcome);
-}
-
-void Hub::handleFloorRelease(Login &l, Connection *c, quint64 id, const proto::FloorRelease &r)
-{
-    Session *session = sessionFor(l, c, id, r.session);
-    if (!session)
-        return;
-    FloorArbiter::Actions actions;
-    session->arbiter.release(l.id, monotonicMs(), actions);
-    c->sendResult(id, {});
-    apply(*session, actions);
-}
-
-void Hub::handleQueuePosition(Login &l, Connection *c, quint64 id,
-                              const proto::QueuePositionRequest &r)
-{
-    Session *session = sessionFor(l, c, id, r.session);
-    if (!session)
-        return;
-    c->sendResult(id, proto::QueuePosition {r.session, session->arbiter.positionOf(l.id)}.toJson());
-}
-
-void Hub::releaseFloors(Login &login)
-{
-    const qint64 now = monotonicMs();
-    for (const QString &id : QStringList(login.sessions)) {
-        const auto it = m_sessions.find(id);
-        if (it == m_sessions.end())
-            continue;
-        FloorArbiter::Actions actions;
-        it->second->arbiter.release(login.id, now, actions);
-        apply(*it->second, actions);
-    }
-}
-
-void Hub::apply(Session &session, const FloorArbiter::Actions &actions, quint64 quietFor)
-{
-    bool holderChanged = false;
-    for (const FloorArbiter::Action &a : actions) {
-        switch (a.kind) {
-        case FloorArbiter::Action::Granted: {
-            const auto &holder = session.arbiter.holder();
-            ++m_stats.floorGranted;
-            deliver(a.participant,
-                    proto::FloorGranted {session.id, a.value, holder->type, holder->priority});
-            break;
-        }
-        case FloorArbiter::Action::Taken: {
-            holderChanged = true;
-            const auto &h = *session.arbiter.holder();
-            deliverToMembers(
-                session,
-                proto::FloorTaken {session.id, h.unit, h.alias, h.ssrc, h.type, h.priority},
-                a.participant);
-            break;
-        }
-        case FloorArbiter::Action::Idle:
-            holderChanged = true;
-            deliverToMembers(session, proto::FloorIdle {session.id});
-            break;
-        case FloorArbiter::Action::Revoke:
-            ++m_stats.floorRevoked;
-            deliver(a.participant,
-                    proto::FloorRevoke {session.id, a.value,
-                                        proto::describe(proto::RevokeCause(a.value))});
-            break;
-        case FloorArbiter::Action::Deny:
-            deliver(
-                a.participant,
-                proto::FloorDeny {session.id, a.value, proto::describe(proto::DenyCause(a.value))});
-            break;
-        case FloorArbiter::Action::QueuePosition:
-            if (a.participant != quietFor)
-                deliver(a.participant, proto::QueuePositionInfo {{session.id, a.value}});
-            break;
-        }
-    }
-    if (holderChanged)
-        publishRoutes();
-    armTimer(session);
-}
-
-qint64 Hub::lastMediaOfHolder(const Session &session) const
-{
-    const auto &holder = session.arbiter.holder();
-    if (!holder)
-        return 0;
-    const auto it = m_logins.find(holder->participant);
-    return it == m_logins.end() ? 0 : it->second->lastMediaMs->load(std::memory_order_relaxed);
-}
-
-void Hub::armTimer(Session &session)
-{
-    const auto deadline = session.arbiter.nextDeadline(lastMediaOfHolder(session));
-    if (!deadline) {
-        session.timer.stop();
-        return;
-    }
-    session.timer.start(int(std::max<qint64>(0, *deadline - monotonicMs())));
-}
-
-void Hub::onSessionTimer(Session &session)
-{
-    FloorArbiter::Actions actions;
-    session.arbiter.onTimer(monotonicMs(), lastMediaOfHolder(session), actions);
-    apply(session, actions);
 }
 
 } // namespace floorline::server

@@ -294,10 +294,6 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("frame");
         QTest::newRow("event without seq")
             << QByteArray(R"({"type":"event","event":"floor.idle","data":{"session":"g"}})");
-        QTest::newRow("taken without talker") << QByteArray(
-            R"({"type":"event","seq":1,"event":"floor.taken","data":{"session":"g","ssrc":1}})");
-        QTest::newRow("taken ssrc too big") << QByteArray(
-            R"({"type":"event","seq":1,"event":"floor.taken","data":{"session":"g","talker":"u","ssrc":4294967296}})");
         QTest::newRow("response without result or error")
             << QByteArray(R"({"type":"response","id":1})");
         QTest::newRow("error with unknown code")
@@ -319,6 +315,29 @@ private Q_SLOTS:
         const auto &unknown = std::get<UnknownEventFrame>(std::get<ServerFrame>(decoded));
         QCOMPARE(unknown.seq, quint64(41));
         QCOMPARE(unknown.name, QStringLiteral("floor.party"));
+    }
+
+    void invalidEventDataIsSkippedButCounted_data()
+    {
+        QTest::addColumn<QByteArray>("frame");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("taken without talker") << QByteArray(
+            R"({"type":"event","seq":9,"event":"floor.taken","data":{"session":"g","ssrc":1}})")
+                                              << "talker: is required";
+        QTest::newRow("taken ssrc too big") << QByteArray(
+            R"({"type":"event","seq":9,"event":"floor.taken","data":{"session":"g","talker":"u","ssrc":4294967296}})")
+                                            << "ssrc: must be between";
+    }
+
+    void invalidEventDataIsSkippedButCounted()
+    {
+        QFETCH(QByteArray, frame);
+        QFETCH(QString, mentions);
+        auto decoded = decodeServerFrame(frame);
+        QVERIFY(std::holds_alternative<ServerFrame>(decoded));
+        const auto &skipped = std::get<UnknownEventFrame>(std::get<ServerFrame>(decoded));
+        QCOMPARE(skipped.seq, quint64(9));
+        QVERIFY2(skipped.error.contains(mentions), qPrintable(skipped.error));
     }
 
     void resultOfWrongShapeIsRejected()
