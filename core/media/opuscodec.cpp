@@ -70,6 +70,14 @@ int OpusVoiceDecoder::conceal(std::span<int16_t> out)
     return opus_decode(m_decoder, nullptr, 0, out.data(), int(out.size()), 0);
 }
 
+int OpusVoiceDecoder::decodeFec(const QByteArray &nextPacket, std::span<int16_t> out)
+{
+    if (!m_decoder)
+        return OPUS_INVALID_STATE;
+    return opus_decode(m_decoder, reinterpret_cast<const unsigned char *>(nextPacket.constData()),
+                       opus_int32(nextPacket.size()), out.data(), int(out.size()), 1);
+}
+
 std::vector<QByteArray> encodeClip(std::span<const int16_t> samples,
                                    const OpusVoiceEncoder::Config &config)
 {

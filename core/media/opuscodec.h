@@ -61,8 +61,10 @@ public:
     bool isValid() const { return m_decoder != nullptr; }
     /// Decodes a packet into `out`; returns samples written, or a negative libopus error.
     int decode(const QByteArray &packet, std::span<int16_t> out);
-    /// Conceals a lost frame of `samples` samples (PLC).
+    /// Conceals a lost frame of out.size() samples (PLC).
     int conceal(std::span<int16_t> out);
+    /// Rebuilds a lost frame of out.size() samples from the in-band FEC of the packet after it.
+    int decodeFec(const QByteArray &nextPacket, std::span<int16_t> out);
 
 private:
     OpusDecoder *m_decoder = nullptr;
