@@ -9,4 +9,6 @@ export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/floorline-ccache}"
 cmake --preset dev
 cmake --build --preset dev
 export QT_QPA_PLATFORM=offscreen
+# shellcheck source=tools/scripts/jack-dummy.sh
+source tools/scripts/jack-dummy.sh
 ctest --preset dev --timeout 600 "$@"
