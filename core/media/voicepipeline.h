@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "jitterbuffer.h"
+#include "mixer.h"
+#include "opuscodec.h"
+#include "spscring.h"
+#include "tones.h"
+
+#include <QByteArray>
+#include <QHash>
+
+#include <deque>
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace floorline::media {
+
+/**
+ * @brief The voice path of one console or unit, one frame period at a time.
+ *
+ * Capture: samples from the microphone ring are cut into frames; while transmitting each frame
+ * is Opus-encoded and handed to `send` (RTP). The last `preRollMs` of audio before transmission
+ * starts are sent first, so a word begun as the talk-permit tone ends is not clipped.
+ * Receive: each talker (SSRC) has its own jitter buffer and decoder; every frame period all of
+ * them are popped, decoded (packet, FEC or PLC), weighted by the talker's group volume, routed
+ * to the headset or the speaker, mixed with any tone and soft-clipped into the output rings.
+ *
+ * Thread rule: every method runs on the media thread. Only the rings cross to audio callbacks.
+ * tick() is driven by the media thread's clock, or by a test's virtual clock.
+ */
+class VoicePipeline
+{
+public:
+    struct Config
+    {
+        int frameMs = 20; ///< 20, or 10 for low delay
+        int bitrate = 24000;
+        bool inbandFec = true;
+        int preRollMs = 20;
+        JitterBuffer::Config jitter;
+    };
+    using Send = std::function<void(const QByteArray &payload, bool marker, uint32_t timestamp)>;
+
+    VoicePipeline(Config config, SpscRing<float> &capture, SpscRing<float> &headset,
+                  SpscRing<float> &speaker, Send send);
+    ~VoicePipeline();
+
+    void setTransmitting(bool on);
+    bool isTransmitting() const { return m_transmitting; }
+    /// Routing and volume of a talker's stream (from the group it talks in).
+    void setStream(uint32_t ssrc, Route route, float gain);
+    void receive(uint32_t ssrc, uint16_t sequence, uint32_t timestamp, bool marker,
+                 const QByteArray &payload, int64_t arrivalMs);
+    void playTone(Tone tone, Route route);
+
+    /// One frame period at `nowMs`: capture, encode/send, pop, decode, mix, play.
+    void tick(int64_t nowMs);
+
+    int frameSamples() const { return m_frame; }
+    QHash<uint32_t, StreamStats> stats() const;
+    uint64_t framesSent() const { return m_framesSent; }
+    uint64_t outputOverruns() const { return m_outputOverruns; }
+
+private:
+    struct Stream
+    {
+        explicit Stream(const JitterBuffer::Config &config)
+            : buffer(config)
+        { }
+        JitterBuffer buffer;
+        OpusVoiceDecoder decoder {48000};
+        Route route = Route::Headset;
+        float gain = 1.0f;
+        int64_t lastPacketMs = 0;
+        std::vector<float> frame;
+    };
+    void captureFrames();
+    void sendFrame(const std::vector<float> &frame, bool marker);
+    Stream &stream(uint32_t ssrc);
+
+    Config m_config;
+    int m_frame;
+    SpscRing<float> &m_capture;
+    SpscRing<float> &m_headset;
+    SpscRing<float> &m_speaker;
+    Send m_send;
+    OpusVoiceEncoder m_encoder;
+    bool m_transmitting = false;
+    bool m_startSpurt = false;
+    uint32_t m_timestamp;
+    std::deque<std::vector<float>> m_preRoll;
+    std::vector<float> m_captureFrame;
+    std::vector<int16_t> m_pcm;
+    QHash<uint32_t, std::shared_ptr<Stream>> m_streams;
+    struct PlayingTone
+    {
+        std::vector<float> samples;
+        std::size_t at = 0;
+        Route route;
+    };
+    std::vector<PlayingTone> m_tones;
+    std::vector<float> m_toneHeadset, m_toneSpeaker, m_outHeadset, m_outSpeaker;
+    uint64_t m_framesSent = 0;
+    uint64_t m_outputOverruns = 0;
+};
+
+} // namespace floorline::media

@@ -1,0 +1,208 @@
+// SPDX-License-Identifier: Apache-2.0
+// Two voice pipelines on fake devices with a virtual clock: A's microphone to B's headset.
+#include "core/media/fakeaudiobackend.h"
+#include "core/media/voicepipeline.h"
+#include "resources/speechclips.h"
+
+#include <QTest>
+
+#include <cmath>
+
+using namespace floorline::media;
+
+namespace {
+
+/// The 16 kHz clip at 48 kHz (linear interpolation: enough for correlation).
+std::vector<float> clipAt48k(const PcmClip &clip)
+{
+    std::vector<float> out;
+    out.reserve(clip.samples.size() * 3);
+    for (std::size_t i = 0; i + 1 < clip.samples.size(); ++i) {
+        const float a = clip.samples[i] / 32768.0f, b = clip.samples[i + 1] / 32768.0f;
+        for (int k = 0; k < 3; ++k)
+            out.push_back(a + (b - a) * float(k) / 3.0f);
+    }
+    return out;
+}
+
+double bestCorrelation(const std::vector<float> &a, const std::vector<float> &b, int maxLag,
+                       int *bestLag)
+{
+    double best = 0;
+    for (int lag = 0; lag <= maxLag; lag += 4) {
+        double ab = 0, aa = 0, bb = 0;
+        for (std::size_t i = 0; i < a.size() && i + std::size_t(lag) < b.size(); i += 2) {
+            const double x = a[i], y = b[i + std::size_t(lag)];
+            ab += x * y;
+            aa += x * x;
+            bb += y * y;
+        }
+        if (aa > 0 && bb > 0 && ab / std::sqrt(aa * bb) > best) {
+            best = ab / std::sqrt(aa * bb);
+            *bestLag = lag;
+        }
+    }
+    return best;
+}
+
+/// A console: fake devices, its rings, its pipeline.
+struct Console
+{
+    explicit Console(VoicePipeline::Send send)
+        : pipeline({}, capture, headset, speaker, std::move(send))
+    {
+        QString error;
+        mic = devices.openInput({}, {}, capture, &error);
+        headsetOut = devices.openOutput(QStringLiteral("Fake headset"), {}, headset, &error);
+        speakerOut = devices.openOutput(QStringLiteral("Fake speaker"), {}, speaker, &error);
+        mic->start(&error);
+        headsetOut->start(&error);
+        speakerOut->start(&error);
+    }
+    FakeAudioBackend devices;
+    SpscRing<float> capture {9600}, headset {9600}, speaker {9600};
+    VoicePipeline pipeline;
+    std::unique_ptr<AudioStream> mic, headsetOut, speakerOut;
+};
+
+/// A talks to B over a perfect network; runs `ms` of virtual time in 20 ms periods.
+struct Link
+{
+    Link()
+        : a([this](const QByteArray &p, bool m, uint32_t ts) {
+            sent.push_back({p, m, ts});
+        })
+        , b({})
+    { }
+    void run(int ms)
+    {
+        for (int t = 0; t < ms; t += 20, now += 20) {
+            a.devices.advance(960); // the microphone delivers a period
+            a.pipeline.tick(now);
+            for (const auto &[payload, marker, ts] : sent)
+                b.pipeline.receive(0xabcd, seq++, ts, marker, payload, now);
+            sent.clear();
+            b.pipeline.tick(now);
+            b.devices.advance(960); // the headset plays a period
+        }
+    }
+    struct Packet
+    {
+        QByteArray payload;
+        bool marker;
+        uint32_t ts;
+    };
+    std::vector<Packet> sent;
+    Console a, b;
+    uint16_t seq = 100;
+    int64_t now = 0;
+};
+
+} // namespace
+
+class TestVoicePipeline : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void speechFromAsMicrophoneReachesBsHeadset()
+    {
+        const QList<PcmClip> clips = floorline::resources::speechClips();
+        QVERIFY(!clips.isEmpty());
+        const std::vector<float> speech = clipAt48k(clips.first());
+        Link link;
+        link.a.pipeline.setTransmitting(true);
+        link.a.devices.speak(speech);
+        link.run(int(speech.size() / 48) + 400);
+        QVERIFY(link.a.pipeline.framesSent() >= speech.size() / 960);
+        const std::vector<float> &heard = link.b.devices.played(QStringLiteral("Fake headset"));
+        int lag = 0;
+        const double r = bestCorrelation(speech, heard, 48 * 200, &lag);
+        qInfo("correlation %.3f at %d ms", r, lag / 48);
+        QVERIFY2(r >= 0.9, qPrintable(QString::number(r)));
+        // Nothing went to the speaker: the stream is routed to the headset by default.
+        const auto &speaker = link.b.devices.played(QStringLiteral("Fake speaker"));
+        QVERIFY(std::all_of(speaker.begin(), speaker.end(), [](float s) { return s == 0.0f; }));
+        const StreamStats stats = link.b.pipeline.stats().value(0xabcd);
+        QCOMPARE(stats.lost, uint64_t(0));
+    }
+
+    void mouthToEarOnTheVirtualClock()
+    {
+        // A 20 ms burst after silence: how long until it comes out of B's headset.
+        Link link;
+        link.a.pipeline.setTransmitting(true);
+        std::vector<float> signal(48 * 400, 0.0f);
+        for (int i = 48 * 200; i < 48 * 220; ++i)
+            signal[std::size_t(i)] = 0.5f * float(std::sin(2 * M_PI * 1000.0 * i / 48000.0));
+        link.a.devices.speak(signal);
+        link.run(800);
+        const auto &heard = link.b.devices.played(QStringLiteral("Fake headset"));
+        std::size_t first = 0;
+        while (first < heard.size() && std::fabs(heard[first]) < 0.1f)
+            ++first;
+        QVERIFY(first < heard.size());
+        const double ms = double(first) / 48.0 - 200.0;
+        qInfo("mouth-to-ear on the virtual clock: %.1f ms", ms);
+        // Device period + encode frame + jitter buffer delay + playout period, no scheduling.
+        QVERIFY2(ms > 20 && ms <= 120, qPrintable(QString::number(ms)));
+    }
+
+    void routedToTheSpeakerWithItsVolume()
+    {
+        const std::vector<float> speech = clipAt48k(floorline::resources::speechClips().at(1));
+        Link link;
+        link.b.pipeline.setStream(0xabcd, Route::Speaker, 0.5f);
+        link.a.pipeline.setTransmitting(true);
+        link.a.devices.speak(speech);
+        link.run(int(speech.size() / 48) + 400);
+        const auto &headset = link.b.devices.played(QStringLiteral("Fake headset"));
+        QVERIFY(std::all_of(headset.begin(), headset.end(), [](float s) { return s == 0.0f; }));
+        const auto &speaker = link.b.devices.played(QStringLiteral("Fake speaker"));
+        float peak = 0, sourcePeak = 0;
+        for (float s : speaker)
+            peak = std::max(peak, std::fabs(s));
+        for (float s : speech)
+            sourcePeak = std::max(sourcePeak, std::fabs(s));
+        QVERIFY2(peak > 0.3f * sourcePeak && peak < 0.7f * sourcePeak,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(peak).arg(sourcePeak)));
+    }
+
+    void preRollKeepsTheFirstSyllable()
+    {
+        // The talker starts a word 10 ms before transmission begins: it is still sent.
+        Link link;
+        std::vector<float> word(48 * 200, 0.0f);
+        for (std::size_t i = 48 * 10; i < word.size(); ++i)
+            word[i] = 0.4f * float(std::sin(2 * M_PI * 500.0 * double(i) / 48000.0));
+        link.a.devices.speak(word);
+        link.run(20); // one period captured before the grant
+        link.a.pipeline.setTransmitting(true);
+        link.run(400);
+        const auto &heard = link.b.devices.played(QStringLiteral("Fake headset"));
+        double energy = 0;
+        for (float s : heard)
+            energy += double(s) * s;
+        // All 190 ms of the word arrive, not just the 180 ms after the grant.
+        const double expected = 0.4 * 0.4 / 2 * 48 * 190;
+        QVERIFY2(energy > 0.85 * expected,
+                 qPrintable(QStringLiteral("%1 of %2").arg(energy).arg(expected)));
+        QCOMPARE(link.a.pipeline.framesSent(), uint64_t(21)); // pre-roll frame + 20 live frames
+    }
+
+    void tonesPlayOnTheirRoute()
+    {
+        Link link;
+        link.b.pipeline.playTone(Tone::TalkPermit, Route::Headset);
+        link.run(200);
+        const auto &headset = link.b.devices.played(QStringLiteral("Fake headset"));
+        float peak = 0;
+        for (float s : headset)
+            peak = std::max(peak, std::fabs(s));
+        QVERIFY(peak > 0.25f);
+        const auto &speaker = link.b.devices.played(QStringLiteral("Fake speaker"));
+        QVERIFY(std::all_of(speaker.begin(), speaker.end(), [](float s) { return s == 0.0f; }));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestVoicePipeline)
+#include "tst_voicepipeline.moc"
