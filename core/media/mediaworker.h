@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "voiceengine.h"
+
+#include "core/net/rtpendpoint.h"
+
+#include <QTimer>
+
+namespace floorline::media {
+
+/// @brief The media thread's side of VoiceEngine. Everything here runs on that thread.
+class MediaWorker : public QObject
+{
+    Q_OBJECT
+public:
+    MediaWorker(AudioBackend &backend, VoiceEngine::Config config);
+    ~MediaWorker() override;
+
+    bool openDevices(QString *error);
+    void run();
+    void shutdown();
+    void connectMedia(const QHostAddress &relay, quint16 port, quint32 ssrc, const QString &key);
+    VoicePipeline &pipeline() { return m_pipeline; }
+
+Q_SIGNALS:
+    void deviceLost(const QString &message, bool recovered);
+    void mediaReady();
+
+private:
+    void onWake();
+    void recoverDevices();
+
+    AudioBackend &m_backend;
+    VoiceEngine::Config m_config;
+    SpscRing<float> m_capture {48000}, m_headset {48000}, m_speaker {48000};
+    VoicePipeline m_pipeline;
+    std::unique_ptr<AudioStream> m_input, m_headsetOut, m_speakerOut;
+    RtpEndpoint *m_rtp = nullptr;
+    QTimer m_wake;
+};
+
+} // namespace floorline::media

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "voiceengine.h"
+
+#include "mediaworker.h"
+
+namespace floorline::media {
+
+VoiceEngine::VoiceEngine(AudioBackend &backend, Config config, QObject *parent)
+    : QObject(parent)
+    , m_worker(new MediaWorker(backend, config))
+{
+    m_thread.setObjectName(QStringLiteral("floorline-media"));
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_worker, &MediaWorker::deviceLost, this, &VoiceEngine::deviceLost);
+    connect(m_worker, &MediaWorker::mediaReady, this, &VoiceEngine::mediaReady);
+}
+
+VoiceEngine::~VoiceEngine()
+{
+    stop();
+}
+
+bool VoiceEngine::start(QString *error)
+{
+    m_thread.start(QThread::TimeCriticalPriority);
+    bool ok = false;
+    QMetaObject::invokeMethod(
+        m_worker,
+        [&] {
+            ok = m_worker->openDevices(error);
+            if (ok)
+                m_worker->run();
+        },
+        Qt::BlockingQueuedConnection);
+    return ok;
+}
+
+void VoiceEngine::stop()
+{
+    if (!m_thread.isRunning())
+        return;
+    QMetaObject::invokeMethod(
+        m_worker, [this] { m_worker->shutdown(); }, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+    m_worker = nullptr;
+}
+
+void VoiceEngine::connectMedia(const QHostAddress &relay, quint16 port, quint32 ssrc,
+                               const QString &key)
+{
+    QMetaObject::invokeMethod(m_worker,
+                              [=, this] { m_worker->connectMedia(relay, port, ssrc, key); });
+}
+
+void VoiceEngine::setTransmitting(bool on)
+{
+    QMetaObject::invokeMethod(m_worker, [=, this] { m_worker->pipeline().setTransmitting(on); });
+}
+
+void VoiceEngine::setStream(quint32 ssrc, Route route, float gain)
+{
+    QMetaObject::invokeMethod(m_worker,
+                              [=, this] { m_worker->pipeline().setStream(ssrc, route, gain); });
+}
+
+void VoiceEngine::playTone(Tone tone, Route route)
+{
+    QMetaObject::invokeMethod(m_worker, [=, this] { m_worker->pipeline().playTone(tone, route); });
+}
+
+QHash<quint32, StreamStats> VoiceEngine::stats() const
+{
+    QHash<quint32, StreamStats> out;
+    if (!m_thread.isRunning())
+        return out;
+    QMetaObject::invokeMethod(
+        m_worker, [&] { out = m_worker->pipeline().stats(); }, Qt::BlockingQueuedConnection);
+    return out;
+}
+
+} // namespace floorline::media

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "audiodevice.h"
+#include "voicepipeline.h"
+
+#include <QHash>
+#include <QHostAddress>
+#include <QObject>
+#include <QThread>
+
+#include <memory>
+
+namespace floorline::media {
+
+class MediaWorker;
+
+/**
+ * @brief The voice engine: audio devices, the media thread and the RTP socket, around a
+ * VoicePipeline.
+ *
+ * Thread rule: the public methods may be called from any thread (usually the GUI thread); they
+ * are queued to the media thread, which owns the pipeline, the RTP endpoint and the streams.
+ * Device callbacks only touch the sample rings.
+ */
+class VoiceEngine : public QObject
+{
+    Q_OBJECT
+public:
+    struct Config
+    {
+        VoicePipeline::Config pipeline;
+        AudioStreamConfig stream;
+        QString inputDevice; ///< empty: default
+        QString headsetDevice; ///< empty: default
+        QString speakerDevice; ///< empty: same as the headset
+    };
+
+    VoiceEngine(AudioBackend &backend, Config config, QObject *parent = nullptr);
+    ~VoiceEngine() override;
+
+    /// Opens the devices and starts the media thread.
+    bool start(QString *error);
+    void stop();
+
+    /// Binds media to the server's relay with the login's SSRC and key (docs/protocol.md §6).
+    void connectMedia(const QHostAddress &relay, quint16 port, quint32 ssrc, const QString &key);
+    void setTransmitting(bool on);
+    void setStream(quint32 ssrc, Route route, float gain);
+    void playTone(Tone tone, Route route);
+    /// A snapshot of every stream's statistics (waits briefly for the media thread).
+    QHash<quint32, StreamStats> stats() const;
+
+Q_SIGNALS:
+    /// A device disappeared; the engine fell back to the default device (`recovered`) or not.
+    void deviceLost(const QString &message, bool recovered);
+    /// The relay answered our keep-alive: we can send and receive media.
+    void mediaReady();
+
+private:
+    QThread m_thread;
+    MediaWorker *m_worker = nullptr;
+};
+
+} // namespace floorline::media

@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: Apache-2.0
+// Two voice engines talk across the real server on loopback, through real PortAudio on the
+// private JACK dummy server: what B plays correlates with what A captured.
+#include "core/media/portaudiobackend.h"
+#include "core/media/voiceengine.h"
+#include "core/signaling/signalingclient.h"
+#include "resources/speechclips.h"
+#include "support/testclient.h"
+
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <cmath>
+
+using namespace floorline;
+using namespace floorline::media;
+
+namespace {
+QSet<QString> jackPorts()
+{
+    QProcess lsp;
+    lsp.start(QStringLiteral("jack_lsp"), {});
+    lsp.waitForFinished(5000);
+    const QStringList lines = QString::fromLocal8Bit(lsp.readAllStandardOutput())
+                                  .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    return QSet<QString>(lines.begin(), lines.end());
+}
+
+/// The one JACK port that appeared since `before` whose name contains `direction`.
+QString newPort(const QSet<QString> &before, const QString &direction)
+{
+    for (const QString &p : jackPorts() - before) {
+        if (p.contains(direction))
+            return p;
+    }
+    return {};
+}
+
+std::vector<float> clipAt48k(const PcmClip &clip)
+{
+    std::vector<float> out;
+    for (std::size_t i = 0; i + 1 < clip.samples.size(); ++i) {
+        const float a = clip.samples[i] / 32768.0f, b = clip.samples[i + 1] / 32768.0f;
+        for (int k = 0; k < 3; ++k)
+            out.push_back(a + (b - a) * float(k) / 3.0f);
+    }
+    return out;
+}
+
+double bestCorrelation(const std::vector<float> &a, const std::vector<float> &b, int *lagOut)
+{
+    double best = 0;
+    // Up to one second of delay is searched; the path is far faster than that.
+    for (std::size_t lag = 0; lag < 48000 && lag + a.size() / 2 < b.size(); lag += 8) {
+        double ab = 0, aa = 0, bb = 0;
+        for (std::size_t i = 0; i < a.size() && i + lag < b.size(); i += 3) {
+            ab += double(a[i]) * b[i + lag];
+            aa += double(a[i]) * a[i];
+            bb += double(b[i + lag]) * b[i + lag];
+        }
+        if (aa > 0 && bb > 0 && ab / std::sqrt(aa * bb) > best) {
+            best = ab / std::sqrt(aa * bb);
+            *lagOut = int(lag);
+        }
+    }
+    return best;
+}
+
+bool loggedIn(SignalingClient &c)
+{
+    return QTest::qWaitFor([&] { return c.state() == SignalingClient::State::Online; }, 5000);
+}
+} // namespace
+
+class TestVoiceEngine : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (qEnvironmentVariableIsEmpty("JACK_DEFAULT_SERVER"))
+            QFAIL("JACK_DEFAULT_SERVER is not set: run through tools/scripts/test.sh");
+    }
+
+    void speechCrossesTheServerBetweenTwoEngines()
+    {
+        auto server = test::startServer();
+        QVERIFY(server);
+        SignalingClient a, b;
+        a.connectToServer(server->url(), QStringLiteral("unit-0001"), QStringLiteral("unit-0001"));
+        b.connectToServer(server->url(), QStringLiteral("unit-0005"), QStringLiteral("unit-0005"));
+        QVERIFY(loggedIn(a) && loggedIn(b));
+
+        PortAudioBackend devices;
+        QVERIFY2(devices.isValid(), qPrintable(devices.errorString()));
+        QString error;
+        QSet<QString> before = jackPorts();
+        VoiceEngine engineA(devices, {});
+        QVERIFY2(engineA.start(&error), qPrintable(error));
+        const QString micA = newPort(before, QStringLiteral(":in_"));
+        before = jackPorts();
+        VoiceEngine engineB(devices, {});
+        QVERIFY2(engineB.start(&error), qPrintable(error));
+        const QString headsetB = newPort(before, QStringLiteral(":out_"));
+
+        // The test's own "mouth" (plays into A's microphone) and "ear" (records B's headset).
+        SpscRing<float> mouthRing(96000), earRing(48000 * 20);
+        before = jackPorts();
+        auto mouth = devices.openOutput({}, {}, mouthRing, &error);
+        QVERIFY2(mouth && mouth->start(&error), qPrintable(error));
+        const QString mouthPort = newPort(before, QStringLiteral(":out_"));
+        before = jackPorts();
+        auto ear = devices.openInput({}, {}, earRing, &error);
+        QVERIFY2(ear && ear->start(&error), qPrintable(error));
+        const QString earPort = newPort(before, QStringLiteral(":in_"));
+        QVERIFY2(!micA.isEmpty() && !headsetB.isEmpty() && !mouthPort.isEmpty()
+                     && !earPort.isEmpty(),
+                 qPrintable(QStringList(jackPorts().values()).join(QLatin1Char(' '))));
+        QCOMPARE(QProcess::execute(QStringLiteral("jack_connect"), {mouthPort, micA}), 0);
+        QCOMPARE(QProcess::execute(QStringLiteral("jack_connect"), {headsetB, earPort}), 0);
+
+        QSignalSpy readyA(&engineA, &VoiceEngine::mediaReady);
+        QSignalSpy readyB(&engineB, &VoiceEngine::mediaReady);
+        for (auto [client, engine] : {std::pair {&a, &engineA}, std::pair {&b, &engineB}}) {
+            const proto::MediaInfo media = client->login().media;
+            engine->connectMedia(QHostAddress::LocalHost, quint16(media.port), media.ssrc,
+                                 media.key);
+            bool affiliated = false;
+            client->send(proto::Affiliate {{QStringLiteral("tg-001")}},
+                         [&](const Reply<proto::SessionList> &r) { affiliated = r.ok(); });
+            QVERIFY(QTest::qWaitFor([&] { return affiliated; }, 5000));
+        }
+        QVERIFY(QTest::qWaitFor([&] { return readyA.size() && readyB.size(); }, 5000));
+
+        bool granted = false;
+        a.send(proto::FloorRequest {QStringLiteral("group:tg-001"), 0, {}},
+               [&](const Reply<proto::FloorRequestResult> &r) {
+                   granted = r.ok() && r.value->outcome == proto::FloorOutcome::Granted;
+               });
+        QVERIFY(QTest::qWaitFor([&] { return granted; }, 5000));
+        engineA.setTransmitting(true);
+
+        const std::vector<float> speech = clipAt48k(resources::speechClips().first());
+        std::vector<float> heard;
+        std::size_t fed = 0;
+        earRing.skip(earRing.readable()); // what the ear heard before the first word
+        QElapsedTimer clock;
+        clock.start();
+        const qint64 total = qint64(speech.size() / 48) + 1500;
+        while (clock.elapsed() < total) {
+            if (fed < speech.size() && mouthRing.readable() < 4800)
+                fed += mouthRing.write(speech.data() + fed,
+                                       std::min<std::size_t>(2400, speech.size() - fed));
+            std::vector<float> chunk(earRing.readable());
+            earRing.read(chunk.data(), chunk.size());
+            heard.insert(heard.end(), chunk.begin(), chunk.end());
+            QTest::qWait(5);
+        }
+        engineA.setTransmitting(false);
+        const QHash<quint32, StreamStats> stats = engineB.stats();
+        const StreamStats s = stats.value(a.login().media.ssrc);
+        int lag = 0;
+        const double r = bestCorrelation(speech, heard, &lag);
+        qInfo("correlation %.3f, A's mouth to B's ear %.1f ms; B received %llu lost %llu "
+              "concealed %llu; xruns mouth %llu ear %llu",
+              r, lag / 48.0, static_cast<unsigned long long>(s.received),
+              static_cast<unsigned long long>(s.lost), static_cast<unsigned long long>(s.concealed),
+              static_cast<unsigned long long>(mouth->xruns()),
+              static_cast<unsigned long long>(ear->xruns()));
+        QVERIFY(s.received > speech.size() / 960 - 5);
+        QVERIFY2(r >= 0.8, qPrintable(QString::number(r)));
+        mouth->stop();
+        ear->stop();
+        engineA.stop();
+        engineB.stop();
+    }
+};
+
+QTEST_GUILESS_MAIN(TestVoiceEngine)
+#include "tst_voiceengine.moc"
