@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
-# Builds the tests with ThreadSanitizer and runs those with more than one thread at work
-# (the RTP relay thread beside the signaling thread). Suppressions: tests/tsan.supp.
+# Builds the tests with ThreadSanitizer and runs all of them: the RTP relay thread beside the
+# signaling thread, and the audio callbacks beside the media thread (on the private JACK dummy
+# server). Suppressions, for Qt's uninstrumented internals only: tests/tsan.supp.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 bash tools/scripts/setup-debian.sh
 export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/floorline-ccache}"
 cmake --preset tsan
 cmake --build --preset tsan
-ctest --preset tsan --timeout 900 -L integration "$@"
+# shellcheck source=tools/scripts/jack-dummy.sh
+source tools/scripts/jack-dummy.sh
+ctest --preset tsan --timeout 900 "$@"
