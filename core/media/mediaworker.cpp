@@ -60,9 +60,8 @@ void MediaWorker::run()
     m_wake.start();
 }
 
-void MediaWorker::shutdown()
+void MediaWorker::closeStreams()
 {
-    m_wake.stop();
     for (AudioStream *s : {m_input.get(), m_headsetOut.get(), m_speakerOut.get()}) {
         if (s)
             s->stop();
@@ -70,6 +69,12 @@ void MediaWorker::shutdown()
     m_input.reset();
     m_headsetOut.reset();
     m_speakerOut.reset();
+}
+
+void MediaWorker::shutdown()
+{
+    m_wake.stop();
+    closeStreams();
     delete m_rtp;
     m_rtp = nullptr;
 }
@@ -102,13 +107,7 @@ void MediaWorker::onWake()
 void MediaWorker::recoverDevices()
 {
     qCWarning(lcMedia) << "an audio device failed; falling back to the default devices";
-    for (AudioStream *s : {m_input.get(), m_headsetOut.get(), m_speakerOut.get()}) {
-        if (s)
-            s->stop();
-    }
-    m_input.reset();
-    m_headsetOut.reset();
-    m_speakerOut.reset();
+    closeStreams();
     QString error;
     m_config.inputDevice.clear();
     m_config.headsetDevice.clear();

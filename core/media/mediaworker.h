@@ -30,6 +30,7 @@ Q_SIGNALS:
 private:
     void onWake();
     void recoverDevices();
+    void closeStreams();
 
     AudioBackend &m_backend;
     VoiceEngine::Config m_config;

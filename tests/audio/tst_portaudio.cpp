@@ -3,6 +3,7 @@
 // a tone played on an output stream, patched in JACK to an input stream, is captured intact.
 #include "core/media/portaudiobackend.h"
 #include "core/media/tones.h"
+#include "tests/support/audiocheck.h"
 
 #include <QProcess>
 #include <QTest>
@@ -26,17 +27,6 @@ bool jack(const QString &command, const QString &from, const QString &to)
     return QProcess::execute(command, {from, to}) == 0;
 }
 
-double goertzel(const std::vector<float> &x, std::size_t from, std::size_t n, double hz)
-{
-    const double k = 2.0 * std::cos(2.0 * M_PI * hz / 48000.0);
-    double s1 = 0, s2 = 0;
-    for (std::size_t i = from; i < from + n && i < x.size(); ++i) {
-        const double s0 = x[i] + k * s1 - s2;
-        s2 = s1;
-        s1 = s0;
-    }
-    return (s1 * s1 + s2 * s2 - k * s1 * s2) / (double(n) * n);
-}
 } // namespace
 
 class TestPortAudio : public QObject
@@ -128,8 +118,8 @@ private Q_SLOTS:
         QVERIFY(captured.size() > 48000);
         // The last half second of what came in is the tone, not silence or noise.
         const std::size_t from = captured.size() - 24000;
-        const double tone = goertzel(captured, from, 24000, 1000.0);
-        const double other = goertzel(captured, from, 24000, 1700.0);
+        const double tone = floorline::test::tonePower(captured.data() + from, 24000, 1000.0);
+        const double other = floorline::test::tonePower(captured.data() + from, 24000, 1700.0);
         qInfo("1 kHz power %.5f, 1.7 kHz power %.8f", tone, other);
         QVERIFY(tone > 0.01);
         QVERIFY(tone > 1000 * other);

@@ -5,6 +5,7 @@
 #include "core/media/voiceengine.h"
 #include "core/signaling/signalingclient.h"
 #include "resources/speechclips.h"
+#include "support/audiocheck.h"
 #include "support/testclient.h"
 
 #include <QProcess>
@@ -35,36 +36,6 @@ QString newPort(const QSet<QString> &before, const QString &direction)
             return p;
     }
     return {};
-}
-
-std::vector<float> clipAt48k(const PcmClip &clip)
-{
-    std::vector<float> out;
-    for (std::size_t i = 0; i + 1 < clip.samples.size(); ++i) {
-        const float a = clip.samples[i] / 32768.0f, b = clip.samples[i + 1] / 32768.0f;
-        for (int k = 0; k < 3; ++k)
-            out.push_back(a + (b - a) * float(k) / 3.0f);
-    }
-    return out;
-}
-
-double bestCorrelation(const std::vector<float> &a, const std::vector<float> &b, int *lagOut)
-{
-    double best = 0;
-    // Up to one second of delay is searched; the path is far faster than that.
-    for (std::size_t lag = 0; lag < 48000 && lag + a.size() / 2 < b.size(); lag += 8) {
-        double ab = 0, aa = 0, bb = 0;
-        for (std::size_t i = 0; i < a.size() && i + lag < b.size(); i += 3) {
-            ab += double(a[i]) * b[i + lag];
-            aa += double(a[i]) * a[i];
-            bb += double(b[i + lag]) * b[i + lag];
-        }
-        if (aa > 0 && bb > 0 && ab / std::sqrt(aa * bb) > best) {
-            best = ab / std::sqrt(aa * bb);
-            *lagOut = int(lag);
-        }
-    }
-    return best;
 }
 
 bool loggedIn(SignalingClient &c)
@@ -141,7 +112,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor([&] { return granted; }, 5000));
         engineA.setTransmitting(true);
 
-        const std::vector<float> speech = clipAt48k(resources::speechClips().first());
+        const std::vector<float> speech = test::clipAt48k(resources::speechClips().first());
         std::vector<float> heard;
         std::size_t fed = 0;
         earRing.skip(earRing.readable()); // what the ear heard before the first word
@@ -161,7 +132,8 @@ private Q_SLOTS:
         const QHash<quint32, StreamStats> stats = engineB.stats();
         const StreamStats s = stats.value(a.login().media.ssrc);
         int lag = 0;
-        const double r = bestCorrelation(speech, heard, &lag);
+        // Up to one second of delay is searched; the path is far faster than that.
+        const double r = test::bestCorrelation(speech, heard, 48000, &lag, 8, 3);
         qInfo("correlation %.3f, A's mouth to B's ear %.1f ms; B received %llu lost %llu "
               "concealed %llu; xruns mouth %llu ear %llu",
               r, lag / 48.0, static_cast<unsigned long long>(s.received),

@@ -3,6 +3,7 @@
 #include "core/media/mixer.h"
 #include "core/media/spscring.h"
 #include "core/media/tones.h"
+#include "tests/support/audiocheck.h"
 
 #include <QTest>
 
@@ -10,21 +11,6 @@
 #include <thread>
 
 using namespace floorline::media;
-
-namespace {
-/// Power of `hz` in `samples` (Goertzel), normalised so a full-scale sine gives about 0.25.
-double goertzel(const float *samples, int n, double hz, int rate)
-{
-    const double k = 2.0 * std::cos(2.0 * M_PI * hz / rate);
-    double s1 = 0, s2 = 0;
-    for (int i = 0; i < n; ++i) {
-        const double s0 = samples[i] + k * s1 - s2;
-        s2 = s1;
-        s1 = s0;
-    }
-    return (s1 * s1 + s2 * s2 - k * s1 * s2) / (double(n) * n);
-}
-} // namespace
 
 class TestMixer : public QObject
 {
@@ -97,8 +83,8 @@ private Q_SLOTS:
         QVERIFY(peak > 0.29f && peak <= 0.3f);
         // The named pitch dominates a neighbouring one by far.
         const int n = int(samples.size());
-        QVERIFY(goertzel(samples.data(), n, hz, 48000)
-                > 20 * goertzel(samples.data(), n, hz * 1.7, 48000));
+        QVERIFY(floorline::test::tonePower(samples.data(), std::size_t(n), hz)
+                > 20 * floorline::test::tonePower(samples.data(), std::size_t(n), hz * 1.7));
     }
 
     void ringPassesEverySampleAcrossThreads()

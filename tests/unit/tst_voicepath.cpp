@@ -4,6 +4,7 @@
 #include "core/media/opuscodec.h"
 #include "core/protocol/rtp.h"
 #include "resources/speechclips.h"
+#include "tests/support/audiocheck.h"
 
 #include <QRandomGenerator>
 #include <QTest>
@@ -13,24 +14,6 @@
 using namespace floorline;
 
 namespace {
-
-/// Best normalised cross-correlation of `b` against `a` over lags 0..maxLag (codec delay).
-double bestCorrelation(const std::vector<int16_t> &a, const std::vector<int16_t> &b, int maxLag)
-{
-    double best = 0;
-    for (int lag = 0; lag <= maxLag; ++lag) {
-        double ab = 0, aa = 0, bb = 0;
-        for (std::size_t i = 0; i + std::size_t(lag) < b.size() && i < a.size(); ++i) {
-            const double x = a[i], y = b[i + std::size_t(lag)];
-            ab += x * y;
-            aa += x * x;
-            bb += y * y;
-        }
-        if (aa > 0 && bb > 0)
-            best = std::max(best, ab / std::sqrt(aa * bb));
-    }
-    return best;
-}
 
 /// Sends the clip as RTP with the given loss and jitter, plays it out through the jitter buffer
 /// and a 16 kHz decoder (PLC and FEC as the buffer decides), and returns the decoded samples.
@@ -142,7 +125,7 @@ private Q_SLOTS:
             media::StreamStats stats;
             const std::vector<int16_t> out = roundTrip(clip, loss, jitterMs, &stats);
             // Opus delays the signal by a few ms; search up to 25 ms.
-            const double r = bestCorrelation(clip.samples, out, clip.sampleRate / 40);
+            const double r = test::bestCorrelation(clip.samples, out, clip.sampleRate / 40);
             qInfo("correlation %.3f  received %llu lost %llu late %llu concealed %llu fec %llu", r,
                   static_cast<unsigned long long>(stats.received),
                   static_cast<unsigned long long>(stats.lost),

@@ -3,6 +3,7 @@
 #include "core/media/fakeaudiobackend.h"
 #include "core/media/voicepipeline.h"
 #include "resources/speechclips.h"
+#include "tests/support/audiocheck.h"
 
 #include <QTest>
 
@@ -11,39 +12,6 @@
 using namespace floorline::media;
 
 namespace {
-
-/// The 16 kHz clip at 48 kHz (linear interpolation: enough for correlation).
-std::vector<float> clipAt48k(const PcmClip &clip)
-{
-    std::vector<float> out;
-    out.reserve(clip.samples.size() * 3);
-    for (std::size_t i = 0; i + 1 < clip.samples.size(); ++i) {
-        const float a = clip.samples[i] / 32768.0f, b = clip.samples[i + 1] / 32768.0f;
-        for (int k = 0; k < 3; ++k)
-            out.push_back(a + (b - a) * float(k) / 3.0f);
-    }
-    return out;
-}
-
-double bestCorrelation(const std::vector<float> &a, const std::vector<float> &b, int maxLag,
-                       int *bestLag)
-{
-    double best = 0;
-    for (int lag = 0; lag <= maxLag; lag += 4) {
-        double ab = 0, aa = 0, bb = 0;
-        for (std::size_t i = 0; i < a.size() && i + std::size_t(lag) < b.size(); i += 2) {
-            const double x = a[i], y = b[i + std::size_t(lag)];
-            ab += x * y;
-            aa += x * x;
-            bb += y * y;
-        }
-        if (aa > 0 && bb > 0 && ab / std::sqrt(aa * bb) > best) {
-            best = ab / std::sqrt(aa * bb);
-            *bestLag = lag;
-        }
-    }
-    return best;
-}
 
 /// A console: fake devices, its rings, its pipeline.
 struct Console
@@ -108,7 +76,7 @@ private Q_SLOTS:
     {
         const QList<PcmClip> clips = floorline::resources::speechClips();
         QVERIFY(!clips.isEmpty());
-        const std::vector<float> speech = clipAt48k(clips.first());
+        const std::vector<float> speech = floorline::test::clipAt48k(clips.first());
         Link link;
         link.a.pipeline.setTransmitting(true);
         link.a.devices.speak(speech);
@@ -116,7 +84,7 @@ private Q_SLOTS:
         QVERIFY(link.a.pipeline.framesSent() >= speech.size() / 960);
         const std::vector<float> &heard = link.b.devices.played(QStringLiteral("Fake headset"));
         int lag = 0;
-        const double r = bestCorrelation(speech, heard, 48 * 200, &lag);
+        const double r = floorline::test::bestCorrelation(speech, heard, 48 * 200, &lag, 4, 2);
         qInfo("correlation %.3f at %d ms", r, lag / 48);
         QVERIFY2(r >= 0.9, qPrintable(QString::number(r)));
         // Nothing went to the speaker: the stream is routed to the headset by default.
@@ -149,7 +117,8 @@ private Q_SLOTS:
 
     void routedToTheSpeakerWithItsVolume()
     {
-        const std::vector<float> speech = clipAt48k(floorline::resources::speechClips().at(1));
+        const std::vector<float> speech
+            = floorline::test::clipAt48k(floorline::resources::speechClips().at(1));
         Link link;
         link.b.pipeline.setStream(0xabcd, Route::Speaker, 0.5f);
         link.a.pipeline.setTransmitting(true);
