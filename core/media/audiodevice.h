@@ -51,8 +51,16 @@ public:
     /// Output: frames the ring could not supply (played as silence). Input: frames dropped
     /// because the ring was full.
     uint64_t xruns() const { return m_xruns.load(std::memory_order_relaxed); }
+    /// The largest block the device has moved in one callback: how far ahead playout must stay.
+    uint32_t largestPeriod() const { return m_period.load(std::memory_order_relaxed); }
 
 protected:
+    void notePeriod(uint32_t frames)
+    {
+        if (frames > m_period.load(std::memory_order_relaxed))
+            m_period.store(frames, std::memory_order_relaxed);
+    }
+    std::atomic<uint32_t> m_period {0};
     std::atomic<bool> m_failed {false};
     std::atomic<uint64_t> m_frames {0};
     std::atomic<uint64_t> m_xruns {0};

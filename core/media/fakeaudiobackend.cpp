@@ -52,6 +52,7 @@ public:
             played.insert(played.end(), buffer.begin(), buffer.end());
         }
         m_frames += uint64_t(frames);
+        notePeriod(uint32_t(frames));
     }
 
     void fail()

@@ -50,10 +50,12 @@ void JitterBuffer::updateJitter(uint32_t timestamp, int64_t arrivalMs)
 
 void JitterBuffer::adaptDelay()
 {
-    // Between spurts only: one frame plus three times the jitter, rounded up to whole frames.
-    const double wanted = m_config.frameMs + 3.0 * m_stats.jitterMs;
-    const int frames = int(std::ceil(wanted / m_config.frameMs));
-    const int delay = m_stats.received == 0 ? m_config.initialDelayMs : frames * m_config.frameMs;
+    // Between spurts only. Three times the RFC 3550 jitter covers nearly every late packet;
+    // the floor covers the talker's own device-period quantisation. Pops happen on the
+    // playout cadence, which adds up to one frame of slack of its own.
+    const int delay = m_stats.received == 0
+        ? m_config.initialDelayMs
+        : int(std::ceil(m_config.minDelayMs + 3.0 * m_stats.jitterMs));
     m_delayMs = std::clamp(delay, m_config.minDelayMs, m_config.maxDelayMs);
     m_stats.delayMs = m_delayMs;
 }
@@ -75,8 +77,10 @@ void JitterBuffer::push(uint16_t sequence, uint32_t timestamp, bool marker,
         m_playing = false;
         m_packets.clear();
     }
-    if (marker)
-        m_haveTransit = false; // new spurt: its timestamps restart
+    // A new spurt, or a silent buffer joined mid-spurt (its marker missed): the gap since the
+    // last packet is not jitter.
+    if (marker || (!m_playing && m_packets.empty()))
+        m_haveTransit = false;
     if (!m_playing && m_packets.empty()) {
         adaptDelay(); // silence: the only time the delay may change
         m_primeAtMs = arrivalMs;
@@ -92,6 +96,14 @@ void JitterBuffer::push(uint16_t sequence, uint32_t timestamp, bool marker,
     updateJitter(timestamp, arrivalMs);
 }
 
+void JitterBuffer::skipped()
+{
+    --m_stats.played;
+    ++m_stats.skipped;
+    if (m_owed > 0)
+        --m_owed;
+}
+
 JitterBuffer::Frame JitterBuffer::pop(int64_t nowMs)
 {
     Frame frame;
@@ -100,6 +112,14 @@ JitterBuffer::Frame JitterBuffer::pop(int64_t nowMs)
             return frame;
         m_playing = true;
         m_next = m_packets.begin()->first;
+        // Frames that came in together with the first one were sent in one burst: the
+        // talker's pre-roll. Playing them at the frame rate would delay the whole spurt by
+        // their length, so that delay is owed back by skipping quiet frames.
+        const int64_t first = m_packets.begin()->second.arrivalMs;
+        m_owed = int(std::count_if(m_packets.begin(), m_packets.end(), [&](const auto &p) {
+                     return p.second.arrivalMs - first < m_config.frameMs / 2;
+                 }))
+            - 1;
         m_missingRun = 0;
         m_tailConcealed = 0;
     }
@@ -112,11 +132,15 @@ JitterBuffer::Frame JitterBuffer::pop(int64_t nowMs)
         m_missingRun = 0;
         m_tailConcealed = 0;
         ++m_stats.played;
+        frame.surplus = m_owed > 0;
         return frame;
     }
     if (m_packets.empty() && m_missingRun >= m_config.drainFrames) {
-        // Drained: the spurt has ended. Silence until the next one primes.
+        // Drained: the spurt has ended. Silence until the next one primes. The frames played
+        // out while waiting for more were the spurt's fade, not losses.
         m_playing = false;
+        m_stats.concealed -= uint64_t(m_tailConcealed);
+        m_stats.drained += uint64_t(m_tailConcealed);
         m_tailConcealed = 0;
         return Frame {};
     }

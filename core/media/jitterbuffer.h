@@ -16,7 +16,9 @@ struct StreamStats
     uint64_t lost = 0; ///< frames that never arrived in time (concealed or FEC)
     uint64_t late = 0; ///< packets that arrived after their frame was played
     uint64_t duplicates = 0;
-    uint64_t concealed = 0; ///< frames made up by Opus PLC
+    uint64_t concealed = 0; ///< frames lost mid-spurt and made up by Opus PLC
+    uint64_t drained = 0; ///< PLC frames that faded a spurt out after its last packet
+    uint64_t skipped = 0; ///< quiet frames dropped to shed delay the buffer did not need
     uint64_t recovered = 0; ///< frames rebuilt from the next packet's in-band FEC
     uint64_t played = 0; ///< frames decoded from their own packet
     double jitterMs = 0; ///< RFC 3550 interarrival jitter estimate
@@ -40,9 +42,9 @@ public:
     struct Config
     {
         int frameMs = 20;
-        int minDelayMs = 20;
+        int minDelayMs = 5;
         int maxDelayMs = 200;
-        int initialDelayMs = 40;
+        int initialDelayMs = 30; ///< before any jitter has been measured
         int drainFrames = 3;
     };
 
@@ -52,6 +54,10 @@ public:
         Kind kind = Kind::None;
         uint16_t sequence = 0;
         QByteArray payload; ///< Packet: its payload; Fec: the *next* packet's payload
+        /// The spurt started with more frames than its delay needs (the talker's pre-roll
+        /// comes in one burst): if this one is quiet, the player may skip it (skipped())
+        /// and pop again, shedding that delay in silence.
+        bool surplus = false;
     };
 
     JitterBuffer();
@@ -60,8 +66,15 @@ public:
     void push(uint16_t sequence, uint32_t timestamp, bool marker, const QByteArray &payload,
               int64_t arrivalMs);
     Frame pop(int64_t nowMs);
+    /// The player dropped the quiet surplus frame it was given.
+    void skipped();
 
     bool isPlaying() const { return m_playing; }
+    /// A spurt has waited its delay: the next pop() starts playing it.
+    bool readyToStart(int64_t nowMs) const
+    {
+        return !m_playing && !m_packets.empty() && nowMs - m_primeAtMs >= m_delayMs;
+    }
     bool isIdle() const { return !m_playing && m_packets.empty(); }
     std::size_t buffered() const { return m_packets.size(); }
     const StreamStats &stats() const { return m_stats; }
@@ -87,6 +100,7 @@ private:
     int64_t m_primeAtMs = 0; ///< arrival of the first buffered packet of a spurt
     int m_missingRun = 0; ///< consecutive frames not played from their own packet
     int m_tailConcealed = 0; ///< concealed with nothing buffered: lost if the spurt goes on
+    int m_owed = 0; ///< frames of surplus delay still to shed by skipping quiet ones
     int m_delayMs;
     StreamStats m_stats;
     bool m_haveTransit = false; ///< RFC 3550 §6.4.1 jitter estimator state, in ms

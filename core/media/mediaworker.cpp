@@ -18,6 +18,8 @@ MediaWorker::MediaWorker(AudioBackend &backend, VoiceEngine::Config config)
                          m_rtp->sendPayload(payload, marker, timestamp);
                  })
 {
+    m_slackMs = config.playoutSlackMs;
+    m_impairRandom.seed(config.impairment.seed);
     // Parented, so moveToThread() takes the timer along to the media thread.
     m_wake.setParent(this);
     m_wake.setTimerType(Qt::PreciseTimer);
@@ -41,6 +43,7 @@ bool MediaWorker::openDevices(QString *error)
         if (!m_speakerOut)
             return false;
     }
+    m_pipeline.setSingleOutput(!m_speakerOut);
     for (AudioStream *s : {m_input.get(), m_headsetOut.get(), m_speakerOut.get()}) {
         if (s && !s->start(error))
             return false;
@@ -53,11 +56,31 @@ void MediaWorker::run()
     m_rtp = new RtpEndpoint(this);
     m_rtp->open(QHostAddress::AnyIPv4);
     connect(m_rtp, &RtpEndpoint::latched, this, &MediaWorker::mediaReady);
-    connect(m_rtp, &RtpEndpoint::packetReceived, this, [this](const ReceivedRtp &p) {
-        m_pipeline.receive(p.ssrc, p.sequence, p.timestamp, p.marker, p.payload,
-                           p.arrivalUs / 1000);
-    });
+    connect(m_rtp, &RtpEndpoint::packetReceived, this, &MediaWorker::onPacket);
     m_wake.start();
+}
+
+void MediaWorker::onPacket(const ReceivedRtp &p)
+{
+    const VoiceEngine::Impairment &impair = m_config.impairment;
+    if (impair.loss > 0 && m_impairRandom.generateDouble() < impair.loss)
+        return;
+    if (impair.jitterMs > 0) {
+        const qint64 hold = qint64(m_impairRandom.bounded(impair.jitterMs * 1000 + 1));
+        m_delayed.emplace(p.arrivalUs + hold, p);
+        return;
+    }
+    m_pipeline.receive(p.ssrc, p.sequence, p.timestamp, p.marker, p.payload, p.arrivalUs / 1000);
+}
+
+void MediaWorker::releaseDelayed()
+{
+    const qint64 now = monotonicUs();
+    while (!m_delayed.empty() && m_delayed.begin()->first <= now) {
+        const ReceivedRtp &p = m_delayed.begin()->second;
+        m_pipeline.receive(p.ssrc, p.sequence, p.timestamp, p.marker, p.payload, now / 1000);
+        m_delayed.erase(m_delayed.begin());
+    }
 }
 
 void MediaWorker::closeStreams()
@@ -94,14 +117,25 @@ void MediaWorker::onWake()
             return;
         }
     }
-    // The headset device's consumption is the clock: produce a frame whenever fewer than two
-    // are queued for it, so playout never starves and never builds up delay.
-    const std::size_t frame = std::size_t(m_pipeline.frameSamples());
-    while (m_headset.readable() < 2 * frame) {
-        m_pipeline.tick(monotonicMs());
-        if (!m_speakerOut)
-            m_speaker.skip(m_speaker.readable()); // speaker shares the headset device
+    releaseDelayed();
+    // Sending waits for nothing: every whole frame the microphone has delivered goes out now.
+    m_pipeline.pumpCapture();
+    // The headset device's consumption is the playout clock. Keep just enough queued for it to
+    // reach its next callback plus our wake-up slack; every sample more is delay.
+    const uint32_t period = m_headsetOut ? m_headsetOut->largestPeriod() : 0;
+    const uint64_t underruns = m_headsetOut ? m_headsetOut->xruns() : 0;
+    if (underruns > m_underruns && m_playing.isValid() && m_playing.elapsed() > 500
+        && m_slackMs < kMaxSlackMs) {
+        // The device ran dry: this machine wakes us later than we assumed. Keep more queued.
+        m_slackMs = std::min(kMaxSlackMs, m_slackMs + 2);
+        qCDebug(lcMedia) << "headset underrun; playout slack now" << m_slackMs << "ms";
     }
+    m_underruns = underruns;
+    const std::size_t target = std::size_t(period) + std::size_t(48 * m_slackMs);
+    if (m_pipeline.keepQueued(target, monotonicMs()) > 0 && !m_playing.isValid())
+        m_playing.start();
+    if (!m_speakerOut)
+        m_speaker.skip(m_speaker.readable()); // mixed into the headset instead
 }
 
 void MediaWorker::recoverDevices()

@@ -5,7 +5,11 @@
 
 #include "core/net/rtpendpoint.h"
 
+#include <QElapsedTimer>
+#include <QRandomGenerator>
 #include <QTimer>
+
+#include <map>
 
 namespace floorline::media {
 
@@ -31,6 +35,8 @@ private:
     void onWake();
     void recoverDevices();
     void closeStreams();
+    void onPacket(const ReceivedRtp &packet);
+    void releaseDelayed();
 
     AudioBackend &m_backend;
     VoiceEngine::Config m_config;
@@ -39,6 +45,12 @@ private:
     std::unique_ptr<AudioStream> m_input, m_headsetOut, m_speakerOut;
     RtpEndpoint *m_rtp = nullptr;
     QTimer m_wake;
+    QRandomGenerator m_impairRandom;
+    std::multimap<qint64, ReceivedRtp> m_delayed; ///< impaired packets by release time (µs)
+    static constexpr int kMaxSlackMs = 30;
+    int m_slackMs = 0;
+    uint64_t m_underruns = 0;
+    QElapsedTimer m_playing; ///< since playout began; start-up underruns are not the machine's
 };
 
 } // namespace floorline::media

@@ -101,6 +101,7 @@ private:
             }
         }
         s->m_frames.fetch_add(frames, std::memory_order_relaxed);
+        s->notePeriod(uint32_t(frames));
         return paContinue;
     }
 

@@ -27,6 +27,14 @@ class VoiceEngine : public QObject
 {
     Q_OBJECT
 public:
+    /// Network trouble made on purpose, on receive: for tests, benchmarks and training.
+    struct Impairment
+    {
+        int jitterMs = 0; ///< each packet held back a uniform 0..jitterMs
+        double loss = 0; ///< share of packets dropped, 0..1
+        quint32 seed = 1;
+    };
+
     struct Config
     {
         VoicePipeline::Config pipeline;
@@ -34,6 +42,10 @@ public:
         QString inputDevice; ///< empty: default
         QString headsetDevice; ///< empty: default
         QString speakerDevice; ///< empty: same as the headset
+        /// Playout kept queued beyond one device period, for the media thread's wake-up
+        /// jitter. Grows by itself when the headset device runs dry.
+        int playoutSlackMs = 4;
+        Impairment impairment;
     };
 
     VoiceEngine(AudioBackend &backend, Config config, QObject *parent = nullptr);

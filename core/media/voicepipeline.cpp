@@ -4,12 +4,23 @@
 #include <QRandomGenerator>
 
 #include <algorithm>
+#include <cmath>
 
 namespace floorline::media {
 
 namespace {
 /// A talker silent this long is forgotten (its decoder and buffer freed).
 constexpr int64_t kStreamIdleMs = 10000;
+/// Packets a talker must have sent before its jitter says anything about the network.
+constexpr uint64_t kJitterEvidence = 10;
+/// Below this peak (about -40 dBFS) a frame is silence that may be dropped to shed delay.
+constexpr int16_t kQuietPeak = 330;
+
+bool isQuiet(const std::vector<int16_t> &pcm)
+{
+    return std::all_of(pcm.begin(), pcm.end(),
+                       [](int16_t v) { return v < kQuietPeak && v > -kQuietPeak; });
+}
 } // namespace
 
 VoicePipeline::VoicePipeline(Config config, SpscRing<float> &capture, SpscRing<float> &headset,
@@ -31,6 +42,7 @@ VoicePipeline::VoicePipeline(Config config, SpscRing<float> &capture, SpscRing<f
     m_toneSpeaker.resize(std::size_t(m_frame));
     m_outHeadset.resize(std::size_t(m_frame));
     m_outSpeaker.resize(std::size_t(m_frame));
+    m_pendingAt = std::size_t(m_frame);
 }
 
 VoicePipeline::~VoicePipeline() = default;
@@ -52,8 +64,16 @@ void VoicePipeline::setStream(uint32_t ssrc, Route route, float gain)
 VoicePipeline::Stream &VoicePipeline::stream(uint32_t ssrc)
 {
     auto it = m_streams.find(ssrc);
-    if (it == m_streams.end())
-        it = m_streams.insert(ssrc, std::make_shared<Stream>(m_config.jitter));
+    if (it == m_streams.end()) {
+        // Every talker reaches us through the same relay, so a new talker's buffer starts from
+        // the jitter the others have shown instead of a blind guess.
+        JitterBuffer::Config config = m_config.jitter;
+        const double jitter = networkJitterMs();
+        if (jitter >= 0)
+            config.initialDelayMs = std::clamp(int(std::ceil(config.minDelayMs + 3.0 * jitter)),
+                                               config.minDelayMs, config.maxDelayMs);
+        it = m_streams.insert(ssrc, std::make_shared<Stream>(config));
+    }
     return **it;
 }
 
@@ -82,7 +102,7 @@ void VoicePipeline::sendFrame(const std::vector<float> &frame, bool marker)
     m_timestamp += uint32_t(m_frame);
 }
 
-void VoicePipeline::captureFrames()
+void VoicePipeline::pumpCapture()
 {
     const std::size_t preRollFrames = std::size_t(m_config.preRollMs / m_config.frameMs);
     while (m_capture.readable() >= m_captureFrame.size()) {
@@ -100,46 +120,60 @@ void VoicePipeline::captureFrames()
                 m_preRoll.clear();
             }
             sendFrame(m_captureFrame, marker);
-        } else if (preRollFrames > 0) {
-            m_preRoll.push_back(m_captureFrame);
-            while (m_preRoll.size() > preRollFrames)
-                m_preRoll.pop_front();
+        } else {
+            // Off the air the media clock still runs (RFC 3550 §5.1): a listener who joins
+            // mid-spurt, having missed its marker, still sees timestamps that match arrival.
+            m_timestamp += uint32_t(m_frame);
+            if (preRollFrames > 0) {
+                m_preRoll.push_back(m_captureFrame);
+                while (m_preRoll.size() > preRollFrames)
+                    m_preRoll.pop_front();
+            }
         }
     }
 }
 
-void VoicePipeline::tick(int64_t nowMs)
+int VoicePipeline::decodeNext(Stream &s, int64_t nowMs, bool *surplus)
 {
-    captureFrames();
+    const JitterBuffer::Frame f = s.buffer.pop(nowMs);
+    *surplus = f.surplus;
+    switch (f.kind) {
+    case JitterBuffer::Kind::None:
+        return 0;
+    case JitterBuffer::Kind::Packet:
+        return s.decoder.decode(f.payload, m_pcm);
+    case JitterBuffer::Kind::Fec:
+        return s.decoder.decodeFec(f.payload, m_pcm);
+    case JitterBuffer::Kind::Conceal:
+        return s.decoder.conceal(m_pcm);
+    }
+    return 0;
+}
 
+void VoicePipeline::playout(int64_t nowMs)
+{
     std::vector<MixInput> inputs;
     inputs.reserve(std::size_t(m_streams.size()) + 2);
     for (auto it = m_streams.begin(); it != m_streams.end();) {
         Stream &s = **it;
-        const JitterBuffer::Frame f = s.buffer.pop(nowMs);
-        int decoded = 0;
-        switch (f.kind) {
-        case JitterBuffer::Kind::None:
-            break;
-        case JitterBuffer::Kind::Packet:
-            decoded = s.decoder.decode(f.payload, m_pcm);
-            break;
-        case JitterBuffer::Kind::Fec:
-            decoded = s.decoder.decodeFec(f.payload, m_pcm);
-            break;
-        case JitterBuffer::Kind::Conceal:
-            decoded = s.decoder.conceal(m_pcm);
-            break;
+        bool surplus = false;
+        int decoded = decodeNext(s, nowMs, &surplus);
+        if (surplus && decoded == m_frame && isQuiet(m_pcm)) {
+            // A frame of silence we do not need: drop it and play the next one now.
+            s.buffer.skipped();
+            decoded = decodeNext(s, nowMs, &surplus);
         }
         if (decoded == m_frame) {
             s.frame.resize(std::size_t(m_frame));
             for (int i = 0; i < m_frame; ++i)
                 s.frame[std::size_t(i)] = float(m_pcm[std::size_t(i)]) / 32768.0f;
-            inputs.push_back({s.frame, s.gain, s.route});
+            inputs.push_back({s.frame, s.gain, m_singleOutput ? Route::Headset : s.route});
         }
-        if (s.buffer.isIdle() && nowMs - s.lastPacketMs > kStreamIdleMs && s.lastPacketMs > 0)
+        if (s.buffer.isIdle() && nowMs - s.lastPacketMs > kStreamIdleMs && s.lastPacketMs > 0) {
+            if (s.buffer.stats().received >= kJitterEvidence)
+                m_forgottenJitterMs = s.buffer.stats().jitterMs;
             it = m_streams.erase(it);
-        else
+        } else
             ++it;
     }
 
@@ -147,8 +181,9 @@ void VoicePipeline::tick(int64_t nowMs)
     std::fill(m_toneSpeaker.begin(), m_toneSpeaker.end(), 0.0f);
     bool headsetTone = false, speakerTone = false;
     for (PlayingTone &t : m_tones) {
-        std::vector<float> &into = t.route == Route::Headset ? m_toneHeadset : m_toneSpeaker;
-        (t.route == Route::Headset ? headsetTone : speakerTone) = true;
+        const bool headset = t.route == Route::Headset || m_singleOutput;
+        std::vector<float> &into = headset ? m_toneHeadset : m_toneSpeaker;
+        (headset ? headsetTone : speakerTone) = true;
         for (std::size_t i = 0; i < into.size() && t.at < t.samples.size(); ++i, ++t.at)
             into[i] += t.samples[t.at];
     }
@@ -159,11 +194,58 @@ void VoicePipeline::tick(int64_t nowMs)
         inputs.push_back({m_toneSpeaker, 1.0f, Route::Speaker});
 
     mix(inputs, m_outHeadset, m_outSpeaker);
+    m_pendingAt = 0;
+    m_pendingSilent = inputs.empty();
+}
+
+void VoicePipeline::flush(std::size_t samples)
+{
+    const std::size_t n = std::min(samples, std::size_t(m_frame) - m_pendingAt);
     // A ring that is full means no device is draining it: drop rather than block.
-    if (m_headset.write(m_outHeadset.data(), m_outHeadset.size()) < m_outHeadset.size())
+    if (m_headset.write(m_outHeadset.data() + m_pendingAt, n) < n)
         ++m_outputOverruns;
-    if (m_speaker.write(m_outSpeaker.data(), m_outSpeaker.size()) < m_outSpeaker.size())
+    if (m_speaker.write(m_outSpeaker.data() + m_pendingAt, n) < n)
         ++m_outputOverruns;
+    m_pendingAt += n;
+}
+
+bool VoicePipeline::somethingToStart(int64_t nowMs) const
+{
+    if (!m_tones.empty())
+        return true;
+    for (const auto &s : m_streams) {
+        if (s->buffer.readyToStart(nowMs))
+            return true;
+    }
+    return false;
+}
+
+int VoicePipeline::keepQueued(std::size_t samples, int64_t nowMs)
+{
+    // Idle silence already mixed but not yet queued is dropped the moment a talker's first
+    // frame or a tone is due, so they start within one wake-up instead of up to a frame late.
+    if (m_pendingSilent && m_pendingAt < std::size_t(m_frame) && somethingToStart(nowMs))
+        m_pendingAt = std::size_t(m_frame);
+    int frames = 0;
+    // Top the ring up to exactly `samples`, so the headset never holds more than it needs.
+    while (m_headset.readable() < samples && m_headset.writable() > 0) {
+        if (m_pendingAt >= std::size_t(m_frame)) {
+            playout(nowMs);
+            ++frames;
+        }
+        flush(samples - m_headset.readable());
+    }
+    return frames;
+}
+
+double VoicePipeline::networkJitterMs() const
+{
+    double jitter = m_forgottenJitterMs;
+    for (const auto &s : m_streams) {
+        if (s->buffer.stats().received >= kJitterEvidence)
+            jitter = std::max(jitter, s->buffer.stats().jitterMs);
+    }
+    return jitter;
 }
 
 QHash<uint32_t, StreamStats> VoicePipeline::stats() const

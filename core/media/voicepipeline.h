@@ -54,12 +54,33 @@ public:
     void receive(uint32_t ssrc, uint16_t sequence, uint32_t timestamp, bool marker,
                  const QByteArray &payload, int64_t arrivalMs);
     void playTone(Tone tone, Route route);
+    /// One output device only: speaker-routed audio is mixed into the headset instead, so
+    /// unselected groups stay audible.
+    void setSingleOutput(bool single) { m_singleOutput = single; }
 
-    /// One frame period at `nowMs`: capture, encode/send, pop, decode, mix, play.
-    void tick(int64_t nowMs);
+    /// Encodes and sends every whole frame the microphone has delivered (while transmitting;
+    /// otherwise keeps the pre-roll). Called as often as possible: a frame waits for nothing.
+    void pumpCapture();
+    /// Mixes the next playout frame at `nowMs`: pops every talker, decodes, mixes with tones.
+    /// The frame waits in the pipeline until flush() or keepQueued() hands it to the rings.
+    void playout(int64_t nowMs);
+    /// Hands up to `samples` of the mixed frame to the output rings.
+    void flush(std::size_t samples);
+    /// Tops the headset ring up to `samples`, mixing frames as needed: the media thread's
+    /// policy, driven by the headset device's consumption. Returns the frames mixed.
+    int keepQueued(std::size_t samples, int64_t nowMs);
+    /// One whole frame period at `nowMs` (virtual-clock tests and tools).
+    void tick(int64_t nowMs)
+    {
+        pumpCapture();
+        playout(nowMs);
+        flush(std::size_t(m_frame));
+    }
 
     int frameSamples() const { return m_frame; }
     QHash<uint32_t, StreamStats> stats() const;
+    /// The largest jitter any talker has shown (ms), or -1 before any has.
+    double networkJitterMs() const;
     uint64_t framesSent() const { return m_framesSent; }
     uint64_t outputOverruns() const { return m_outputOverruns; }
 
@@ -76,9 +97,11 @@ private:
         int64_t lastPacketMs = 0;
         std::vector<float> frame;
     };
-    void captureFrames();
     void sendFrame(const std::vector<float> &frame, bool marker);
     Stream &stream(uint32_t ssrc);
+    bool somethingToStart(int64_t nowMs) const;
+    /// Pops and decodes `s`'s next frame into m_pcm; returns the samples decoded.
+    int decodeNext(Stream &s, int64_t nowMs, bool *surplus);
 
     Config m_config;
     int m_frame;
@@ -88,6 +111,7 @@ private:
     Send m_send;
     OpusVoiceEncoder m_encoder;
     bool m_transmitting = false;
+    bool m_singleOutput = false;
     bool m_startSpurt = false;
     uint32_t m_timestamp;
     std::deque<std::vector<float>> m_preRoll;
@@ -101,9 +125,13 @@ private:
         Route route;
     };
     std::vector<PlayingTone> m_tones;
-    std::vector<float> m_toneHeadset, m_toneSpeaker, m_outHeadset, m_outSpeaker;
+    std::vector<float> m_toneHeadset, m_toneSpeaker;
+    std::vector<float> m_outHeadset, m_outSpeaker; ///< the mixed frame, from m_pendingAt on
+    std::size_t m_pendingAt = 0;
+    bool m_pendingSilent = true; ///< nobody talking and no tone: may be cut short
     uint64_t m_framesSent = 0;
     uint64_t m_outputOverruns = 0;
+    double m_forgottenJitterMs = -1;
 };
 
 } // namespace floorline::media

@@ -6,6 +6,7 @@
 #include "core/signaling/signalingclient.h"
 #include "resources/speechclips.h"
 #include "support/audiocheck.h"
+#include "support/jackports.h"
 #include "support/testclient.h"
 
 #include <QProcess>
@@ -18,26 +19,6 @@ using namespace floorline;
 using namespace floorline::media;
 
 namespace {
-QSet<QString> jackPorts()
-{
-    QProcess lsp;
-    lsp.start(QStringLiteral("jack_lsp"), {});
-    lsp.waitForFinished(5000);
-    const QStringList lines = QString::fromLocal8Bit(lsp.readAllStandardOutput())
-                                  .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-    return QSet<QString>(lines.begin(), lines.end());
-}
-
-/// The one JACK port that appeared since `before` whose name contains `direction`.
-QString newPort(const QSet<QString> &before, const QString &direction)
-{
-    for (const QString &p : jackPorts() - before) {
-        if (p.contains(direction))
-            return p;
-    }
-    return {};
-}
-
 bool loggedIn(SignalingClient &c)
 {
     return QTest::qWaitFor([&] { return c.state() == SignalingClient::State::Online; }, 5000);
@@ -66,30 +47,30 @@ private Q_SLOTS:
         PortAudioBackend devices;
         QVERIFY2(devices.isValid(), qPrintable(devices.errorString()));
         QString error;
-        QSet<QString> before = jackPorts();
+        QSet<QString> before = test::jackPorts();
         VoiceEngine engineA(devices, {});
         QVERIFY2(engineA.start(&error), qPrintable(error));
-        const QString micA = newPort(before, QStringLiteral(":in_"));
-        before = jackPorts();
+        const QString micA = test::newJackPort(before, QStringLiteral(":in_"));
+        before = test::jackPorts();
         VoiceEngine engineB(devices, {});
         QVERIFY2(engineB.start(&error), qPrintable(error));
-        const QString headsetB = newPort(before, QStringLiteral(":out_"));
+        const QString headsetB = test::newJackPort(before, QStringLiteral(":out_"));
 
         // The test's own "mouth" (plays into A's microphone) and "ear" (records B's headset).
         SpscRing<float> mouthRing(96000), earRing(48000 * 20);
-        before = jackPorts();
+        before = test::jackPorts();
         auto mouth = devices.openOutput({}, {}, mouthRing, &error);
         QVERIFY2(mouth && mouth->start(&error), qPrintable(error));
-        const QString mouthPort = newPort(before, QStringLiteral(":out_"));
-        before = jackPorts();
+        const QString mouthPort = test::newJackPort(before, QStringLiteral(":out_"));
+        before = test::jackPorts();
         auto ear = devices.openInput({}, {}, earRing, &error);
         QVERIFY2(ear && ear->start(&error), qPrintable(error));
-        const QString earPort = newPort(before, QStringLiteral(":in_"));
+        const QString earPort = test::newJackPort(before, QStringLiteral(":in_"));
         QVERIFY2(!micA.isEmpty() && !headsetB.isEmpty() && !mouthPort.isEmpty()
                      && !earPort.isEmpty(),
-                 qPrintable(QStringList(jackPorts().values()).join(QLatin1Char(' '))));
-        QCOMPARE(QProcess::execute(QStringLiteral("jack_connect"), {mouthPort, micA}), 0);
-        QCOMPARE(QProcess::execute(QStringLiteral("jack_connect"), {headsetB, earPort}), 0);
+                 qPrintable(QStringList(test::jackPorts().values()).join(QLatin1Char(' '))));
+        QVERIFY(test::jackConnect(mouthPort, micA));
+        QVERIFY(test::jackConnect(headsetB, earPort));
 
         QSignalSpy readyA(&engineA, &VoiceEngine::mediaReady);
         QSignalSpy readyB(&engineB, &VoiceEngine::mediaReady);
