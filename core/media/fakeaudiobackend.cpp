@@ -12,9 +12,13 @@ public:
         , m_device(std::move(device))
         , m_ring(ring)
     {
-        m_backend.m_streams.append(this);
+        m_backend.m_streams.append(this); // open() holds the lock
     }
-    ~Stream() override { m_backend.m_streams.removeOne(this); }
+    ~Stream() override
+    {
+        const std::lock_guard lock(m_backend.m_mutex);
+        m_backend.m_streams.removeOne(this);
+    }
 
     bool start(QString *error) override
     {
@@ -22,17 +26,17 @@ public:
             *error = QStringLiteral("device '%1' is gone").arg(m_device);
             return false;
         }
-        m_running = true;
+        m_running.store(true);
         return true;
     }
-    void stop() override { m_running = false; }
-    bool isRunning() const override { return m_running; }
+    void stop() override { m_running.store(false); }
+    bool isRunning() const override { return m_running.load(); }
     double latencyMs() const override { return 0; }
 
     /// One device period: what the PortAudio callback does, on the virtual clock.
     void run(int frames)
     {
-        if (!m_running || m_failed)
+        if (!m_running.load() || m_failed)
             return;
         std::vector<float> buffer(std::size_t(frames), 0.0f);
         if (m_input) {
@@ -58,7 +62,7 @@ public:
     void fail()
     {
         m_failed = true;
-        m_running = false;
+        m_running.store(false);
     }
     const QString &device() const { return m_device; }
 
@@ -67,7 +71,7 @@ private:
     bool m_input;
     QString m_device;
     SpscRing<float> &m_ring;
-    bool m_running = false;
+    std::atomic<bool> m_running {false}; // started by the media thread, read by the clock
 };
 
 FakeAudioBackend::FakeAudioBackend()
@@ -83,6 +87,7 @@ FakeAudioBackend::~FakeAudioBackend() = default;
 
 void FakeAudioBackend::plugIn(const QString &device, bool input)
 {
+    const std::lock_guard lock(m_mutex);
     AudioDeviceInfo info;
     info.name = device;
     info.hostApi = QStringLiteral("Fake");
@@ -94,6 +99,7 @@ void FakeAudioBackend::plugIn(const QString &device, bool input)
 
 QList<AudioDeviceInfo> FakeAudioBackend::devices()
 {
+    const std::lock_guard lock(m_mutex);
     return m_devices;
 }
 
@@ -105,6 +111,7 @@ bool FakeAudioBackend::reinitialize(QString *)
 std::unique_ptr<AudioStream> FakeAudioBackend::open(bool input, const QString &device,
                                                     SpscRing<float> &ring, QString *error)
 {
+    const std::lock_guard lock(m_mutex);
     for (const AudioDeviceInfo &d : std::as_const(m_devices)) {
         const bool fits = input ? d.inputChannels > 0 : d.outputChannels > 0;
         const bool chosen
@@ -133,6 +140,7 @@ std::unique_ptr<AudioStream> FakeAudioBackend::openOutput(const QString &device,
 
 void FakeAudioBackend::advance(int frames)
 {
+    const std::lock_guard lock(m_mutex);
     for (Stream *s : std::as_const(m_streams))
         s->run(frames);
     m_clock += uint64_t(frames);
@@ -140,18 +148,19 @@ void FakeAudioBackend::advance(int frames)
 
 void FakeAudioBackend::speak(std::span<const float> samples)
 {
+    const std::lock_guard lock(m_mutex);
     m_microphone.insert(m_microphone.end(), samples.begin(), samples.end());
 }
 
-const std::vector<float> &FakeAudioBackend::played(const QString &device) const
+std::vector<float> FakeAudioBackend::played(const QString &device) const
 {
-    static const std::vector<float> none;
-    const auto it = m_played.constFind(device);
-    return it == m_played.constEnd() ? none : *it;
+    const std::lock_guard lock(m_mutex);
+    return m_played.value(device);
 }
 
 void FakeAudioBackend::unplug(const QString &device)
 {
+    const std::lock_guard lock(m_mutex);
     for (Stream *s : std::as_const(m_streams)) {
         if (s->device() == device)
             s->fail();

@@ -7,6 +7,7 @@
 #include <QStringList>
 
 #include <deque>
+#include <mutex>
 #include <span>
 #include <vector>
 
@@ -16,7 +17,7 @@ namespace floorline::media {
  * @brief An AudioBackend with a virtual clock, for unit tests.
  *
  * Nothing runs by itself: advance() plays the device callbacks for a number of frames, in the
- * calling thread. The fake microphone says whatever speak() was given (then silence); every
+ * calling thread, which may differ from the thread that opens streams. The fake microphone says whatever speak() was given (then silence); every
  * output device records what it played. unplug() makes a device vanish like a USB headset
  * pulled out, so the engine's fallback can be tested.
  */
@@ -37,7 +38,7 @@ public:
     void advance(int frames);
     uint64_t clockFrames() const { return m_clock; }
     void speak(std::span<const float> samples);
-    const std::vector<float> &played(const QString &device) const;
+    std::vector<float> played(const QString &device) const;
     void unplug(const QString &device);
     void plugIn(const QString &device, bool input);
 
@@ -48,6 +49,9 @@ private:
     std::unique_ptr<AudioStream> open(bool input, const QString &device, SpscRing<float> &ring,
                                       QString *error);
 
+    /// The clock (advance) may run on a test's thread while an engine opens and closes
+    /// streams on its media thread, as real device callbacks do.
+    mutable std::mutex m_mutex;
     QList<AudioDeviceInfo> m_devices;
     QList<Stream *> m_streams;
     std::deque<float> m_microphone;

@@ -9,6 +9,13 @@ namespace floorline::media {
 namespace {
 /// A jump this far ahead is a restarted stream, not loss.
 constexpr int64_t kResyncDistance = 200;
+
+/// Only SILK and hybrid Opus frames (TOC configurations 0-15, RFC 6716 §3.1) can carry in-band
+/// FEC; a CELT-only frame (the low-delay mode) has none to rebuild from.
+bool mayCarryFec(const QByteArray &payload)
+{
+    return !payload.isEmpty() && (uint8_t(payload.at(0)) >> 3) < 16;
+}
 } // namespace
 
 JitterBuffer::JitterBuffer()
@@ -115,11 +122,16 @@ JitterBuffer::Frame JitterBuffer::pop(int64_t nowMs)
         // Frames that came in together with the first one were sent in one burst: the
         // talker's pre-roll. Playing them at the frame rate would delay the whole spurt by
         // their length, so that delay is owed back by skipping quiet frames.
+        // When the jitter spread (about 3x the estimate) passes two frame times, frames
+        // bunch up by themselves and the delay needs every one of them: nothing is owed.
         const int64_t first = m_packets.begin()->second.arrivalMs;
-        m_owed = int(std::count_if(m_packets.begin(), m_packets.end(), [&](const auto &p) {
-                     return p.second.arrivalMs - first < m_config.frameMs / 2;
-                 }))
-            - 1;
+        m_owed = 3.0 * m_stats.jitterMs >= 2.0 * m_config.frameMs
+            ? 0
+            : int(std::count_if(m_packets.begin(), m_packets.end(),
+                                [&](const auto &p) {
+                                    return p.second.arrivalMs - first < m_config.frameMs / 2;
+                                }))
+                - 1;
         m_missingRun = 0;
         m_tailConcealed = 0;
     }
@@ -144,7 +156,8 @@ JitterBuffer::Frame JitterBuffer::pop(int64_t nowMs)
         m_tailConcealed = 0;
         return Frame {};
     }
-    if (const auto next = m_packets.find(m_next + 1); next != m_packets.end()) {
+    if (const auto next = m_packets.find(m_next + 1);
+        next != m_packets.end() && mayCarryFec(next->second.payload)) {
         frame.kind = Kind::Fec;
         frame.payload = next->second.payload;
         ++m_stats.recovered;

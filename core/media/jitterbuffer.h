@@ -42,7 +42,7 @@ public:
     struct Config
     {
         int frameMs = 20;
-        int minDelayMs = 5;
+        int minDelayMs = 2;
         int maxDelayMs = 200;
         int initialDelayMs = 30; ///< before any jitter has been measured
         int drainFrames = 3;

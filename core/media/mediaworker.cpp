@@ -23,7 +23,7 @@ MediaWorker::MediaWorker(AudioBackend &backend, VoiceEngine::Config config)
     // Parented, so moveToThread() takes the timer along to the media thread.
     m_wake.setParent(this);
     m_wake.setTimerType(Qt::PreciseTimer);
-    m_wake.setInterval(2);
+    m_wake.setInterval(VoiceEngine::kWakeMs);
     connect(&m_wake, &QTimer::timeout, this, &MediaWorker::onWake);
 }
 

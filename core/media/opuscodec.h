@@ -28,6 +28,9 @@ public:
         int bitrate = 24000;
         bool inbandFec = true;
         int expectedLossPercent = 5;
+        /// Opus's restricted low-delay mode (CELT only): 2.5 ms of look-ahead instead of
+        /// 6.5, but no in-band FEC (SILK carries it), so loss is left to PLC.
+        bool lowDelay = false;
     };
 
     explicit OpusVoiceEncoder(Config config);

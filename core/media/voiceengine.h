@@ -44,9 +44,13 @@ public:
         QString speakerDevice; ///< empty: same as the headset
         /// Playout kept queued beyond one device period, for the media thread's wake-up
         /// jitter. Grows by itself when the headset device runs dry.
-        int playoutSlackMs = 4;
+        int playoutSlackMs = 3;
         Impairment impairment;
     };
+
+    /// The media thread wakes this often to send captured frames and top up playout; each
+    /// wake-up's wait is paid twice per mouth-to-ear path (sender and listener).
+    static constexpr int kWakeMs = 1;
 
     VoiceEngine(AudioBackend &backend, Config config, QObject *parent = nullptr);
     ~VoiceEngine() override;

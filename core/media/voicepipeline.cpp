@@ -21,6 +21,16 @@ bool isQuiet(const std::vector<int16_t> &pcm)
     return std::all_of(pcm.begin(), pcm.end(),
                        [](int16_t v) { return v < kQuietPeak && v > -kQuietPeak; });
 }
+OpusVoiceEncoder::Config encoderConfig(const VoicePipeline::Config &c)
+{
+    OpusVoiceEncoder::Config e;
+    e.frameMs = c.frameMs;
+    e.bitrate = c.bitrate;
+    e.inbandFec = c.inbandFec;
+    e.lowDelay = c.lowDelayCodec.value_or(c.frameMs < 20);
+    return e;
+}
+
 } // namespace
 
 VoicePipeline::VoicePipeline(Config config, SpscRing<float> &capture, SpscRing<float> &headset,
@@ -31,12 +41,13 @@ VoicePipeline::VoicePipeline(Config config, SpscRing<float> &capture, SpscRing<f
     , m_headset(headset)
     , m_speaker(speaker)
     , m_send(std::move(send))
-    , m_encoder(
-          OpusVoiceEncoder::Config {48000, config.frameMs, config.bitrate, config.inbandFec, 5})
+    , m_encoder(encoderConfig(config))
+    , m_filter(48 * config.frameMs, 48000, config.filter)
     , m_timestamp(QRandomGenerator::global()->generate())
 {
     m_config.jitter.frameMs = config.frameMs;
     m_captureFrame.resize(std::size_t(m_frame));
+    m_capturePcm.resize(std::size_t(m_frame));
     m_pcm.resize(std::size_t(m_frame));
     m_toneHeadset.resize(std::size_t(m_frame));
     m_toneSpeaker.resize(std::size_t(m_frame));
@@ -90,11 +101,9 @@ void VoicePipeline::playTone(Tone tone, Route route)
     m_tones.push_back({renderTone(tone, 48000), 0, route});
 }
 
-void VoicePipeline::sendFrame(const std::vector<float> &frame, bool marker)
+void VoicePipeline::sendFrame(std::span<const int16_t> pcm, bool marker)
 {
-    for (std::size_t i = 0; i < frame.size(); ++i)
-        m_pcm[i] = int16_t(std::clamp(frame[i], -1.0f, 1.0f) * 32767.0f);
-    const QByteArray packet = m_encoder.encode(m_pcm);
+    const QByteArray packet = m_encoder.encode(pcm);
     if (!packet.isEmpty() && m_send) {
         m_send(packet, marker, m_timestamp);
         ++m_framesSent;
@@ -107,25 +116,30 @@ void VoicePipeline::pumpCapture()
     const std::size_t preRollFrames = std::size_t(m_config.preRollMs / m_config.frameMs);
     while (m_capture.readable() >= m_captureFrame.size()) {
         m_capture.read(m_captureFrame.data(), m_captureFrame.size());
+        for (std::size_t i = 0; i < m_captureFrame.size(); ++i)
+            m_capturePcm[i] = int16_t(std::clamp(m_captureFrame[i], -1.0f, 1.0f) * 32767.0f);
+        m_filter.process(m_capturePcm);
         if (m_transmitting) {
             bool marker = false;
             if (m_startSpurt) {
-                // The spurt starts with the pre-roll: what was said just before the grant.
+                // The spurt starts with the pre-roll: what was said just before the grant,
+                // stamped with the media time it was captured at.
                 marker = true;
                 m_startSpurt = false;
-                for (const std::vector<float> &old : m_preRoll) {
+                m_timestamp -= uint32_t(m_frame) * uint32_t(m_preRoll.size());
+                for (const std::vector<int16_t> &old : m_preRoll) {
                     sendFrame(old, marker);
                     marker = false;
                 }
                 m_preRoll.clear();
             }
-            sendFrame(m_captureFrame, marker);
+            sendFrame(m_capturePcm, marker);
         } else {
             // Off the air the media clock still runs (RFC 3550 §5.1): a listener who joins
             // mid-spurt, having missed its marker, still sees timestamps that match arrival.
             m_timestamp += uint32_t(m_frame);
             if (preRollFrames > 0) {
-                m_preRoll.push_back(m_captureFrame);
+                m_preRoll.push_back(m_capturePcm);
                 while (m_preRoll.size() > preRollFrames)
                     m_preRoll.pop_front();
             }

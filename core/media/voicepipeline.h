@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "capturefilter.h"
 #include "jitterbuffer.h"
 #include "mixer.h"
 #include "opuscodec.h"
@@ -13,6 +14,7 @@
 #include <deque>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace floorline::media {
@@ -36,9 +38,13 @@ public:
     struct Config
     {
         int frameMs = 20; ///< 20, or 10 for low delay
+        /// Opus without look-ahead beyond 2.5 ms (and so without FEC); on by default with
+        /// 10 ms frames, where every millisecond counts.
+        std::optional<bool> lowDelayCodec;
         int bitrate = 24000;
         bool inbandFec = true;
         int preRollMs = 20;
+        CaptureFilter::Config filter; ///< noise suppression and AGC, both off by default
         JitterBuffer::Config jitter;
     };
     using Send = std::function<void(const QByteArray &payload, bool marker, uint32_t timestamp)>;
@@ -97,7 +103,7 @@ private:
         int64_t lastPacketMs = 0;
         std::vector<float> frame;
     };
-    void sendFrame(const std::vector<float> &frame, bool marker);
+    void sendFrame(std::span<const int16_t> pcm, bool marker);
     Stream &stream(uint32_t ssrc);
     bool somethingToStart(int64_t nowMs) const;
     /// Pops and decodes `s`'s next frame into m_pcm; returns the samples decoded.
@@ -110,12 +116,14 @@ private:
     SpscRing<float> &m_speaker;
     Send m_send;
     OpusVoiceEncoder m_encoder;
+    CaptureFilter m_filter;
     bool m_transmitting = false;
     bool m_singleOutput = false;
     bool m_startSpurt = false;
     uint32_t m_timestamp;
-    std::deque<std::vector<float>> m_preRoll;
+    std::deque<std::vector<int16_t>> m_preRoll;
     std::vector<float> m_captureFrame;
+    std::vector<int16_t> m_capturePcm;
     std::vector<int16_t> m_pcm;
     QHash<uint32_t, std::shared_ptr<Stream>> m_streams;
     struct PlayingTone

@@ -5,6 +5,7 @@
 #include <QSaveFile>
 #include <QtEndian>
 
+#include <algorithm>
 #include <cstring>
 
 namespace floorline::media {
@@ -88,6 +89,24 @@ bool writeWav(const QString &path, const PcmClip &clip, QString *error)
         return false;
     }
     return true;
+}
+
+std::vector<float> toFloat48k(const PcmClip &clip)
+{
+    std::vector<float> out;
+    if (clip.sampleRate <= 0 || clip.samples.empty())
+        return out;
+    const double step = double(clip.sampleRate) / 48000.0;
+    const auto n = std::size_t(double(clip.samples.size() - 1) / step);
+    out.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const double at = double(i) * step;
+        const auto k = std::size_t(at);
+        const double frac = at - double(k);
+        const double a = clip.samples[k], b = clip.samples[std::min(k + 1, clip.samples.size() - 1)];
+        out.push_back(float((a + (b - a) * frac) / 32768.0));
+    }
+    return out;
 }
 
 } // namespace floorline::media

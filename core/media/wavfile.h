@@ -21,4 +21,8 @@ struct PcmClip
 std::optional<PcmClip> readWav(const QString &path, QString *error);
 bool writeWav(const QString &path, const PcmClip &clip, QString *error);
 
+/// The clip as floats in -1..1 at 48 kHz, the voice engine's rate (linear interpolation:
+/// enough for speech recorded at 16 kHz).
+std::vector<float> toFloat48k(const PcmClip &clip);
+
 } // namespace floorline::media

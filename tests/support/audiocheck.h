@@ -27,14 +27,7 @@ inline double tonePower(const float *samples, std::size_t n, double hz, int rate
 /// A 16 kHz clip at 48 kHz (linear interpolation: plenty for correlation).
 inline std::vector<float> clipAt48k(const media::PcmClip &clip)
 {
-    std::vector<float> out;
-    out.reserve(clip.samples.size() * 3);
-    for (std::size_t i = 0; i + 1 < clip.samples.size(); ++i) {
-        const float a = clip.samples[i] / 32768.0f, b = clip.samples[i + 1] / 32768.0f;
-        for (int k = 0; k < 3; ++k)
-            out.push_back(a + (b - a) * float(k) / 3.0f);
-    }
-    return out;
+    return media::toFloat48k(clip);
 }
 
 /// Best normalised cross-correlation of `heard` against `sent` over lags 0..maxLag, stepping

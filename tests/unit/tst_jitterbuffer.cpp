@@ -169,6 +169,59 @@ private Q_SLOTS:
         QVERIFY2(buffer.stats().delayMs >= 60, qPrintable(QString::number(buffer.stats().delayMs)));
         QVERIFY(buffer.stats().delayMs <= buffer.config().maxDelayMs);
     }
+
+    void preRollBurstIsOwedBack()
+    {
+        // The talker's pre-roll and its first live frame arrive together: playing both at the
+        // frame rate would delay the whole spurt by a frame, so the first is offered for
+        // skipping (the player skips it only if it is quiet).
+        JitterBuffer buffer(tableConfig());
+        buffer.push(1, 960, true, "1", 0);
+        buffer.push(2, 1920, false, "2", 0);
+        buffer.push(3, 2880, false, "3", 20);
+        JitterBuffer::Frame f = buffer.pop(40);
+        QCOMPARE(f.sequence, uint16_t(1));
+        QVERIFY(f.surplus);
+        buffer.skipped();
+        f = buffer.pop(40);
+        QCOMPARE(f.sequence, uint16_t(2));
+        QVERIFY(!f.surplus);
+        QCOMPARE(buffer.stats().skipped, uint64_t(1));
+        QCOMPARE(buffer.stats().played, uint64_t(1));
+    }
+
+    void steadyFramesAreNotOwed()
+    {
+        JitterBuffer buffer(tableConfig());
+        int64_t t = 0;
+        for (int i = 0; i < 20; ++i) {
+            buffer.push(uint16_t(i), uint32_t(i * 960), i == 0, "x", i * 20);
+            for (; t <= i * 20; t += 20)
+                QVERIFY(!buffer.pop(t).surplus);
+        }
+    }
+
+    void joiningMidSpurtIsNotJitter()
+    {
+        // A listener who leaves and rejoins a running spurt misses its marker; the media
+        // clock ran on meanwhile, but the gap must not count as jitter (it would inflate the
+        // delay of every later spurt).
+        JitterBuffer buffer(tableConfig());
+        int64_t t = 0;
+        auto feed = [&](int from, int to, int offsetMs) {
+            for (int i = from; i < to; ++i) {
+                buffer.push(uint16_t(i), uint32_t(i * 960), i == 0, "x", i * 20 + offsetMs);
+                for (; t <= i * 20 + offsetMs; t += 20)
+                    buffer.pop(t);
+            }
+        };
+        feed(0, 50, 0);
+        for (int i = 0; i < 30; ++i, t += 20)
+            buffer.pop(t); // away: nothing arrives, the buffer drains
+        QVERIFY(!buffer.isPlaying());
+        feed(80, 130, 7); // back, with a slightly different path delay
+        QVERIFY2(buffer.stats().jitterMs < 2.0, qPrintable(QString::number(buffer.stats().jitterMs)));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestJitterBuffer)

@@ -16,8 +16,8 @@ namespace {
 /// A console: fake devices, its rings, its pipeline.
 struct Console
 {
-    explicit Console(VoicePipeline::Send send)
-        : pipeline({}, capture, headset, speaker, std::move(send))
+    explicit Console(VoicePipeline::Send send, int frameMs = 20)
+        : pipeline(config(frameMs), capture, headset, speaker, std::move(send))
     {
         QString error;
         mic = devices.openInput({}, {}, capture, &error);
@@ -26,6 +26,12 @@ struct Console
         mic->start(&error);
         headsetOut->start(&error);
         speakerOut->start(&error);
+    }
+    static VoicePipeline::Config config(int frameMs)
+    {
+        VoicePipeline::Config c;
+        c.frameMs = frameMs;
+        return c;
     }
     FakeAudioBackend devices;
     SpscRing<float> capture {9600}, headset {9600}, speaker {9600};
@@ -36,22 +42,22 @@ struct Console
 /// A talks to B over a perfect network; runs `ms` of virtual time in 20 ms periods.
 struct Link
 {
-    Link()
-        : a([this](const QByteArray &p, bool m, uint32_t ts) {
-            sent.push_back({p, m, ts});
-        })
-        , b({})
+    explicit Link(int frameMs = 20)
+        : a([this](const QByteArray &p, bool m, uint32_t ts) { sent.push_back({p, m, ts}); },
+            frameMs)
+        , b({}, frameMs)
+        , frame(frameMs)
     { }
     void run(int ms)
     {
-        for (int t = 0; t < ms; t += 20, now += 20) {
-            a.devices.advance(960); // the microphone delivers a period
+        for (int t = 0; t < ms; t += frame, now += frame) {
+            a.devices.advance(48 * frame); // the microphone delivers a period
             a.pipeline.tick(now);
             for (const auto &[payload, marker, ts] : sent)
                 b.pipeline.receive(0xabcd, seq++, ts, marker, payload, now);
             sent.clear();
             b.pipeline.tick(now);
-            b.devices.advance(960); // the headset plays a period
+            b.devices.advance(48 * frame); // the headset plays a period
         }
     }
     struct Packet
@@ -62,6 +68,7 @@ struct Link
     };
     std::vector<Packet> sent;
     Console a, b;
+    int frame;
     uint16_t seq = 100;
     int64_t now = 0;
 };
@@ -92,6 +99,24 @@ private Q_SLOTS:
         QVERIFY(std::all_of(speaker.begin(), speaker.end(), [](float s) { return s == 0.0f; }));
         const StreamStats stats = link.b.pipeline.stats().value(0xabcd);
         QCOMPARE(stats.lost, uint64_t(0));
+    }
+
+    void tenMillisecondFramesCarrySpeech()
+    {
+        // The low-delay mode: 10 ms frames, Opus without SILK look-ahead.
+        const std::vector<float> speech
+            = floorline::test::clipAt48k(floorline::resources::speechClips().at(2));
+        Link link(10);
+        link.a.pipeline.setTransmitting(true);
+        link.a.devices.speak(speech);
+        link.run(int(speech.size() / 48) + 400);
+        QVERIFY(link.a.pipeline.framesSent() >= speech.size() / 480);
+        const auto &heard = link.b.devices.played(QStringLiteral("Fake headset"));
+        int lag = 0;
+        const double r = floorline::test::bestCorrelation(speech, heard, 48 * 200, &lag, 4, 2);
+        qInfo("10 ms frames: correlation %.3f at %d ms", r, lag / 48);
+        QVERIFY2(r >= 0.85, qPrintable(QString::number(r)));
+        QCOMPARE(link.b.pipeline.stats().value(0xabcd).lost, uint64_t(0));
     }
 
     void mouthToEarOnTheVirtualClock()

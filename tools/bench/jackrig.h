@@ -15,7 +15,7 @@ namespace floorline::bench {
 struct JackOptions
 {
     int frameMs = 20;
-    int slackMs = 4;
+    int slackMs = 3;
     int jitterMs = 0; ///< impairment injected in B's engine
     double loss = 0;
     int spurts = 8; ///< the first one only warms the jitter estimate up

@@ -2,6 +2,7 @@
 #include "virtuallink.h"
 
 #include "core/media/fakeaudiobackend.h"
+#include "core/media/voiceengine.h"
 #include "core/media/voicepipeline.h"
 
 #include <QRandomGenerator>
@@ -16,7 +17,7 @@ using namespace media;
 namespace {
 
 constexpr uint32_t kTalker = 0x5151;
-constexpr int kWakeSamples = 96; // the media thread's 2 ms timer
+constexpr int kWakeSamples = 48 * VoiceEngine::kWakeMs; // the media thread's timer
 
 struct Console
 {

@@ -13,7 +13,7 @@ struct VirtualOptions
 {
     int frameMs = 20;
     int periodFrames = 256; ///< device callback size, as on the JACK dummy server
-    int slackMs = 4; ///< playout slack, VoiceEngine::Config::playoutSlackMs
+    int slackMs = 3; ///< playout slack, VoiceEngine::Config::playoutSlackMs
     double networkMs = 0.25; ///< loopback plus relay, from relaybench
     int jitterMs = 0; ///< each packet held a uniform 0..jitterMs more
     double loss = 0; ///< share of packets lost
@@ -24,7 +24,7 @@ struct VirtualOptions
 
 /**
  * Runs `spurts` talk spurts of marked bursts from A's microphone to B's headset. The two
- * media threads are modelled as VoiceEngine runs them: a wake-up every 2 ms that sends every
+ * media threads are modelled as VoiceEngine runs them: a wake-up every millisecond that sends every
  * whole captured frame at once and keeps one device period plus the slack queued for playout.
  */
 LatencyResult runVirtualLatency(const VirtualOptions &options);

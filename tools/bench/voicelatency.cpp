@@ -50,7 +50,7 @@ int main(int argc, char *argv[])
     const auto bursts = option("bursts", "Bursts per spurt (16).", "n", "16");
     const auto jitter = option("jitter-ms", "Injected jitter, uniform 0..ms (0).", "ms", "0");
     const auto loss = option("loss", "Injected loss share, 0..1 (0).", "share", "0");
-    const auto slack = option("slack-ms", "Playout slack (4).", "ms", "4");
+    const auto slack = option("slack-ms", "Playout slack (3).", "ms", "3");
     const auto period = option("period", "Virtual device period in frames (256).", "frames", "256");
     const auto late = option("late-entry", "jack: also measure late entry n times (0).", "n", "0");
     const auto binary = option("server-binary", "floorline-server to run.", "path", "");

@@ -6,7 +6,7 @@
 JACK_DEFAULT_SERVER="floorline-test-$$"
 export JACK_DEFAULT_SERVER
 JACK_NO_AUDIO_RESERVATION=1 jackd --no-realtime -n "$JACK_DEFAULT_SERVER" -d dummy -r 48000 \
-  -p 256 > "${TMPDIR:-/tmp}/$JACK_DEFAULT_SERVER.log" 2>&1 &
+  -p "${FLOORLINE_JACK_PERIOD:-256}" > "${TMPDIR:-/tmp}/$JACK_DEFAULT_SERVER.log" 2>&1 &
 floorline_jack_pid=$!
 trap 'kill "$floorline_jack_pid" 2>/dev/null || true' EXIT
 for _ in $(seq 1 50); do

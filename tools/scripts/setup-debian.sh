@@ -5,7 +5,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build ccache pkg-config git
   qt6-base-dev qt6-websockets-dev libqt6sql6-sqlite
-  libopus-dev portaudio19-dev jackd2
+  libopus-dev libspeexdsp-dev portaudio19-dev jackd2
   espeak-ng sox
 )
 SUDO=""

@@ -69,8 +69,12 @@ int main(int argc, char *argv[])
     const QCommandLineOption seed(QStringLiteral("seed"),
                                   QStringLiteral("Random seed for a repeatable schedule."),
                                   QStringLiteral("n"), QStringLiteral("0"));
+    const QCommandLineOption frame(QStringLiteral("frame-ms"),
+                                   QStringLiteral("Opus frame size the units send: 20 or 10 "
+                                                  "(default 20)."),
+                                   QStringLiteral("ms"), QStringLiteral("20"));
     parser.addOptions(
-        {server, units, groups, fleetFile, interval, emergency, duration, stats, seed});
+        {server, units, groups, fleetFile, interval, emergency, duration, stats, seed, frame});
     parser.process(app);
 
     proto::Fleet fleet;
@@ -95,6 +99,11 @@ int main(int argc, char *argv[])
     options.talkIntervalSeconds = std::max(0.5, parser.value(interval).toDouble());
     options.emergencyShare = std::clamp(parser.value(emergency).toDouble(), 0.0, 1.0);
     options.seed = parser.value(seed).toUInt();
+    options.frameMs = parser.value(frame).toInt();
+    if (options.frameMs != 20 && options.frameMs != 10) {
+        std::fprintf(stderr, "floorline-sim: --frame-ms is 20 or 10\n");
+        return 2;
+    }
     sim::SimFleet sim(fleet, options);
     sim.start();
 

@@ -25,11 +25,10 @@ SimFleet::SimFleet(const proto::Fleet &fleet, Options options, QObject *parent)
         for (const QString &group : account.unit.groups)
             m_members[group].append(m_units.back().get());
     }
-    for (const media::PcmClip &clip : resources::speechClips()) {
-        media::OpusVoiceEncoder::Config config;
-        config.sampleRate = clip.sampleRate;
-        m_clips.push_back(media::encodeClip(clip.samples, config));
-    }
+    media::VoicePipeline::Config voice;
+    voice.frameMs = options.frameMs;
+    for (const media::PcmClip &clip : resources::speechClips())
+        m_clips.push_back(media::recordSpurt(media::toFloat48k(clip), voice));
     m_pacing.setTimerType(Qt::PreciseTimer);
     m_pacing.setInterval(10);
     connect(&m_pacing, &QTimer::timeout, this, &SimFleet::onTick);

@@ -17,8 +17,8 @@ namespace floorline::sim {
  * @brief The simulated fleet: many SimUnits, a talk schedule per group and real-time pacing.
  *
  * Each talk group gets talk spurts at exponentially distributed intervals; a random idle member
- * requests the floor and speaks one of the bundled speech clips (espeak-ng, Opus-encoded once
- * at start). A small share of requests are emergencies, which pre-empt whoever talks.
+ * requests the floor and speaks one of the bundled speech clips (espeak-ng, encoded once at
+ * start by the voice engine's own capture path). A small share of requests are emergencies, which pre-empt whoever talks.
  */
 class SimFleet : public QObject
 {
@@ -31,6 +31,7 @@ public:
         double emergencyShare = 0.02;
         int connectsPerSecond = 100; ///< login ramp, so a big fleet does not stampede
         quint32 seed = 0; ///< 0: random
+        int frameMs = 20; ///< the units' Opus frames, as a console's engine would send them
     };
 
     SimFleet(const proto::Fleet &fleet, Options options, QObject *parent = nullptr);
@@ -53,7 +54,7 @@ private:
     std::vector<std::unique_ptr<SimUnit>> m_units;
     QHash<QString, QList<SimUnit *>> m_members; ///< talk group -> members
     QHash<QString, qint64> m_nextSpurt; ///< talk group -> when
-    std::vector<std::vector<QByteArray>> m_clips;
+    std::vector<media::SpurtRecording> m_clips;
     QTimer m_pacing;
     QTimer m_ramp;
     std::size_t m_started = 0;

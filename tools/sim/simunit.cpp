@@ -70,10 +70,10 @@ void SimUnit::onLoggedIn(const proto::LoginResult &login)
     }
 }
 
-void SimUnit::talk(const QString &session, const std::vector<QByteArray> *clip,
+void SimUnit::talk(const QString &session, const media::SpurtRecording *clip,
                    proto::FloorType type, int priority)
 {
-    if (!isIdle() || !clip || clip->empty())
+    if (!isIdle() || !clip || clip->packets.empty())
         return;
     m_floorSession = session;
     m_clip = clip;
@@ -136,14 +136,15 @@ void SimUnit::pace(qint64 nowMs)
     if (!m_speaking)
         return;
     // Real-time pacing from the spurt start: timer jitter never accumulates into drift.
-    const std::size_t due
-        = std::min<std::size_t>(m_clip->size(), std::size_t((nowMs - m_spurtStartMs) / 20) + 1);
+    const std::vector<QByteArray> &packets = m_clip->packets;
+    const std::size_t due = std::min<std::size_t>(
+        packets.size(), std::size_t((nowMs - m_spurtStartMs) / m_clip->frameMs) + 1);
     for (; m_next < due; ++m_next) {
-        m_rtp.sendPayload(m_clip->at(m_next), m_next == 0, m_timestamp);
-        m_timestamp += 960;
+        m_rtp.sendPayload(packets.at(m_next), m_next == 0, m_timestamp);
+        m_timestamp += quint32(48 * m_clip->frameMs);
         ++m_counters.packetsSent;
     }
-    if (m_next >= m_clip->size())
+    if (m_next >= packets.size())
         finish(true);
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/media/spurtrecording.h"
+
 #include "core/net/rtpendpoint.h"
 #include "core/protocol/fleet.h"
 #include "core/signaling/signalingclient.h"
@@ -48,7 +50,7 @@ public:
     const UnitCounters &counters() const { return m_counters; }
 
     /// Requests the floor on `session` and, once granted, speaks `clip` in real time.
-    void talk(const QString &session, const std::vector<QByteArray> *clip, proto::FloorType type,
+    void talk(const QString &session, const media::SpurtRecording *clip, proto::FloorType type,
               int priority);
     /// Sends the packets that are due by `nowMs` (called by the fleet's 10 ms pacing tick).
     void pace(qint64 nowMs);
@@ -66,7 +68,7 @@ private:
     UnitCounters m_counters;
     QString m_floorSession; ///< session we requested or hold the floor in
     bool m_speaking = false;
-    const std::vector<QByteArray> *m_clip = nullptr;
+    const media::SpurtRecording *m_clip = nullptr;
     std::size_t m_next = 0;
     qint64 m_spurtStartMs = 0;
     quint32 m_timestamp = 0;
