@@ -24,6 +24,7 @@ OpusVoiceEncoder::OpusVoiceEncoder(Config config)
     opus_encoder_ctl(m_encoder, OPUS_SET_INBAND_FEC(config.inbandFec ? 1 : 0));
     opus_encoder_ctl(m_encoder, OPUS_SET_PACKET_LOSS_PERC(config.expectedLossPercent));
     opus_encoder_ctl(m_encoder, OPUS_SET_SIGNAL(OPUS_SIGNAL_VOICE));
+    opus_encoder_ctl(m_encoder, OPUS_SET_COMPLEXITY(config.complexity));
 }
 
 OpusVoiceEncoder::~OpusVoiceEncoder()

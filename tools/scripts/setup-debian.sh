@@ -5,6 +5,11 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build ccache pkg-config git
   qt6-base-dev qt6-websockets-dev libqt6sql6-sqlite
+  qt6-declarative-dev qt6-tools-dev qt6-l10n-tools
+  qml6-module-qtqml qml6-module-qtqml-models qml6-module-qtqml-workerscript
+  qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
+  qml6-module-qtquick-templates qml6-module-qtquick-window qml6-module-qtquick-dialogs
+  qml6-module-qt-labs-qmlmodels qml6-module-qttest xvfb xauth
   libopus-dev libspeexdsp-dev portaudio19-dev jackd2
   espeak-ng sox
 )

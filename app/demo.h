@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "server/lib/server.h"
+#include "tools/sim/simfleet.h"
+
+#include <QUrl>
+
+#include <memory>
+
+namespace floorline::app {
+
+/**
+ * @brief The console's demo default: the reference server and a simulated fleet in-process,
+ * so a fresh install shows a live control room with nothing to configure.
+ *
+ * The fleet is four levels of groups (all > regions > talk groups) with 48 units speaking
+ * real speech every few seconds per group and an occasional emergency.
+ */
+class Demo
+{
+public:
+    Demo();
+    ~Demo();
+    bool start(QString *error);
+    QUrl url() const { return m_server->url(); }
+    static QString user() { return QStringLiteral("dispatch-1"); }
+
+private:
+    std::unique_ptr<server::Server> m_server;
+    std::unique_ptr<sim::SimFleet> m_fleet;
+};
+
+} // namespace floorline::app

@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: Apache-2.0
+// floorline: the dispatch console. The composition root: command line and settings, the voice
+// engine, the signaling client, the console controller, the QML UI, and the demo default
+// (server and simulated fleet in-process) when no server is configured.
+#include "demo.h"
+
+#include "core/console/consolecontroller.h"
+#include "core/media/portaudiobackend.h"
+#include "core/media/voiceengine.h"
+
+#include <QCommandLineParser>
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QQuickWindow>
+#include <QSettings>
+#include <QTimer>
+#include <QtQml/QQmlExtensionPlugin>
+
+#include <cstdio>
+
+Q_IMPORT_QML_PLUGIN(Floorline_CorePlugin)
+Q_IMPORT_QML_PLUGIN(Floorline_UiPlugin)
+
+using namespace floorline;
+
+namespace {
+int listAudioDevices()
+{
+    media::PortAudioBackend audio;
+    if (!audio.isValid()) {
+        std::fprintf(stderr, "floorline: %s\n", qPrintable(audio.errorString()));
+        return 1;
+    }
+    for (const media::AudioDeviceInfo &d : audio.devices()) {
+        std::printf("%s%s [%s] in %d out %d\n", qPrintable(d.name),
+                    d.defaultInput || d.defaultOutput ? " (default)" : "", qPrintable(d.hostApi),
+                    d.inputChannels, d.outputChannels);
+    }
+    return 0;
+}
+
+/// Saves the window to `file` after `seconds` and quits: for the documentation's screenshots.
+void screenshotLater(QQmlApplicationEngine &engine, const QString &file, double seconds)
+{
+    QTimer::singleShot(int(seconds * 1000), &engine, [&engine, file] {
+        auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().value(0));
+        const bool saved = window && window->grabWindow().save(file);
+        std::fprintf(saved ? stdout : stderr, "%s %s\n", saved ? "saved" : "could not save",
+                     qPrintable(file));
+        QCoreApplication::exit(saved ? 0 : 1);
+    });
+}
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    qputenv("QT_QUICK_CONTROLS_STYLE", "Material");
+    QGuiApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("Floorline"));
+    QCoreApplication::setApplicationName(QStringLiteral("floorline"));
+    QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Floorline push-to-talk dispatch console"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption server(QStringLiteral("server"),
+                                    QStringLiteral("Server URL (ws://host:port); repeatable."),
+                                    QStringLiteral("url"));
+    const QCommandLineOption user(QStringLiteral("user"), QStringLiteral("Account to log in as."),
+                                  QStringLiteral("id"));
+    const QCommandLineOption password(QStringLiteral("password"),
+                                      QStringLiteral("Password (default: the account id)."),
+                                      QStringLiteral("secret"));
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  QStringLiteral("Run the demo: an in-process server and a "
+                                                 "simulated fleet (the default with no server)."));
+    const QCommandLineOption list(QStringLiteral("list-audio-devices"),
+                                  QStringLiteral("List sound devices and exit."));
+    const QCommandLineOption input(QStringLiteral("input-device"),
+                                   QStringLiteral("Microphone by name."), QStringLiteral("name"));
+    const QCommandLineOption headset(QStringLiteral("headset-device"),
+                                     QStringLiteral("Headset output by name."),
+                                     QStringLiteral("name"));
+    const QCommandLineOption speaker(QStringLiteral("speaker-device"),
+                                     QStringLiteral("Speaker output by name."),
+                                     QStringLiteral("name"));
+    const QCommandLineOption noAudio(QStringLiteral("no-audio"),
+                                     QStringLiteral("Run without sound devices."));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                        QStringLiteral("Save the window to a PNG and quit."),
+                                        QStringLiteral("file"));
+    const QCommandLineOption screenshotAfter(QStringLiteral("screenshot-after"),
+                                             QStringLiteral("Seconds before the screenshot (8)."),
+                                             QStringLiteral("s"), QStringLiteral("8"));
+    parser.addOptions({server, user, password, demo, list, input, headset, speaker, noAudio,
+                       screenshot, screenshotAfter});
+    parser.process(app);
+    if (parser.isSet(list))
+        return listAudioDevices();
+
+    // Settings remember servers and devices; the command line wins for this run.
+    QSettings settings;
+    QStringList servers = parser.values(server);
+    if (servers.isEmpty())
+        servers = settings.value(QStringLiteral("servers")).toStringList();
+    else
+        settings.setValue(QStringLiteral("servers"), servers);
+    media::VoiceEngine::Config voiceConfig;
+    voiceConfig.inputDevice
+        = parser.value(input).isEmpty() ? settings.value(QStringLiteral("audio/input")).toString()
+                                        : parser.value(input);
+    voiceConfig.headsetDevice = parser.value(headset).isEmpty()
+        ? settings.value(QStringLiteral("audio/headset")).toString()
+        : parser.value(headset);
+    voiceConfig.speakerDevice = parser.value(speaker).isEmpty()
+        ? settings.value(QStringLiteral("audio/speaker")).toString()
+        : parser.value(speaker);
+
+    app::Demo demoSystem;
+    QUrl url;
+    QString account = parser.value(user);
+    if (parser.isSet(demo) || servers.isEmpty()) {
+        QString error;
+        if (!demoSystem.start(&error)) {
+            std::fprintf(stderr, "floorline: the demo server did not start: %s\n",
+                         qPrintable(error));
+            return 1;
+        }
+        url = demoSystem.url();
+        if (account.isEmpty())
+            account = app::Demo::user();
+    } else {
+        url = QUrl(servers.first()); // the multi-server view comes later
+    }
+    if (account.isEmpty())
+        account = settings.value(QStringLiteral("user")).toString();
+    const QString secret = parser.isSet(password) ? parser.value(password) : account;
+
+    std::unique_ptr<media::PortAudioBackend> audio;
+    std::unique_ptr<media::VoiceEngine> voice;
+    if (!parser.isSet(noAudio))
+        audio = std::make_unique<media::PortAudioBackend>();
+    if (audio && audio->isValid()) {
+        voice = std::make_unique<media::VoiceEngine>(*audio, voiceConfig);
+        QString error;
+        if (!voice->start(&error)) {
+            std::fprintf(stderr, "floorline: no sound (%s); running without audio\n",
+                         qPrintable(error));
+            voice.reset();
+        }
+    }
+
+    SignalingClient client;
+    console::ConsoleController controller(client, voice.get());
+    QQmlApplicationEngine engine;
+    engine.setInitialProperties({{QStringLiteral("controller"), QVariant::fromValue(&controller)}});
+    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Floorline/Ui/Main.qml")));
+    if (engine.rootObjects().isEmpty())
+        return 1;
+    controller.connectToServer(url, account, secret);
+    if (parser.isSet(screenshot))
+        screenshotLater(engine, parser.value(screenshot), parser.value(screenshotAfter).toDouble());
+    const int result = app.exec();
+    if (voice)
+        voice->stop();
+    return result;
+}

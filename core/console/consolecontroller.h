@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "consoletypes.h"
+#include "grouptreemodel.h"
+
+#include "core/signaling/signalingclient.h"
+
+#include <QObject>
+#include <QSet>
+#include <QtQml/qqmlregistration.h>
+
+namespace floorline::media {
+class VoiceEngine;
+}
+
+namespace floorline::console {
+
+/**
+ * @brief The one boundary between the network and voice threads and the console's models.
+ *
+ * It logs in through a SignalingClient, loads the directory into the group tree, keeps the
+ * server's affiliations and the voice engine's routing in step with what the dispatcher
+ * monitors and selects, turns floor events into model state, and runs push-to-talk on the
+ * selected groups (several at once: simulselect).
+ * Thread rule: GUI thread. The voice engine queues its work to the media thread itself.
+ */
+class ConsoleController : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Built by the application")
+    Q_PROPERTY(floorline::console::GroupTreeModel *groups READ groups CONSTANT)
+    Q_PROPERTY(floorline::console::Link link READ link NOTIFY linkChanged)
+    Q_PROPERTY(QString user READ user NOTIFY linkChanged)
+    Q_PROPERTY(floorline::console::TalkState talkState READ talkState NOTIFY talkChanged)
+    /// Why the last request was denied or the floor revoked; empty otherwise.
+    Q_PROPERTY(QString talkNotice READ talkNotice NOTIFY talkChanged)
+    Q_PROPERTY(int queuePosition READ queuePosition NOTIFY talkChanged)
+    /// The unacknowledged emergency ("alias — group"), empty when none.
+    Q_PROPERTY(QString emergency READ emergency NOTIFY emergencyChanged)
+    Q_PROPERTY(QString lastError READ lastError NOTIFY errorChanged)
+    /// Names of the selected groups: where push-to-talk goes (several: simulselect).
+    Q_PROPERTY(QStringList talkTargets READ talkTargets NOTIFY talkTargetsChanged)
+public:
+    ConsoleController(SignalingClient &client, media::VoiceEngine *voice,
+                      QObject *parent = nullptr);
+
+    void connectToServer(const QUrl &url, const QString &user, const QString &password);
+
+    GroupTreeModel *groups() { return &m_groups; }
+    Link link() const { return m_link; }
+    QString user() const;
+    TalkState talkState() const { return m_talkState; }
+    QString talkNotice() const { return m_talkNotice; }
+    int queuePosition() const { return m_queuePosition; }
+    QString emergency() const { return m_emergency; }
+    QString lastError() const { return m_lastError; }
+    QStringList talkTargets() const;
+
+    /// Push-to-talk pressed: request the floor on every selected group.
+    Q_INVOKABLE void pressTalk();
+    /// Push-to-talk released: stop sending and release (or leave the queue).
+    Q_INVOKABLE void releaseTalk();
+    Q_INVOKABLE void acknowledgeEmergency();
+
+Q_SIGNALS:
+    void linkChanged();
+    void talkChanged();
+    void emergencyChanged();
+    void errorChanged();
+    void talkTargetsChanged();
+
+private:
+    void onState(SignalingClient::State state);
+    void onLoggedIn(const proto::LoginResult &login, bool resumed);
+    void onEvent(const proto::Event &event);
+    void onListeningChanged(const QString &group);
+    void onRequestResult(const QString &session, const Reply<proto::FloorRequestResult> &reply);
+    void loadDirectory();
+    void syncAffiliations();
+    void route(const QString &group);
+    void setTalk(TalkState state, const QString &notice = {}, int position = 0);
+    void setError(const QString &error);
+
+    SignalingClient &m_client;
+    media::VoiceEngine *m_voice;
+    GroupTreeModel m_groups;
+    Link m_link = Link::Offline;
+    TalkState m_talkState = TalkState::Idle;
+    QString m_talkNotice;
+    int m_queuePosition = 0;
+    QString m_emergency;
+    QString m_lastError;
+    QSet<QString> m_affiliated; ///< groups the server has us affiliated to
+    QSet<QString> m_talkSessions; ///< sessions we requested or hold the floor in
+    QSet<QString> m_granted;
+    QHash<QString, quint32> m_talkerSsrc; ///< group -> current talker's SSRC
+    bool m_directoryLoaded = false;
+};
+
+} // namespace floorline::console

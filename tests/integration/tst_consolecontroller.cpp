@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: Apache-2.0
+// The console's controller and group tree against the real server on loopback: what a
+// dispatcher sees after login, when pressing push-to-talk, when queued, when a unit talks,
+// and when a unit raises an emergency.
+#include "core/console/consolecontroller.h"
+#include "support/testclient.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace floorline;
+using namespace floorline::console;
+
+namespace {
+/// A dispatcher console logged in to `server`, its tree under the model tester from the start.
+struct Console
+{
+    explicit Console(server::Server &server)
+        : controller(client, nullptr)
+        , tester(controller.groups(), QAbstractItemModelTester::FailureReportingMode::QtTest)
+    {
+        controller.connectToServer(server.url(), QStringLiteral("dispatch-1"),
+                                   QStringLiteral("dispatch-1"));
+    }
+    bool ready()
+    {
+        return QTest::qWaitFor(
+            [&] {
+                return controller.link() == Link::Online && controller.groups()->rowCount() > 0
+                    && !controller.groups()->selectedGroups().isEmpty();
+            },
+            5000);
+    }
+    QVariant role(const QString &group, GroupTreeModel::Role role)
+    {
+        return controller.groups()->data(controller.groups()->indexOf(group), role);
+    }
+    SignalingClient client;
+    ConsoleController controller;
+    QAbstractItemModelTester tester;
+};
+} // namespace
+
+class TestConsoleController : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void loginShowsTheTreeAndMonitorsTalkGroups()
+    {
+        auto server = test::startServer(30, 6);
+        Console console(*server);
+        QVERIFY(console.ready());
+        GroupTreeModel *groups = console.controller.groups();
+        // all > region > talk group: three levels, talk groups monitored, the first selected.
+        QCOMPARE(groups->rowCount(), 1);
+        const QModelIndex region = groups->index(0, 0, groups->index(0, 0));
+        QVERIFY(groups->rowCount(region) > 0);
+        QCOMPARE(console.role(QStringLiteral("tg-001"), GroupTreeModel::MonitoredRole), true);
+        QCOMPARE(console.role(QStringLiteral("tg-001"), GroupTreeModel::SelectedRole), true);
+        QCOMPARE(console.role(QStringLiteral("all"), GroupTreeModel::MonitoredRole), false);
+        QVERIFY(console.role(QStringLiteral("tg-001"), GroupTreeModel::MembersRole).toInt() > 0);
+        QCOMPARE(console.controller.user(), QStringLiteral("Dispatch 1"));
+    }
+
+    void pushToTalkIsGrantedAndReleased()
+    {
+        auto server = test::startServer(30, 6);
+        Console console(*server);
+        QVERIFY(console.ready());
+        test::TestClient unit(QStringLiteral("unit-0001"), server->url());
+        QVERIFY(unit.login());
+        QVERIFY(unit.call(proto::Affiliate {{QStringLiteral("tg-001")}}));
+
+        console.controller.pressTalk();
+        QTRY_COMPARE(console.controller.talkState(), TalkState::Granted);
+        const auto taken = unit.waitEvent<proto::FloorTaken>();
+        QVERIFY(taken);
+        QCOMPARE(taken->alias, QStringLiteral("Dispatch 1"));
+        console.controller.releaseTalk();
+        QCOMPARE(console.controller.talkState(), TalkState::Idle);
+        QVERIFY(unit.waitEvent<proto::FloorIdle>());
+    }
+
+    void queuedRequestShowsItsPositionThenTalks()
+    {
+        auto server = test::startServer(30, 6);
+        Console console(*server);
+        QVERIFY(console.ready());
+        test::TestClient unit(QStringLiteral("unit-0001"), server->url());
+        QVERIFY(unit.login());
+        QVERIFY(unit.call(proto::Affiliate {{QStringLiteral("tg-001")}}));
+        QVERIFY(unit.call(proto::FloorRequest {QStringLiteral("group:tg-001"), 0, {}}));
+        // The unit's talk shows on the tile.
+        QTRY_COMPARE(console.role(QStringLiteral("tg-001"), GroupTreeModel::TalkerRole).toString(),
+                     QStringLiteral("Engine 1"));
+
+        console.controller.pressTalk();
+        QTRY_COMPARE(console.controller.talkState(), TalkState::Queued);
+        QCOMPARE(console.controller.queuePosition(), 1);
+        QCOMPARE(console.role(QStringLiteral("tg-001"), GroupTreeModel::QueuePositionRole), 1);
+
+        QVERIFY(unit.call(proto::FloorRelease {QStringLiteral("group:tg-001")}));
+        QTRY_COMPARE(console.controller.talkState(), TalkState::Granted);
+        QCOMPARE(console.role(QStringLiteral("tg-001"), GroupTreeModel::QueuePositionRole), 0);
+        console.controller.releaseTalk();
+        QTRY_COMPARE(console.role(QStringLiteral("tg-001"), GroupTreeModel::TalkerRole).toString(),
+                     QString());
+    }
+
+    void pressWithoutASelectedGroupIsDeniedWithAReason()
+    {
+        auto server = test::startServer(30, 6);
+        Console console(*server);
+        QVERIFY(console.ready());
+        for (const QString &g : console.controller.groups()->selectedGroups())
+            console.controller.groups()->setSelected(g, false);
+        console.controller.pressTalk();
+        QCOMPARE(console.controller.talkState(), TalkState::Denied);
+        QCOMPARE(console.controller.talkNotice(), QStringLiteral("Select a group to talk to"));
+    }
+
+    void emergencyRaisesTheBannerUntilAcknowledged()
+    {
+        auto server = test::startServer(30, 6);
+        Console console(*server);
+        QVERIFY(console.ready());
+        test::TestClient unit(QStringLiteral("unit-0002"), server->url());
+        QVERIFY(unit.login());
+        const QString group = unit.client.login().unit.groups.first();
+        QVERIFY(unit.call(proto::Affiliate {{group}}));
+        QVERIFY(unit.call(
+            proto::FloorRequest {proto::groupSessionId(group), 15, proto::FloorType::Emergency}));
+        QTRY_VERIFY(!console.controller.emergency().isEmpty());
+        QVERIFY2(console.controller.emergency().startsWith(QStringLiteral("Medic 2")),
+                 qPrintable(console.controller.emergency()));
+        QCOMPARE(console.role(group, GroupTreeModel::EmergencyRole), true);
+        console.controller.acknowledgeEmergency();
+        QVERIFY(console.controller.emergency().isEmpty());
+    }
+
+    void unmonitoringAGroupLeavesIt()
+    {
+        auto server = test::startServer(30, 6);
+        Console console(*server);
+        QVERIFY(console.ready());
+        test::TestClient unit(QStringLiteral("unit-0001"), server->url());
+        QVERIFY(unit.login());
+        QVERIFY(unit.call(proto::Affiliate {{QStringLiteral("tg-001")}}));
+        console.controller.groups()->setMonitored(QStringLiteral("tg-001"), false);
+        QTest::qWait(200);
+        QVERIFY(unit.call(proto::FloorRequest {QStringLiteral("group:tg-001"), 0, {}}));
+        QTest::qWait(300);
+        QCOMPARE(console.role(QStringLiteral("tg-001"), GroupTreeModel::TalkerRole).toString(),
+                 QString());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestConsoleController)
+#include "tst_consolecontroller.moc"

@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: Apache-2.0
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Floorline.Core
+
+// One group in the tree: name, members, talker with a running timer, queue place, emergency,
+// and the dispatcher's monitor / headset (selected) / volume controls.
+Rectangle {
+    id: row
+    required property TreeView treeView
+    required property bool isTreeNode
+    required property bool expanded
+    required property int hasChildren
+    required property int depth
+    required property int row
+    required property string groupId
+    required property string name
+    required property int members
+    required property bool monitored
+    required property bool selected
+    required property real volume
+    required property string talker
+    required property double talkingSince
+    required property bool emergency
+    required property int queuePosition
+    property GroupTreeModel groups
+    property double now
+
+    readonly property bool talking: talker !== ""
+    implicitWidth: treeView.width
+    implicitHeight: 46
+    color: emergency ? Qt.darker(Theme.emergency, 2.2)
+         : talking ? Qt.darker(Theme.talking, 3.2)
+         : (row % 2 ? Theme.panel : Theme.panelRaised)
+    border.color: selected ? Theme.selected : "transparent"
+    border.width: selected ? 2 : 0
+    Accessible.role: Accessible.TreeItem
+    Accessible.name: talking ? qsTr("%1, %2 talking").arg(name).arg(talker) : name
+
+    function clock(ms) {
+        const s = Math.max(0, Math.floor(ms / 1000))
+        return Math.floor(s / 60) + ":" + String(s % 60).padStart(2, "0")
+    }
+
+    RowLayout {
+        anchors.fill: parent
+        anchors.leftMargin: 8 + row.depth * 20
+        anchors.rightMargin: 8
+        spacing: 8
+
+        Text {
+            Layout.preferredWidth: 16
+            text: row.hasChildren ? (row.expanded ? "▾" : "▸") : ""
+            color: Theme.textDim
+            font.pixelSize: 16
+            TapHandler { onTapped: row.treeView.toggleExpanded(row.row) }
+        }
+        ColumnLayout {
+            Layout.fillWidth: true
+            spacing: 0
+            Text {
+                Layout.fillWidth: true
+                text: row.name
+                color: Theme.text
+                font.pixelSize: 15
+                font.weight: row.hasChildren ? Font.DemiBold : Font.Normal
+                elide: Text.ElideRight
+            }
+            Text {
+                text: qsTr("%n unit(s)", "", row.members)
+                visible: !row.hasChildren
+                color: Theme.textDim
+                font.pixelSize: 11
+            }
+        }
+        Rectangle {
+            visible: row.talking
+            radius: Theme.radius
+            color: row.emergency ? Theme.emergency : Theme.talking
+            implicitWidth: talkerText.implicitWidth + 16
+            implicitHeight: 26
+            Text {
+                id: talkerText
+                anchors.centerIn: parent
+                text: (row.emergency ? "⚠ " : "● ") + row.talker + "  "
+                      + row.clock(row.now - row.talkingSince)
+                color: "white"
+                font.pixelSize: 13
+                font.weight: Font.DemiBold
+            }
+        }
+        Text {
+            visible: row.queuePosition > 0
+            text: qsTr("Queued #%1").arg(row.queuePosition)
+            color: Theme.waiting
+            font.pixelSize: 13
+        }
+        ToggleChip {
+            visible: !row.hasChildren
+            checked: row.monitored
+            text: qsTr("Monitor")
+            onColor: "#2f6f4a"
+            Accessible.name: qsTr("Monitor %1").arg(row.name)
+            onToggled: row.groups.setMonitored(row.groupId, checked)
+        }
+        ToggleChip {
+            visible: !row.hasChildren
+            checked: row.selected
+            text: qsTr("Headset")
+            Accessible.name: qsTr("Talk and listen on %1 in the headset").arg(row.name)
+            onToggled: row.groups.setSelected(row.groupId, checked)
+        }
+        Slider {
+            visible: !row.hasChildren
+            Layout.preferredWidth: 90
+            from: 0
+            to: 1
+            value: row.volume
+            enabled: row.monitored
+            Accessible.name: qsTr("Volume of %1").arg(row.name)
+            onMoved: row.groups.setVolume(row.groupId, value)
+        }
+    }
+}

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: Apache-2.0
+import QtQuick
+import QtQuick.Controls
+import Floorline.Core
+
+// The fleet's group tree: every group with who is talking, for how long, and how it is heard.
+TreeView {
+    id: tree
+    required property ConsoleController controller
+    /// Wall-clock ms, ticking, so every talking tile shows a running timer.
+    property double now: Date.now()
+
+    model: controller.groups
+    clip: true
+    columnWidthProvider: function(column) { return tree.width }
+    onWidthChanged: forceLayout()
+    boundsBehavior: Flickable.StopAtBounds
+    ScrollBar.vertical: ScrollBar {}
+    Accessible.role: Accessible.Tree
+    Accessible.name: qsTr("Talk groups")
+
+    Timer {
+        interval: 500
+        running: true
+        repeat: true
+        onTriggered: tree.now = Date.now()
+    }
+    Component.onCompleted: expandRecursively()
+    Connections {
+        target: tree.controller.groups
+        function onModelReset() { Qt.callLater(tree.expandRecursively) }
+    }
+
+    delegate: GroupRow {
+        groups: tree.controller.groups
+        now: tree.now
+    }
+}

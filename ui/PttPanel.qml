@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: Apache-2.0
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Floorline.Core
+
+// The large press-and-hold push-to-talk button and what the floor said.
+ColumnLayout {
+    id: panel
+    required property ConsoleController controller
+    spacing: 16
+
+    readonly property color stateColor: controller.talkState === Console.Granted ? Theme.onAir
+        : controller.talkState === Console.Requesting || controller.talkState === Console.Queued
+          ? Theme.waiting
+        : controller.talkState === Console.Denied ? Theme.denied : Theme.panelRaised
+
+    Text {
+        Layout.alignment: Qt.AlignHCenter
+        text: qsTr("Talking to")
+        color: Theme.textDim
+        font.pixelSize: 13
+    }
+    Text {
+        objectName: "targets"
+        Layout.alignment: Qt.AlignHCenter
+        Layout.maximumWidth: panel.width
+        text: panel.controller.talkTargets.length ? panel.controller.talkTargets.join(", ")
+                                               : qsTr("no group selected")
+        color: Theme.text
+        font.pixelSize: 16
+        wrapMode: Text.Wrap
+        horizontalAlignment: Text.AlignHCenter
+    }
+    Rectangle {
+        id: ptt
+        objectName: "pttButton"
+        Layout.alignment: Qt.AlignHCenter
+        width: 220
+        height: 220
+        radius: 110
+        color: panel.stateColor
+        border.color: Qt.lighter(panel.stateColor, 1.4)
+        border.width: 4
+        activeFocusOnTab: true
+        Accessible.role: Accessible.Button
+        Accessible.name: qsTr("Push to talk")
+        Text {
+            anchors.centerIn: parent
+            horizontalAlignment: Text.AlignHCenter
+            text: panel.controller.talkState === Console.Granted ? qsTr("ON AIR")
+                : panel.controller.talkState === Console.Requesting ? qsTr("REQUESTING")
+                : panel.controller.talkState === Console.Queued
+                  ? qsTr("QUEUED\n#%1").arg(panel.controller.queuePosition)
+                : panel.controller.talkState === Console.Denied ? qsTr("DENIED")
+                : qsTr("PUSH\nTO TALK")
+            color: Theme.text
+            font.pixelSize: 26
+            font.weight: Font.Bold
+        }
+        TapHandler {
+            onPressedChanged: pressed ? panel.controller.pressTalk() : panel.controller.releaseTalk()
+        }
+        Keys.onPressed: (event) => {
+            if (event.key === Qt.Key_Return && !event.isAutoRepeat) {
+                panel.controller.pressTalk()
+                event.accepted = true
+            }
+        }
+        Keys.onReleased: (event) => {
+            if (event.key === Qt.Key_Return && !event.isAutoRepeat) {
+                panel.controller.releaseTalk()
+                event.accepted = true
+            }
+        }
+    }
+    Text {
+        objectName: "talkNotice"
+        Layout.alignment: Qt.AlignHCenter
+        Layout.maximumWidth: panel.width
+        text: panel.controller.talkState === Console.Denied ? panel.controller.talkNotice
+            : panel.controller.talkState === Console.Granted ? qsTr("You are on the air")
+            : qsTr("Hold the button or the Space bar")
+        color: panel.controller.talkState === Console.Denied ? Theme.denied : Theme.textDim
+        font.pixelSize: 14
+        wrapMode: Text.Wrap
+        horizontalAlignment: Text.AlignHCenter
+    }
+    Item { Layout.fillHeight: true }
+}

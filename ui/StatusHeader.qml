@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: Apache-2.0
+import QtQuick
+import QtQuick.Layouts
+import Floorline.Core
+
+// Product name, who is logged in, and the link to the server (with a reconnect indicator).
+Rectangle {
+    id: header
+    required property ConsoleController controller
+    color: Theme.panel
+    implicitHeight: 48
+
+    RowLayout {
+        anchors.fill: parent
+        anchors.leftMargin: 16
+        anchors.rightMargin: 16
+        spacing: 12
+        Text {
+            text: "Floorline"
+            color: Theme.text
+            font.pixelSize: 20
+            font.weight: Font.DemiBold
+        }
+        Text {
+            text: qsTr("Dispatch console")
+            color: Theme.textDim
+            font.pixelSize: 14
+        }
+        Item { Layout.fillWidth: true }
+        Rectangle {
+            id: dot
+            width: 12
+            height: 12
+            radius: 6
+            color: header.controller.link === Console.Online ? Theme.talking
+                 : header.controller.link === Console.Offline ? Theme.denied : Theme.waiting
+            SequentialAnimation on opacity {
+                running: header.controller.link === Console.Reconnecting
+                         || header.controller.link === Console.Connecting
+                loops: Animation.Infinite
+                NumberAnimation { to: 0.3; duration: 400 }
+                NumberAnimation { to: 1.0; duration: 400 }
+            }
+        }
+        Text {
+            Accessible.name: qsTr("Connection state")
+            text: header.controller.link === Console.Online ? qsTr("Online")
+                : header.controller.link === Console.Connecting ? qsTr("Connecting…")
+                : header.controller.link === Console.Reconnecting ? qsTr("Reconnecting…")
+                : qsTr("Offline")
+            color: Theme.text
+            font.pixelSize: 14
+        }
+        Text {
+            text: header.controller.user
+            color: Theme.textDim
+            font.pixelSize: 14
+        }
+    }
+}

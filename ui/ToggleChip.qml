@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: Apache-2.0
+import QtQuick
+import QtQuick.Controls
+
+// A small on/off pill: filled in its colour when on, outlined when off, so a row of them
+// reads at a glance across a control room.
+AbstractButton {
+    id: chip
+    property color onColor: Theme.selected
+    checkable: true
+    implicitWidth: label.implicitWidth + 20
+    implicitHeight: 26
+    focusPolicy: Qt.StrongFocus
+    Accessible.role: Accessible.CheckBox
+    Accessible.checked: checked
+    background: Rectangle {
+        radius: 13
+        color: chip.checked ? chip.onColor : "transparent"
+        border.color: chip.checked ? chip.onColor : Theme.line
+        border.width: chip.visualFocus ? 2 : 1
+    }
+    contentItem: Text {
+        id: label
+        text: chip.text
+        color: chip.checked ? "white" : Theme.textDim
+        font.pixelSize: 12
+        font.weight: Font.DemiBold
+        horizontalAlignment: Text.AlignHCenter
+        verticalAlignment: Text.AlignVCenter
+    }
+}
