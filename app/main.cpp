@@ -154,6 +154,7 @@ int main(int argc, char *argv[])
     SignalingClient client;
     console::ConsoleController controller(client, voice.get());
     QQmlApplicationEngine engine;
+    engine.addImportPath(QStringLiteral("qrc:/qt/qml")); // the static modules' qmldir files
     engine.setInitialProperties({{QStringLiteral("controller"), QVariant::fromValue(&controller)}});
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Floorline/Ui/Main.qml")));
     if (engine.rootObjects().isEmpty())

@@ -35,6 +35,8 @@ Rectangle {
         Button {
             objectName: "acknowledgeEmergency"
             text: qsTr("Acknowledge")
+            // A click must not take the keyboard focus: Space stays push-to-talk.
+            focusPolicy: Qt.TabFocus
             Accessible.name: qsTr("Acknowledge the emergency")
             onClicked: banner.controller.acknowledgeEmergency()
         }

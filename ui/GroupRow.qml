@@ -118,6 +118,7 @@ Rectangle {
             to: 1
             value: row.volume
             enabled: row.monitored
+            focusPolicy: Qt.TabFocus
             Accessible.name: qsTr("Volume of %1").arg(row.name)
             onMoved: row.groups.setVolume(row.groupId, value)
         }

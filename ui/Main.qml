@@ -2,11 +2,9 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
-import QtQuick.Layouts
 import Floorline.Core
 
-// The controller window: header, emergency banner, the group tree and the push-to-talk panel.
-// Holding Space anywhere talks on the selected groups.
+// The console window: ConsoleView with the dark Material style.
 ApplicationWindow {
     id: window
     required property ConsoleController controller
@@ -20,61 +18,9 @@ ApplicationWindow {
     Material.theme: Material.Dark
     Material.accent: Theme.selected
 
-    header: ColumnLayout {
-        spacing: 0
-        StatusHeader {
-            Layout.fillWidth: true
-            controller: window.controller
-        }
-        EmergencyBanner {
-            Layout.fillWidth: true
-            controller: window.controller
-        }
-    }
-
-    Item {
-        id: keys
+    ConsoleView {
         anchors.fill: parent
+        controller: window.controller
         focus: true
-        Keys.onPressed: (event) => {
-            if (event.key === Qt.Key_Space && !event.isAutoRepeat) {
-                window.controller.pressTalk()
-                event.accepted = true
-            }
-        }
-        Keys.onReleased: (event) => {
-            if (event.key === Qt.Key_Space && !event.isAutoRepeat) {
-                window.controller.releaseTalk()
-                event.accepted = true
-            }
-        }
-
-        RowLayout {
-            anchors.fill: parent
-            anchors.margins: Theme.gap
-            spacing: Theme.gap
-            Rectangle {
-                Layout.fillWidth: true
-                Layout.fillHeight: true
-                color: Theme.panel
-                radius: Theme.radius
-                GroupTree {
-                    anchors.fill: parent
-                    anchors.margins: 4
-                    controller: window.controller
-                }
-            }
-            Rectangle {
-                Layout.preferredWidth: 340
-                Layout.fillHeight: true
-                color: Theme.panel
-                radius: Theme.radius
-                PttPanel {
-                    anchors.fill: parent
-                    anchors.margins: 24
-                    controller: window.controller
-                }
-            }
-        }
     }
 }

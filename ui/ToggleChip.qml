@@ -10,7 +10,7 @@ AbstractButton {
     checkable: true
     implicitWidth: label.implicitWidth + 20
     implicitHeight: 26
-    focusPolicy: Qt.StrongFocus
+    focusPolicy: Qt.TabFocus // clicks leave the focus where it was: Space stays PTT
     Accessible.role: Accessible.CheckBox
     Accessible.checked: checked
     background: Rectangle {

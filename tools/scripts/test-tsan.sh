@@ -11,4 +11,6 @@ cmake --preset tsan
 cmake --build --preset tsan
 # shellcheck source=tools/scripts/jack-dummy.sh
 source tools/scripts/jack-dummy.sh
-ctest --preset tsan --timeout 900 "$@"
+# The Qt Quick Tests (label "quick") run in the dev suite only for now: Qt Quick's scene graph
+# is not instrumented and has not been vetted under TSan here yet.
+ctest --preset tsan --timeout 900 -LE quick "$@"

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "consolefixture.h"
+
+namespace floorline::test {
+
+ConsoleFixture::ConsoleFixture()
+    : m_server(startServer(30, 6))
+    , m_controller(std::make_unique<console::ConsoleController>(m_client, nullptr))
+{
+    if (m_server)
+        m_controller->connectToServer(m_server->url(), QStringLiteral("dispatch-1"),
+                                      QStringLiteral("dispatch-1"));
+}
+
+ConsoleFixture::~ConsoleFixture() = default;
+
+bool ConsoleFixture::ready() const
+{
+    return m_controller->link() == console::Link::Online
+        && !m_controller->groups()->selectedGroups().isEmpty();
+}
+
+QString ConsoleFixture::unitTalks(const QString &unit, bool emergency)
+{
+    TestClient *client = m_units.value(unit);
+    if (!client) {
+        client = new TestClient(unit, m_server->url(), this);
+        if (!client->login())
+            return {};
+        m_units.insert(unit, client);
+    }
+    const QString group = client->client.login().unit.groups.value(0);
+    if (group.isEmpty() || !client->call(proto::Affiliate {{group}}))
+        return {};
+    const auto result = client->call(
+        proto::FloorRequest {proto::groupSessionId(group), emergency ? 15 : 0,
+                             emergency ? proto::FloorType::Emergency : proto::FloorType::Normal});
+    return result && result->outcome == proto::FloorOutcome::Granted ? group : QString();
+}
+
+void ConsoleFixture::unitStops(const QString &unit)
+{
+    if (TestClient *client = m_units.value(unit)) {
+        const QString group = client->client.login().unit.groups.value(0);
+        client->call(proto::FloorRelease {proto::groupSessionId(group)});
+    }
+}
+
+} // namespace floorline::test

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/console/consolecontroller.h"
+#include "support/testclient.h"
+
+#include <QObject>
+#include <QtQml/qqmlregistration.h>
+
+#include <memory>
+
+namespace floorline::test {
+
+/**
+ * @brief What the QML tests drive: a console controller logged in as dispatch-1 to a real
+ * server on loopback, and field units the test can make talk.
+ */
+class ConsoleFixture : public QObject
+{
+    Q_OBJECT
+    QML_NAMED_ELEMENT(Fixture)
+    QML_SINGLETON
+    Q_PROPERTY(floorline::console::ConsoleController *controller READ controller CONSTANT)
+public:
+    ConsoleFixture();
+    ~ConsoleFixture() override;
+    console::ConsoleController *controller() { return m_controller.get(); }
+
+    /// True once logged in with the tree loaded and a group selected.
+    Q_INVOKABLE bool ready() const;
+    /// `unit` logs in, joins its first group and takes the floor there (`emergency`: with
+    /// emergency priority). Returns that group's id, empty on failure.
+    Q_INVOKABLE QString unitTalks(const QString &unit, bool emergency);
+    Q_INVOKABLE void unitStops(const QString &unit);
+
+private:
+    std::unique_ptr<server::Server> m_server;
+    SignalingClient m_client;
+    std::unique_ptr<console::ConsoleController> m_controller;
+    QHash<QString, TestClient *> m_units;
+};
+
+} // namespace floorline::test

@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: Apache-2.0
+import QtQuick
+import QtTest
+import Floorline.Core
+import Floorline.Ui
+import Floorline.Test
+
+// What a dispatcher sees on the console view: holding Space talks and shows it; a queued
+// request shows its place; a unit's emergency raises the banner until acknowledged.
+TestCase {
+    id: test
+    name: "PushToTalk"
+    when: windowShown
+    visible: true // TestCase hides itself by default; the banner's visibility is under test
+    width: 1366
+    height: 768
+
+    ConsoleView {
+        id: view
+        anchors.fill: parent
+        controller: Fixture.controller
+        focus: true
+    }
+
+    function initTestCase() {
+        tryVerify(() => Fixture.ready(), 5000, "logged in with a group selected")
+    }
+
+    function test_1_holdingSpaceShowsGrantedAndReleasingShowsIdle() {
+        view.forceActiveFocus()
+        keyPress(Qt.Key_Space)
+        tryCompare(Fixture.controller, "talkState", Console.Granted, 3000)
+        const notice = findChild(view, "talkNotice")
+        compare(notice.text, "You are on the air")
+        keyRelease(Qt.Key_Space)
+        tryCompare(Fixture.controller, "talkState", Console.Idle, 3000)
+    }
+
+    function test_2_queuedRequestShowsItsPosition() {
+        const group = Fixture.unitTalks("unit-0001", false)
+        verify(group !== "", "the unit took the floor")
+        // The console talks on the unit's group.
+        Fixture.controller.groups.setSelected(group, true)
+        view.forceActiveFocus()
+        keyPress(Qt.Key_Space)
+        tryCompare(Fixture.controller, "talkState", Console.Queued, 3000)
+        compare(Fixture.controller.queuePosition, 1)
+        const button = findChild(view, "pttButton")
+        verify(button.children[0].text.indexOf("#1") >= 0, button.children[0].text)
+        keyRelease(Qt.Key_Space)
+        tryCompare(Fixture.controller, "talkState", Console.Idle, 3000)
+        Fixture.unitStops("unit-0001")
+    }
+
+    function test_3_emergencyBannerAppearsAndClearsOnAcknowledge() {
+        const banner = findChild(view, "emergencyBanner")
+        verify(!banner.visible)
+        verify(Fixture.unitTalks("unit-0002", true) !== "")
+        tryVerify(() => Fixture.controller.emergency !== "", 3000, "an emergency is raised")
+        tryVerify(() => banner.visible, 3000, "the banner is up: " + Fixture.controller.emergency)
+        const ack = findChild(banner, "acknowledgeEmergency")
+        mouseClick(ack)
+        tryVerify(() => !banner.visible, 3000, "the banner is gone")
+        Fixture.unitStops("unit-0002")
+    }
+
+    function test_4_deniedPressShowsWhy() {
+        const groups = Fixture.controller.groups
+        const selected = Fixture.controller.talkTargets.length
+        verify(selected > 0)
+        for (const id of ["tg-001", "tg-002", "tg-003", "tg-004"])
+            groups.setSelected(id, false)
+        view.forceActiveFocus()
+        keyPress(Qt.Key_Space)
+        compare(Fixture.controller.talkState, Console.Denied)
+        compare(findChild(view, "talkNotice").text, "Select a group to talk to")
+        keyRelease(Qt.Key_Space)
+        compare(Fixture.controller.talkState, Console.Denied) // stays until the next press
+        groups.setSelected("tg-001", true)
+    }
+}
