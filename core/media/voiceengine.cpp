@@ -3,6 +3,8 @@
 
 #include "mediaworker.h"
 
+#include <future>
+
 namespace floorline::media {
 
 VoiceEngine::VoiceEngine(AudioBackend &backend, Config config, QObject *parent)
@@ -23,17 +25,22 @@ VoiceEngine::~VoiceEngine()
 
 bool VoiceEngine::start(QString *error)
 {
-    m_thread.start(QThread::TimeCriticalPriority);
-    bool ok = false;
+    // Posted before the thread starts, so starting the thread orders everything the call
+    // captures (ThreadSanitizer can see that; it cannot see inside Qt's event queue), and
+    // answered through a promise rather than a blocking queued call for the same reason.
+    std::promise<bool> opened;
+    std::future<bool> result = opened.get_future();
     QMetaObject::invokeMethod(
         m_worker,
-        [&] {
-            ok = m_worker->openDevices(error);
+        [this, error, &opened] {
+            const bool ok = m_worker->openDevices(error);
             if (ok)
                 m_worker->run();
+            opened.set_value(ok);
         },
-        Qt::BlockingQueuedConnection);
-    return ok;
+        Qt::QueuedConnection);
+    m_thread.start(QThread::TimeCriticalPriority);
+    return result.get();
 }
 
 void VoiceEngine::stop()

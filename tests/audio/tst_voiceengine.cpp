@@ -115,14 +115,18 @@ private Q_SLOTS:
         int lag = 0;
         // Up to one second of delay is searched; the path is far faster than that.
         const double r = test::bestCorrelation(speech, heard, 48000, &lag, 8, 3);
-        qInfo("correlation %.3f, A's mouth to B's ear %.1f ms; B received %llu lost %llu "
+        // Per half second: the engine may shed its pre-roll delay in a pause between words,
+        // and a slow machine (ThreadSanitizer) may underrun, shifting what follows.
+        const double perSegment = test::segmentCorrelation(speech, heard, 24000, 48000, 8, 3);
+        qInfo("correlation %.3f (per half second %.3f), A's mouth to B's ear %.1f ms; "
+              "B received %llu lost %llu "
               "concealed %llu; xruns mouth %llu ear %llu",
-              r, lag / 48.0, static_cast<unsigned long long>(s.received),
+              r, perSegment, lag / 48.0, static_cast<unsigned long long>(s.received),
               static_cast<unsigned long long>(s.lost), static_cast<unsigned long long>(s.concealed),
               static_cast<unsigned long long>(mouth->xruns()),
               static_cast<unsigned long long>(ear->xruns()));
         QVERIFY(s.received > speech.size() / 960 - 5);
-        QVERIFY2(r >= 0.8, qPrintable(QString::number(r)));
+        QVERIFY2(perSegment >= 0.8, qPrintable(QString::number(perSegment)));
         mouth->stop();
         ear->stop();
         engineA.stop();

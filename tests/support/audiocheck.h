@@ -55,4 +55,31 @@ double bestCorrelation(const std::vector<A> &sent, const std::vector<B> &heard, 
     return best;
 }
 
+/// Like bestCorrelation, but per `segment` samples of `sent`, each at its own best lag, averaged
+/// weighted by the segment's energy (silent segments are left out). A live voice path may
+/// shift its delay between words (a quiet frame skipped to shed delay, an output underrun);
+/// this still asks whether every stretch of speech arrived intact.
+template<typename A, typename B>
+double segmentCorrelation(const std::vector<A> &sent, const std::vector<B> &heard, int segment,
+                          int maxLag, int step = 1, int stride = 1)
+{
+    double weighted = 0, total = 0;
+    for (std::size_t from = 0; from + std::size_t(segment) <= sent.size();
+         from += std::size_t(segment)) {
+        const std::vector<A> part(sent.begin() + std::ptrdiff_t(from),
+                                  sent.begin() + std::ptrdiff_t(from) + segment);
+        double energy = 0;
+        for (const A &v : part)
+            energy += double(v) * double(v);
+        if (energy < 1e-4 * segment) // quieter than -40 dBFS on average: a pause
+            continue;
+        if (from >= heard.size())
+            break;
+        const std::vector<B> rest(heard.begin() + std::ptrdiff_t(from), heard.end());
+        weighted += energy * bestCorrelation(part, rest, maxLag, nullptr, step, stride);
+        total += energy;
+    }
+    return total > 0 ? weighted / total : 0;
+}
+
 } // namespace floorline::test
