@@ -111,6 +111,11 @@ void MediaWorker::connectMedia(const QHostAddress &relay, quint16 port, quint32 
 
 void MediaWorker::onWake()
 {
+    if (std::promise<void> *done = m_shutdownRequest.exchange(nullptr, std::memory_order_acq_rel)) {
+        shutdown();
+        done->set_value();
+        return;
+    }
     for (AudioStream *s : {m_input.get(), m_headsetOut.get(), m_speakerOut.get()}) {
         if (s && s->hasFailed()) {
             recoverDevices();
@@ -150,8 +155,7 @@ void MediaWorker::recoverDevices()
     Q_EMIT deviceLost(recovered ? QStringLiteral("audio device lost; using the default device")
                                 : QStringLiteral("audio device lost: %1").arg(error),
                       recovered);
-    if (!recovered)
-        m_wake.stop();
+    // Without devices the timer keeps running: it still serves RTP and the shutdown request.
 }
 
 } // namespace floorline::media

@@ -9,6 +9,8 @@
 #include <QRandomGenerator>
 #include <QTimer>
 
+#include <atomic>
+#include <future>
 #include <map>
 
 namespace floorline::media {
@@ -24,6 +26,11 @@ public:
     bool openDevices(QString *error);
     void run();
     void shutdown();
+    /// Any thread: the next wake-up shuts the worker down and fulfils `done`.
+    void requestShutdown(std::promise<void> *done)
+    {
+        m_shutdownRequest.store(done, std::memory_order_release);
+    }
     void connectMedia(const QHostAddress &relay, quint16 port, quint32 ssrc, const QString &key);
     VoicePipeline &pipeline() { return m_pipeline; }
 
@@ -45,6 +52,7 @@ private:
     std::unique_ptr<AudioStream> m_input, m_headsetOut, m_speakerOut;
     RtpEndpoint *m_rtp = nullptr;
     QTimer m_wake;
+    std::atomic<std::promise<void> *> m_shutdownRequest {nullptr};
     QRandomGenerator m_impairRandom;
     std::multimap<qint64, ReceivedRtp> m_delayed; ///< impaired packets by release time (µs)
     static constexpr int kMaxSlackMs = 30;

@@ -34,8 +34,7 @@ bool VoiceEngine::start(QString *error)
         m_worker,
         [this, error, &opened] {
             const bool ok = m_worker->openDevices(error);
-            if (ok)
-                m_worker->run();
+            m_worker->run(); // even without devices: stop() is served by the wake-up timer
             opened.set_value(ok);
         },
         Qt::QueuedConnection);
@@ -47,8 +46,11 @@ void VoiceEngine::stop()
 {
     if (!m_thread.isRunning())
         return;
-    QMetaObject::invokeMethod(
-        m_worker, [this] { m_worker->shutdown(); }, Qt::BlockingQueuedConnection);
+    // Handed over through an atomic the media thread polls every wake-up, not through Qt's
+    // event queue: ThreadSanitizer can see this hand-over both ways, not Qt's internals.
+    std::promise<void> done;
+    m_worker->requestShutdown(&done);
+    done.get_future().wait();
     m_thread.quit();
     m_thread.wait();
     m_worker = nullptr;
