@@ -55,11 +55,20 @@ FocusScope {
                 Layout.fillHeight: true
                 color: Theme.panel
                 radius: Theme.radius
-                PttPanel {
-                    objectName: "pttPanel"
+                ColumnLayout {
                     anchors.fill: parent
-                    anchors.margins: 24
-                    controller: view.controller
+                    anchors.margins: 20
+                    spacing: 12
+                    PttPanel {
+                        objectName: "pttPanel"
+                        Layout.alignment: Qt.AlignHCenter
+                        controller: view.controller
+                    }
+                    ActivityLog {
+                        Layout.fillWidth: true
+                        Layout.fillHeight: true
+                        controller: view.controller
+                    }
                 }
             }
         }

@@ -24,7 +24,7 @@ ColumnLayout {
     Text {
         objectName: "targets"
         Layout.alignment: Qt.AlignHCenter
-        Layout.maximumWidth: panel.width
+        Layout.maximumWidth: 300
         text: panel.controller.talkTargets.length ? panel.controller.talkTargets.join(", ")
                                                : qsTr("no group selected")
         color: Theme.text
@@ -36,9 +36,9 @@ ColumnLayout {
         id: ptt
         objectName: "pttButton"
         Layout.alignment: Qt.AlignHCenter
-        width: 220
-        height: 220
-        radius: 110
+        width: 200
+        height: 200
+        radius: 100
         color: panel.stateColor
         border.color: Qt.lighter(panel.stateColor, 1.4)
         border.width: 4
@@ -77,7 +77,7 @@ ColumnLayout {
     Text {
         objectName: "talkNotice"
         Layout.alignment: Qt.AlignHCenter
-        Layout.maximumWidth: panel.width
+        Layout.maximumWidth: 300
         text: panel.controller.talkState === Console.Denied ? panel.controller.talkNotice
             : panel.controller.talkState === Console.Granted ? qsTr("You are on the air")
             : qsTr("Hold the button or the Space bar")
@@ -86,5 +86,4 @@ ColumnLayout {
         wrapMode: Text.Wrap
         horizontalAlignment: Text.AlignHCenter
     }
-    Item { Layout.fillHeight: true }
 }

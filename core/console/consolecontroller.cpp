@@ -200,8 +200,10 @@ void ConsoleController::onEvent(const proto::Event &event)
         if (g.isEmpty())
             return;
         const bool emergency = taken->type == proto::FloorType::Emergency;
-        m_groups.setTalker(g, taken->alias.isEmpty() ? taken->talker : taken->alias, emergency,
-                           QDateTime::currentMSecsSinceEpoch());
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const QString talker = taken->alias.isEmpty() ? taken->talker : taken->alias;
+        m_groups.setTalker(g, talker, emergency, now);
+        m_activity.started(g, m_groups.nameOf(g), talker, emergency, now);
         m_talkerSsrc.insert(g, taken->ssrc);
         route(g);
         if (emergency) {
@@ -214,12 +216,16 @@ void ConsoleController::onEvent(const proto::Event &event)
     } else if (const auto *idle = std::get_if<proto::FloorIdle>(&event)) {
         const QString g = groupOf(idle->session);
         m_groups.clearTalker(g);
+        m_activity.ended(g, QDateTime::currentMSecsSinceEpoch());
         m_talkerSsrc.remove(g);
     } else if (const auto *granted = std::get_if<proto::FloorGranted>(&event)) {
         if (!m_talkSessions.contains(granted->session))
             return;
-        m_groups.setQueuePosition(groupOf(granted->session), 0);
+        const QString g = groupOf(granted->session);
+        m_groups.setQueuePosition(g, 0);
         m_granted.insert(granted->session);
+        m_activity.started(g, m_groups.nameOf(g), user(), false,
+                           QDateTime::currentMSecsSinceEpoch());
         if (m_talkState != TalkState::Granted) {
             setTalk(TalkState::Granted);
             if (m_voice) {
@@ -239,6 +245,7 @@ void ConsoleController::onEvent(const proto::Event &event)
     } else if (const auto *revoke = std::get_if<proto::FloorRevoke>(&event)) {
         if (!m_granted.remove(revoke->session))
             return;
+        m_activity.ended(groupOf(revoke->session), QDateTime::currentMSecsSinceEpoch());
         m_talkSessions.remove(revoke->session);
         m_client.send(proto::FloorRelease {revoke->session});
         if (m_granted.isEmpty()) {
@@ -316,9 +323,12 @@ void ConsoleController::releaseTalk()
 {
     if (m_voice)
         m_voice->setTransmitting(false);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (const QString &session : std::as_const(m_talkSessions)) {
         m_client.send(proto::FloorRelease {session});
         m_groups.setQueuePosition(groupOf(session), 0);
+        if (m_granted.contains(session))
+            m_activity.ended(groupOf(session), now);
     }
     m_talkSessions.clear();
     m_granted.clear();

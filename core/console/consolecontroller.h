@@ -2,6 +2,7 @@
 #pragma once
 
 #include "consoletypes.h"
+#include "activitylogmodel.h"
 #include "grouptreemodel.h"
 
 #include "core/signaling/signalingclient.h"
@@ -31,6 +32,7 @@ class ConsoleController : public QObject
     QML_ELEMENT
     QML_UNCREATABLE("Built by the application")
     Q_PROPERTY(floorline::console::GroupTreeModel *groups READ groups CONSTANT)
+    Q_PROPERTY(floorline::console::ActivityLogModel *activity READ activity CONSTANT)
     Q_PROPERTY(floorline::console::Link link READ link NOTIFY linkChanged)
     Q_PROPERTY(QString user READ user NOTIFY linkChanged)
     Q_PROPERTY(floorline::console::TalkState talkState READ talkState NOTIFY talkChanged)
@@ -49,6 +51,7 @@ public:
     void connectToServer(const QUrl &url, const QString &user, const QString &password);
 
     GroupTreeModel *groups() { return &m_groups; }
+    ActivityLogModel *activity() { return &m_activity; }
     Link link() const { return m_link; }
     QString user() const;
     TalkState talkState() const { return m_talkState; }
@@ -86,6 +89,7 @@ private:
     SignalingClient &m_client;
     media::VoiceEngine *m_voice;
     GroupTreeModel m_groups;
+    ActivityLogModel m_activity;
     Link m_link = Link::Offline;
     TalkState m_talkState = TalkState::Idle;
     QString m_talkNotice;

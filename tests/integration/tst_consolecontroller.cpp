@@ -19,6 +19,7 @@ struct Console
     explicit Console(server::Server &server)
         : controller(client, nullptr)
         , tester(controller.groups(), QAbstractItemModelTester::FailureReportingMode::QtTest)
+        , logTester(controller.activity(), QAbstractItemModelTester::FailureReportingMode::QtTest)
     {
         controller.connectToServer(server.url(), QStringLiteral("dispatch-1"),
                                    QStringLiteral("dispatch-1"));
@@ -39,6 +40,7 @@ struct Console
     SignalingClient client;
     ConsoleController controller;
     QAbstractItemModelTester tester;
+    QAbstractItemModelTester logTester;
 };
 } // namespace
 
@@ -102,10 +104,23 @@ private Q_SLOTS:
 
         QVERIFY(unit.call(proto::FloorRelease {QStringLiteral("group:tg-001")}));
         QTRY_COMPARE(console.controller.talkState(), TalkState::Granted);
+        // The activity log: the unit's spurt has ended with a duration, ours is live on top.
+        ActivityLogModel *log = console.controller.activity();
+        QCOMPARE(log->rowCount(), 2);
+        QCOMPARE(log->data(log->index(0), ActivityLogModel::TalkerRole).toString(),
+                 QStringLiteral("Dispatch 1"));
+        QCOMPARE(log->data(log->index(0), ActivityLogModel::LiveRole), true);
+        QCOMPARE(log->data(log->index(1), ActivityLogModel::TalkerRole).toString(),
+                 QStringLiteral("Engine 1"));
+        QCOMPARE(log->data(log->index(1), ActivityLogModel::GroupRole).toString(),
+                 QStringLiteral("North Ops 1"));
+        QCOMPARE(log->data(log->index(1), ActivityLogModel::LiveRole), false);
+        QVERIFY(log->data(log->index(1), ActivityLogModel::DurationRole).toLongLong() > 0);
         QCOMPARE(console.role(QStringLiteral("tg-001"), GroupTreeModel::QueuePositionRole), 0);
         console.controller.releaseTalk();
         QTRY_COMPARE(console.role(QStringLiteral("tg-001"), GroupTreeModel::TalkerRole).toString(),
                      QString());
+        QCOMPARE(log->data(log->index(0), ActivityLogModel::LiveRole), false);
     }
 
     void pressWithoutASelectedGroupIsDeniedWithAReason()

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QAbstractListModel>
+#include <QtQml/qqmlregistration.h>
+
+#include <deque>
+
+namespace floorline::console {
+
+/**
+ * @brief Who talked, on which group, when and for how long: newest first, the last 500 spurts.
+ *
+ * Roles: `startedAt` (ms since the epoch), `group` (name), `talker` (alias), `durationMs`
+ * (0 while the spurt goes on), `emergency`, `live` (still talking).
+ * Thread rule: GUI thread only; the console controller feeds it from floor events.
+ */
+class ActivityLogModel : public QAbstractListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Owned by the console")
+public:
+    enum Role {
+        StartedAtRole = Qt::UserRole + 1,
+        GroupRole,
+        TalkerRole,
+        DurationRole,
+        EmergencyRole,
+        LiveRole,
+    };
+    Q_ENUM(Role)
+    static constexpr int kMaxEntries = 500;
+
+    explicit ActivityLogModel(QObject *parent = nullptr);
+
+    /// A spurt began on `groupId`; any spurt still open there ends now.
+    void started(const QString &groupId, const QString &groupName, const QString &talker,
+                 bool emergency, qint64 atMs);
+    /// The spurt on `groupId` ended.
+    void ended(const QString &groupId, qint64 atMs);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+private:
+    struct Entry
+    {
+        QString groupId;
+        QString group;
+        QString talker;
+        bool emergency = false;
+        qint64 startedAt = 0;
+        qint64 endedAt = 0; ///< 0 while live
+    };
+    std::deque<Entry> m_entries; ///< newest first
+};
+
+} // namespace floorline::console

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: Apache-2.0
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Floorline.Core
+
+// The activity log: who talked, on which group, when, and for how long (newest first).
+ColumnLayout {
+    id: log
+    required property ConsoleController controller
+    spacing: 4
+
+    Text {
+        text: qsTr("Activity")
+        color: Theme.textDim
+        font.pixelSize: 13
+        font.weight: Font.DemiBold
+    }
+    ListView {
+        id: list
+        objectName: "activityList"
+        Layout.fillWidth: true
+        Layout.fillHeight: true
+        clip: true
+        model: log.controller.activity
+        ScrollBar.vertical: ScrollBar {}
+        Accessible.role: Accessible.List
+        Accessible.name: qsTr("Activity log")
+        delegate: RowLayout {
+            id: entry
+            required property double startedAt
+            required property string group
+            required property string talker
+            required property double durationMs
+            required property bool emergency
+            required property bool live
+            width: ListView.view.width
+            spacing: 8
+            Accessible.role: Accessible.ListItem
+            Accessible.name: qsTr("%1 on %2").arg(talker).arg(group)
+            Text {
+                text: new Date(entry.startedAt).toLocaleTimeString(Qt.locale(), "HH:mm:ss")
+                color: Theme.textDim
+                font.pixelSize: 12
+                font.family: "monospace"
+            }
+            Text {
+                Layout.fillWidth: true
+                text: qsTr("%1 on %2").arg(entry.talker).arg(entry.group)
+                color: entry.emergency ? Theme.emergency : Theme.text
+                font.pixelSize: 12
+                elide: Text.ElideRight
+            }
+            Text {
+                text: entry.live ? "●"
+                    : Math.floor(entry.durationMs / 60000) + ":"
+                      + String(Math.floor(entry.durationMs / 1000) % 60).padStart(2, "0")
+                color: entry.live ? Theme.talking : Theme.textDim
+                font.pixelSize: 12
+                font.family: "monospace"
+            }
+        }
+    }
+}
