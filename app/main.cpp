@@ -153,6 +153,14 @@ int main(int argc, char *argv[])
 
     SignalingClient client;
     console::ConsoleController controller(client, voice.get());
+    // Per account and server host (the demo's port changes every run): how the dispatcher
+    // listened last time.
+    const QString listeningKey = QStringLiteral("listening/%1@%2").arg(account, url.host());
+    controller.setSavedListening(settings.value(listeningKey).toMap());
+    QObject::connect(&controller, &console::ConsoleController::listeningChanged, &app,
+                     [&settings, listeningKey](const QVariantMap &state) {
+                         settings.setValue(listeningKey, state);
+                     });
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml")); // the static modules' qmldir files
     engine.setInitialProperties({{QStringLiteral("controller"), QVariant::fromValue(&controller)}});

@@ -114,7 +114,7 @@ void ConsoleController::loadDirectory()
         m_groups.setGroups(reply.value->groups, members);
         m_directoryLoaded = true;
         Q_EMIT talkTargetsChanged();
-        if (first) {
+        if (first && !m_groups.restoreListening(m_savedListening)) {
             // A fresh console monitors the groups its user belongs to and talks on the first.
             // A dispatcher usually belongs to none: then every talk group (leaf) is monitored.
             QStringList mine = m_client.login().unit.groups;
@@ -134,6 +134,8 @@ void ConsoleController::onListeningChanged(const QString &group)
     syncAffiliations();
     route(group);
     Q_EMIT talkTargetsChanged();
+    if (m_directoryLoaded)
+        Q_EMIT listeningChanged(m_groups.listeningState());
 }
 
 QStringList ConsoleController::talkTargets() const

@@ -49,6 +49,9 @@ public:
                       QObject *parent = nullptr);
 
     void connectToServer(const QUrl &url, const QString &user, const QString &password);
+    /// How the dispatcher listened last time (GroupTreeModel::listeningState()); applied when
+    /// the directory first loads, instead of the defaults.
+    void setSavedListening(const QVariantMap &state) { m_savedListening = state; }
 
     GroupTreeModel *groups() { return &m_groups; }
     ActivityLogModel *activity() { return &m_activity; }
@@ -73,6 +76,8 @@ Q_SIGNALS:
     void emergencyChanged();
     void errorChanged();
     void talkTargetsChanged();
+    /// The dispatcher changed how groups are heard: worth saving.
+    void listeningChanged(const QVariantMap &state);
 
 private:
     void onState(SignalingClient::State state);
@@ -101,6 +106,7 @@ private:
     QSet<QString> m_granted;
     QHash<QString, quint32> m_talkerSsrc; ///< group -> current talker's SSRC
     bool m_directoryLoaded = false;
+    QVariantMap m_savedListening;
 };
 
 } // namespace floorline::console

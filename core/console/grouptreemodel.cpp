@@ -213,6 +213,36 @@ QStringList GroupTreeModel::selectedGroups() const
     return out;
 }
 
+QVariantMap GroupTreeModel::listeningState() const
+{
+    QVariantMap out;
+    for (const Node &n : m_nodes) {
+        if (!n.monitored && !n.selected && !n.muted && n.volume == Node().volume)
+            continue; // defaults need no saving
+        out.insert(n.info.id, QVariantMap {{QStringLiteral("monitored"), n.monitored},
+                                           {QStringLiteral("selected"), n.selected},
+                                           {QStringLiteral("volume"), n.volume},
+                                           {QStringLiteral("muted"), n.muted}});
+    }
+    return out;
+}
+
+bool GroupTreeModel::restoreListening(const QVariantMap &state)
+{
+    bool any = false;
+    for (auto it = state.cbegin(); it != state.cend(); ++it) {
+        if (!find(it.key()))
+            continue; // a group that no longer exists
+        const QVariantMap g = it.value().toMap();
+        any = true;
+        setMonitored(it.key(), g.value(QStringLiteral("monitored")).toBool());
+        setSelected(it.key(), g.value(QStringLiteral("selected")).toBool());
+        setVolume(it.key(), g.value(QStringLiteral("volume"), Node().volume).toDouble());
+        setMuted(it.key(), g.value(QStringLiteral("muted")).toBool());
+    }
+    return any;
+}
+
 QString GroupTreeModel::nameOf(const QString &id) const
 {
     const Node *n = find(id);

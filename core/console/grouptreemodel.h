@@ -75,6 +75,10 @@ public:
     /// The gain a talker in this group plays at: volume, or 0 when muted or not monitored.
     float gain(const QString &id) const;
     QStringList selectedGroups() const;
+    /// The dispatcher's settings per group (monitored, selected, volume, muted), for QSettings.
+    QVariantMap listeningState() const;
+    /// Applies saved settings to the groups that exist; returns false if none matched.
+    bool restoreListening(const QVariantMap &state);
     QString nameOf(const QString &id) const;
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;

@@ -65,6 +65,30 @@ private Q_SLOTS:
         QCOMPARE(console.controller.user(), QStringLiteral("Dispatch 1"));
     }
 
+    void savedListeningIsRestoredInsteadOfTheDefaults()
+    {
+        auto server = test::startServer(30, 6);
+        QVariantMap saved;
+        QVariantMap seenDefaults;
+        {
+            Console first(*server);
+            QVERIFY(first.ready());
+            QSignalSpy changes(&first.controller, &ConsoleController::listeningChanged);
+            first.controller.groups()->setMonitored(QStringLiteral("tg-001"), false);
+            first.controller.groups()->setSelected(QStringLiteral("tg-003"), true);
+            first.controller.groups()->setVolume(QStringLiteral("tg-003"), 0.3);
+            QVERIFY(!changes.isEmpty());
+            saved = changes.last().at(0).toMap();
+        }
+        Console second(*server);
+        second.controller.setSavedListening(saved);
+        QVERIFY(second.ready());
+        QCOMPARE(second.role(QStringLiteral("tg-001"), GroupTreeModel::MonitoredRole), false);
+        QCOMPARE(second.role(QStringLiteral("tg-003"), GroupTreeModel::SelectedRole), true);
+        QCOMPARE(second.role(QStringLiteral("tg-003"), GroupTreeModel::VolumeRole), 0.3);
+        QCOMPARE(second.role(QStringLiteral("tg-002"), GroupTreeModel::MonitoredRole), true);
+    }
+
     void pushToTalkIsGrantedAndReleased()
     {
         auto server = test::startServer(30, 6);
