@@ -107,9 +107,9 @@ int main(int argc, char *argv[])
     else
         settings.setValue(QStringLiteral("servers"), servers);
     media::VoiceEngine::Config voiceConfig;
-    voiceConfig.inputDevice
-        = parser.value(input).isEmpty() ? settings.value(QStringLiteral("audio/input")).toString()
-                                        : parser.value(input);
+    voiceConfig.inputDevice = parser.value(input).isEmpty()
+        ? settings.value(QStringLiteral("audio/input")).toString()
+        : parser.value(input);
     voiceConfig.headsetDevice = parser.value(headset).isEmpty()
         ? settings.value(QStringLiteral("audio/headset")).toString()
         : parser.value(headset);

@@ -182,7 +182,7 @@ void ConsoleController::syncAffiliations()
         });
     }
     if (!remove.isEmpty())
-        m_client.send(proto::Deaffiliate {remove}, [](const Reply<proto::Empty> &) { });
+        m_client.send(proto::Deaffiliate {remove}, [](const Reply<proto::Empty> &) {});
 }
 
 void ConsoleController::route(const QString &group)
@@ -190,8 +190,8 @@ void ConsoleController::route(const QString &group)
     const auto it = m_talkerSsrc.constFind(group);
     if (!m_voice || it == m_talkerSsrc.constEnd())
         return;
-    m_voice->setStream(*it, m_groups.isSelected(group) ? media::Route::Headset
-                                                       : media::Route::Speaker,
+    m_voice->setStream(*it,
+                       m_groups.isSelected(group) ? media::Route::Headset : media::Route::Speaker,
                        m_groups.gain(group));
 }
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "consoletypes.h"
 #include "activitylogmodel.h"
+#include "consoletypes.h"
 #include "grouptreemodel.h"
 
 #include "core/signaling/signalingclient.h"

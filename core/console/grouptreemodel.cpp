@@ -219,10 +219,11 @@ QVariantMap GroupTreeModel::listeningState() const
     for (const Node &n : m_nodes) {
         if (!n.monitored && !n.selected && !n.muted && n.volume == Node().volume)
             continue; // defaults need no saving
-        out.insert(n.info.id, QVariantMap {{QStringLiteral("monitored"), n.monitored},
-                                           {QStringLiteral("selected"), n.selected},
-                                           {QStringLiteral("volume"), n.volume},
-                                           {QStringLiteral("muted"), n.muted}});
+        out.insert(n.info.id,
+                   QVariantMap {{QStringLiteral("monitored"), n.monitored},
+                                {QStringLiteral("selected"), n.selected},
+                                {QStringLiteral("volume"), n.volume},
+                                {QStringLiteral("muted"), n.muted}});
     }
     return out;
 }
@@ -317,18 +318,12 @@ QVariant GroupTreeModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> GroupTreeModel::roleNames() const
 {
-    return {{Qt::DisplayRole, "display"},
-            {GroupIdRole, "groupId"},
-            {NameRole, "name"},
-            {MembersRole, "members"},
-            {MonitoredRole, "monitored"},
-            {SelectedRole, "selected"},
-            {VolumeRole, "volume"},
-            {MutedRole, "muted"},
-            {TalkerRole, "talker"},
-            {TalkingSinceRole, "talkingSince"},
-            {EmergencyRole, "emergency"},
-            {QueuePositionRole, "queuePosition"}};
+    return {{Qt::DisplayRole, "display"}, {GroupIdRole, "groupId"},
+            {NameRole, "name"},           {MembersRole, "members"},
+            {MonitoredRole, "monitored"}, {SelectedRole, "selected"},
+            {VolumeRole, "volume"},       {MutedRole, "muted"},
+            {TalkerRole, "talker"},       {TalkingSinceRole, "talkingSince"},
+            {EmergencyRole, "emergency"}, {QueuePositionRole, "queuePosition"}};
 }
 
 } // namespace floorline::console

@@ -17,9 +17,9 @@ namespace floorline::media {
  * @brief An AudioBackend with a virtual clock, for unit tests.
  *
  * Nothing runs by itself: advance() plays the device callbacks for a number of frames, in the
- * calling thread, which may differ from the thread that opens streams. The fake microphone says whatever speak() was given (then silence); every
- * output device records what it played. unplug() makes a device vanish like a USB headset
- * pulled out, so the engine's fallback can be tested.
+ * calling thread, which may differ from the thread that opens streams. The fake microphone says
+ * whatever speak() was given (then silence); every output device records what it played. unplug()
+ * makes a device vanish like a USB headset pulled out, so the engine's fallback can be tested.
  */
 class FakeAudioBackend : public AudioBackend
 {

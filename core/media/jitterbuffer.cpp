@@ -127,10 +127,9 @@ JitterBuffer::Frame JitterBuffer::pop(int64_t nowMs)
         const int64_t first = m_packets.begin()->second.arrivalMs;
         m_owed = 3.0 * m_stats.jitterMs >= 2.0 * m_config.frameMs
             ? 0
-            : int(std::count_if(m_packets.begin(), m_packets.end(),
-                                [&](const auto &p) {
-                                    return p.second.arrivalMs - first < m_config.frameMs / 2;
-                                }))
+            : int(std::count_if(
+                  m_packets.begin(), m_packets.end(),
+                  [&](const auto &p) { return p.second.arrivalMs - first < m_config.frameMs / 2; }))
                 - 1;
         m_missingRun = 0;
         m_tailConcealed = 0;

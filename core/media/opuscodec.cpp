@@ -11,10 +11,9 @@ OpusVoiceEncoder::OpusVoiceEncoder(Config config)
     : m_config(config)
 {
     int error = OPUS_OK;
-    m_encoder = opus_encoder_create(config.sampleRate, 1,
-                                    config.lowDelay ? OPUS_APPLICATION_RESTRICTED_LOWDELAY
-                                                    : OPUS_APPLICATION_VOIP,
-                                    &error);
+    m_encoder = opus_encoder_create(
+        config.sampleRate, 1,
+        config.lowDelay ? OPUS_APPLICATION_RESTRICTED_LOWDELAY : OPUS_APPLICATION_VOIP, &error);
     if (error != OPUS_OK) {
         m_error = QString::fromLatin1(opus_strerror(error));
         m_encoder = nullptr;

@@ -9,10 +9,9 @@ SpurtRecording recordSpurt(std::span<const float> speech, VoicePipeline::Config 
     out.frameMs = config.frameMs;
     config.preRollMs = 0; // the recording starts with the first word
     SpscRing<float> capture(48000), headset(48000), speaker(48000);
-    VoicePipeline pipeline(config, capture, headset, speaker,
-                           [&](const QByteArray &payload, bool, uint32_t) {
-                               out.packets.push_back(payload);
-                           });
+    VoicePipeline pipeline(
+        config, capture, headset, speaker,
+        [&](const QByteArray &payload, bool, uint32_t) { out.packets.push_back(payload); });
     pipeline.setTransmitting(true);
     const std::size_t frame = std::size_t(pipeline.frameSamples());
     std::vector<float> padded(speech.begin(), speech.end());

@@ -103,7 +103,8 @@ std::vector<float> toFloat48k(const PcmClip &clip)
         const double at = double(i) * step;
         const auto k = std::size_t(at);
         const double frac = at - double(k);
-        const double a = clip.samples[k], b = clip.samples[std::min(k + 1, clip.samples.size() - 1)];
+        const double a = clip.samples[k],
+                     b = clip.samples[std::min(k + 1, clip.samples.size() - 1)];
         out.push_back(float((a + (b - a) * frac) / 32768.0));
     }
     return out;

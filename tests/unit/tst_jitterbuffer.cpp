@@ -220,7 +220,8 @@ private Q_SLOTS:
             buffer.pop(t); // away: nothing arrives, the buffer drains
         QVERIFY(!buffer.isPlaying());
         feed(80, 130, 7); // back, with a slightly different path delay
-        QVERIFY2(buffer.stats().jitterMs < 2.0, qPrintable(QString::number(buffer.stats().jitterMs)));
+        QVERIFY2(buffer.stats().jitterMs < 2.0,
+                 qPrintable(QString::number(buffer.stats().jitterMs)));
     }
 };
 

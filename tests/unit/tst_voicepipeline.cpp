@@ -43,7 +43,10 @@ struct Console
 struct Link
 {
     explicit Link(int frameMs = 20)
-        : a([this](const QByteArray &p, bool m, uint32_t ts) { sent.push_back({p, m, ts}); },
+        : a(
+            [this](const QByteArray &p, bool m, uint32_t ts) {
+                sent.push_back({p, m, ts});
+            },
             frameMs)
         , b({}, frameMs)
         , frame(frameMs)

@@ -38,8 +38,9 @@ public:
     }
     bool open(QString *error)
     {
-        const PaError e = Pa_OpenDefaultStream(&m_stream, 1, 1, paFloat32, 48000,
-                                               paFramesPerBufferUnspecified, &Probe::callback, this);
+        const PaError e
+            = Pa_OpenDefaultStream(&m_stream, 1, 1, paFloat32, 48000, paFramesPerBufferUnspecified,
+                                   &Probe::callback, this);
         if (e == paNoError && Pa_StartStream(m_stream) == paNoError)
             return true;
         *error = QString::fromLocal8Bit(Pa_GetErrorText(e));
@@ -85,7 +86,8 @@ private:
                 m_injectedAt[std::size_t(injected)] = now;
                 m_injected.store(++injected, std::memory_order_release);
                 m_burstPos = 0;
-                m_nextBurst = now + VoiceBurst::kSpacingSamples + VoiceBurst::phase(uint32_t(injected));
+                m_nextBurst
+                    = now + VoiceBurst::kSpacingSamples + VoiceBurst::phase(uint32_t(injected));
             }
             float sample = 0.0f;
             if (m_burstPos >= 0) {
@@ -152,7 +154,8 @@ JackRig::~JackRig()
 bool JackRig::setUp(QString *error)
 {
     if (qEnvironmentVariableIsEmpty("JACK_DEFAULT_SERVER")) {
-        *error = QStringLiteral("JACK_DEFAULT_SERVER is not set: start tools/scripts/jack-dummy.sh");
+        *error
+            = QStringLiteral("JACK_DEFAULT_SERVER is not set: start tools/scripts/jack-dummy.sh");
         return false;
     }
     // 400 units in 10 groups: units 1 and 9 are both in tg-001. Talk time is not limited here.
@@ -202,7 +205,8 @@ bool JackRig::setUp(QString *error)
 
     QSignalSpy readyA(m_engineA.get(), &VoiceEngine::mediaReady);
     QSignalSpy readyB(m_engineB.get(), &VoiceEngine::mediaReady);
-    for (auto [client, engine] : {std::pair {&m_a, m_engineA.get()}, std::pair {&m_b, m_engineB.get()}}) {
+    for (auto [client, engine] :
+         {std::pair {&m_a, m_engineA.get()}, std::pair {&m_b, m_engineB.get()}}) {
         const proto::MediaInfo media = client->login().media;
         engine->connectMedia(QHostAddress::LocalHost, quint16(media.port), media.ssrc, media.key);
     }
@@ -238,9 +242,11 @@ bool JackRig::setAffiliated(bool on)
 {
     bool done = false;
     if (on)
-        m_b.send(proto::Affiliate {{kGroup}}, [&](const Reply<proto::SessionList> &r) { done = r.ok(); });
+        m_b.send(proto::Affiliate {{kGroup}},
+                 [&](const Reply<proto::SessionList> &r) { done = r.ok(); });
     else
-        m_b.send(proto::Deaffiliate {{kGroup}}, [&](const Reply<proto::Empty> &r) { done = r.ok(); });
+        m_b.send(proto::Deaffiliate {{kGroup}},
+                 [&](const Reply<proto::Empty> &r) { done = r.ok(); });
     return QTest::qWaitFor([&] { return done; }, 5000);
 }
 

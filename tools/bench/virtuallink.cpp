@@ -56,8 +56,7 @@ struct Packet
 LatencyResult runVirtualLatency(const VirtualOptions &o)
 {
     // The script: per spurt 200 ms lead-in, the bursts, then 600 ms of silence off the air.
-    const int64_t spurtSamples
-        = 48 * 200 + int64_t(o.burstsPerSpurt) * VoiceBurst::kSpacingSamples;
+    const int64_t spurtSamples = 48 * 200 + int64_t(o.burstsPerSpurt) * VoiceBurst::kSpacingSamples;
     const int64_t cycle = spurtSamples + 48 * 600;
     const int64_t total = cycle * o.spurts;
     std::vector<float> mouth(std::size_t(total), 0.0f);
@@ -81,7 +80,8 @@ LatencyResult runVirtualLatency(const VirtualOptions &o)
         const Packet p {sequence++, timestamp, marker, payload};
         if (o.loss > 0 && random.generateDouble() < o.loss)
             return;
-        const double delayMs = o.networkMs + (o.jitterMs > 0 ? random.bounded(double(o.jitterMs)) : 0);
+        const double delayMs
+            = o.networkMs + (o.jitterMs > 0 ? random.bounded(double(o.jitterMs)) : 0);
         network.emplace(now + int64_t(delayMs * 48), p);
     });
     Console b(o.frameMs, {});

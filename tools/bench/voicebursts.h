@@ -32,9 +32,8 @@ struct VoiceBurst
     {
         if (i < 0 || i >= kSamples)
             return 0.0f;
-        const float envelope = i < kAttack
-            ? 0.5f * (1.0f - float(std::cos(M_PI * i / kAttack)))
-            : 1.0f;
+        const float envelope
+            = i < kAttack ? 0.5f * (1.0f - float(std::cos(M_PI * i / kAttack))) : 1.0f;
         return kAmplitude * envelope * float(std::sin(2 * M_PI * 1000.0 * i / 48000.0));
     }
 };

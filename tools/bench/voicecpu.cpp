@@ -44,8 +44,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption talkers(QStringLiteral("talkers"), QStringLiteral("Talkers (16)."),
                                      QStringLiteral("n"), QStringLiteral("16"));
     const QCommandLineOption seconds(QStringLiteral("seconds"),
-                                     QStringLiteral("Audio to process (60)."),
-                                     QStringLiteral("s"), QStringLiteral("60"));
+                                     QStringLiteral("Audio to process (60)."), QStringLiteral("s"),
+                                     QStringLiteral("60"));
     const QCommandLineOption frame(QStringLiteral("frame-ms"), QStringLiteral("20 or 10 (20)."),
                                    QStringLiteral("ms"), QStringLiteral("20"));
     parser.addOptions({talkers, seconds, frame});

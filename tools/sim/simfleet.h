@@ -18,7 +18,8 @@ namespace floorline::sim {
  *
  * Each talk group gets talk spurts at exponentially distributed intervals; a random idle member
  * requests the floor and speaks one of the bundled speech clips (espeak-ng, encoded once at
- * start by the voice engine's own capture path). A small share of requests are emergencies, which pre-empt whoever talks.
+ * start by the voice engine's own capture path). A small share of requests are emergencies, which
+ * pre-empt whoever talks.
  */
 class SimFleet : public QObject
 {

@@ -70,8 +70,8 @@ void SimUnit::onLoggedIn(const proto::LoginResult &login)
     }
 }
 
-void SimUnit::talk(const QString &session, const media::SpurtRecording *clip,
-                   proto::FloorType type, int priority)
+void SimUnit::talk(const QString &session, const media::SpurtRecording *clip, proto::FloorType type,
+                   int priority)
 {
     if (!isIdle() || !clip || clip->packets.empty())
         return;
