@@ -12,14 +12,8 @@
 
 namespace floorline::bench {
 
-struct JackOptions
+struct JackOptions : VoiceRunOptions
 {
-    int frameMs = 20;
-    int slackMs = 3;
-    int jitterMs = 0; ///< impairment injected in B's engine
-    double loss = 0;
-    int spurts = 8; ///< the first one only warms the jitter estimate up
-    int burstsPerSpurt = 16;
     QString serverBinary;
 };
 

@@ -9,16 +9,10 @@ namespace floorline::bench {
 
 /// A talker and a listener on fake devices, joined by a simulated network, all on one virtual
 /// sample clock (no scheduling noise): the voice path's own latency.
-struct VirtualOptions
+struct VirtualOptions : VoiceRunOptions
 {
-    int frameMs = 20;
     int periodFrames = 256; ///< device callback size, as on the JACK dummy server
-    int slackMs = 3; ///< playout slack, VoiceEngine::Config::playoutSlackMs
     double networkMs = 0.25; ///< loopback plus relay, from relaybench
-    int jitterMs = 0; ///< each packet held a uniform 0..jitterMs more
-    double loss = 0; ///< share of packets lost
-    int spurts = 8; ///< the first one only warms the jitter estimate up
-    int burstsPerSpurt = 16;
     uint32_t seed = 1;
 };
 

@@ -38,6 +38,17 @@ struct VoiceBurst
     }
 };
 
+/// What both latency paths share: codec frame, playout slack, injected impairment, script.
+struct VoiceRunOptions
+{
+    int frameMs = 20;
+    int slackMs = 3; ///< playout slack, VoiceEngine::Config::playoutSlackMs
+    int jitterMs = 0; ///< each packet held a uniform 0..jitterMs more (at the listener)
+    double loss = 0; ///< share of packets lost
+    int spurts = 8; ///< the first one only warms the jitter estimate up
+    int burstsPerSpurt = 16;
+};
+
 /// What a latency run found: delays in ms (one per burst heard) and the listener's stream.
 struct LatencyResult
 {

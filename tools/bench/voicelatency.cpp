@@ -59,25 +59,23 @@ int main(int argc, char *argv[])
     const QString label = QStringLiteral("%1 %2 ms frames, jitter %3 ms, loss %4 %")
                               .arg(parser.value(path), parser.value(frame), parser.value(jitter))
                               .arg(parser.value(loss).toDouble() * 100);
-    if (parser.value(path) == QLatin1String("virtual")) {
-        VirtualOptions o;
+    auto common = [&](VoiceRunOptions &o) {
         o.frameMs = parser.value(frame).toInt();
         o.spurts = parser.value(spurts).toInt();
         o.burstsPerSpurt = parser.value(bursts).toInt();
         o.jitterMs = parser.value(jitter).toInt();
         o.loss = parser.value(loss).toDouble();
         o.slackMs = parser.value(slack).toInt();
+    };
+    if (parser.value(path) == QLatin1String("virtual")) {
+        VirtualOptions o;
+        common(o);
         o.periodFrames = parser.value(period).toInt();
         printLatency(qPrintable(label), runVirtualLatency(o));
         return 0;
     }
     JackOptions o;
-    o.frameMs = parser.value(frame).toInt();
-    o.spurts = parser.value(spurts).toInt();
-    o.burstsPerSpurt = parser.value(bursts).toInt();
-    o.jitterMs = parser.value(jitter).toInt();
-    o.loss = parser.value(loss).toDouble();
-    o.slackMs = parser.value(slack).toInt();
+    common(o);
     o.serverBinary = parser.value(binary).isEmpty() ? defaultServerBinary() : parser.value(binary);
     JackRig rig(o);
     QString error;
