@@ -4,6 +4,9 @@
 #include "activitylogmodel.h"
 #include "consoletypes.h"
 #include "grouptreemodel.h"
+#include "inviteplanner.h"
+#include "sessionlistmodel.h"
+#include "unitlistmodel.h"
 
 #include "core/signaling/signalingclient.h"
 
@@ -23,7 +26,8 @@ namespace floorline::console {
  * It logs in through a SignalingClient, loads the directory into the group tree, keeps the
  * server's affiliations and the voice engine's routing in step with what the dispatcher
  * monitors and selects, turns floor events into model state, and runs push-to-talk on the
- * selected groups (several at once: simulselect).
+ * selected groups (several at once: simulselect). It keeps the unit list and the live sessions,
+ * and turns drops of units and groups into invitations (planned first: see planInvites).
  * Thread rule: GUI thread. The voice engine queues its work to the media thread itself.
  */
 class ConsoleController : public QObject
@@ -33,6 +37,11 @@ class ConsoleController : public QObject
     QML_UNCREATABLE("Built by the application")
     Q_PROPERTY(floorline::console::GroupTreeModel *groups READ groups CONSTANT)
     Q_PROPERTY(floorline::console::ActivityLogModel *activity READ activity CONSTANT)
+    /// The fleet's units as the dispatcher filters them (search, status).
+    Q_PROPERTY(floorline::console::UnitFilterModel *units READ units CONSTANT)
+    Q_PROPERTY(floorline::console::SessionListModel *sessions READ sessions CONSTANT)
+    /// What the last drop did: who was invited, who was not and why. Empty when nothing to say.
+    Q_PROPERTY(QString inviteNotice READ inviteNotice NOTIFY inviteNoticeChanged)
     Q_PROPERTY(floorline::console::Link link READ link NOTIFY linkChanged)
     Q_PROPERTY(QString user READ user NOTIFY linkChanged)
     Q_PROPERTY(floorline::console::TalkState talkState READ talkState NOTIFY talkChanged)
@@ -55,6 +64,10 @@ public:
 
     GroupTreeModel *groups() { return &m_groups; }
     ActivityLogModel *activity() { return &m_activity; }
+    UnitFilterModel *units() { return &m_unitFilter; }
+    const UnitListModel &unitList() const { return m_units; }
+    SessionListModel *sessions() { return &m_sessions; }
+    QString inviteNotice() const { return m_inviteNotice; }
     Link link() const { return m_link; }
     QString user() const;
     TalkState talkState() const { return m_talkState; }
@@ -64,11 +77,25 @@ public:
     QString lastError() const { return m_lastError; }
     QStringList talkTargets() const;
 
-    /// Push-to-talk pressed: request the floor on every selected group.
-    Q_INVOKABLE void pressTalk();
+    /// Push-to-talk pressed: request the floor on every selected group (`emergency`: as an
+    /// emergency call, which pre-empts any talker and raises the alarm on every receiver).
+    Q_INVOKABLE void pressTalk(bool emergency = false);
+    /// Push-to-talk on one session only: a group tile's or a call card's own button.
+    /// `session` is a session id ("group:<id>", "adhoc:<n>").
+    Q_INVOKABLE void pressTalkOn(const QString &session);
     /// Push-to-talk released: stop sending and release (or leave the queue).
     Q_INVOKABLE void releaseTalk();
     Q_INVOKABLE void acknowledgeEmergency();
+
+    /// Units dropped on a live session (`session`), or on "new call" (`session` empty).
+    Q_INVOKABLE void invite(const QStringList &units, const QString &session);
+    /// A group dropped on a live session or on "new call": every unit of its subtree, once.
+    Q_INVOKABLE void inviteGroup(const QString &group, const QString &session);
+    /// A group dropped on "broadcast": one session over its whole subtree, only we talk.
+    Q_INVOKABLE void broadcast(const QString &group);
+    /// Leaves a call; leaving one we created ends it for everybody.
+    Q_INVOKABLE void leaveSession(const QString &session);
+    Q_INVOKABLE void clearInviteNotice();
 
 Q_SIGNALS:
     void linkChanged();
@@ -76,6 +103,7 @@ Q_SIGNALS:
     void emergencyChanged();
     void errorChanged();
     void talkTargetsChanged();
+    void inviteNoticeChanged();
     /// The dispatcher changed how groups are heard: worth saving.
     void listeningChanged(const QVariantMap &state);
 
@@ -84,10 +112,21 @@ private:
     void onLoggedIn(const proto::LoginResult &login, bool resumed);
     void onEvent(const proto::Event &event);
     void onListeningChanged(const QString &group);
-    void onRequestResult(const QString &session, const Reply<proto::FloorRequestResult> &reply);
+    void onRequestResult(const QString &session, proto::FloorType type,
+                         const Reply<proto::FloorRequestResult> &reply);
     void loadDirectory();
+    void applyDirectory(const proto::Directory &directory);
+    void loadSessions();
+    void onSessionEvent(const proto::Event &event);
+    void onFloorTaken(const proto::FloorTaken &taken);
+    void onFloorIdle(const QString &session);
+    void requestFloor(const QStringList &sessions, bool emergency);
+    void onInviteResult(const InvitePlan &plan, const Reply<proto::InviteResult> &reply);
+    void setInviteNotice(const QString &notice);
+    /// Group name for a group session, the call's name for the others.
+    QString sessionName(const QString &session) const;
     void syncAffiliations();
-    void route(const QString &group);
+    void route(const QString &session);
     void setTalk(TalkState state, const QString &notice = {}, int position = 0);
     void setError(const QString &error);
 
@@ -95,6 +134,10 @@ private:
     media::VoiceEngine *m_voice;
     GroupTreeModel m_groups;
     ActivityLogModel m_activity;
+    UnitListModel m_units;
+    UnitFilterModel m_unitFilter {&m_units};
+    SessionListModel m_sessions {m_units};
+    QString m_inviteNotice;
     Link m_link = Link::Offline;
     TalkState m_talkState = TalkState::Idle;
     QString m_talkNotice;
@@ -104,7 +147,7 @@ private:
     QSet<QString> m_affiliated; ///< groups the server has us affiliated to
     QSet<QString> m_talkSessions; ///< sessions we requested or hold the floor in
     QSet<QString> m_granted;
-    QHash<QString, quint32> m_talkerSsrc; ///< group -> current talker's SSRC
+    QHash<QString, quint32> m_talkerSsrc; ///< session -> current talker's SSRC
     bool m_directoryLoaded = false;
     QVariantMap m_savedListening;
 };

@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: Apache-2.0
+// ConsoleController, part three: the unit list, live sessions and drag-and-drop invitations.
+#include "consolecontroller.h"
+#include "sessionids.h"
+
+#include "core/media/voiceengine.h"
+
+#include <QSet>
+
+namespace floorline::console {
+
+namespace {
+SkipReason fromWire(proto::SkipReason reason)
+{
+    switch (reason) {
+    case proto::SkipReason::AlreadyMember:
+        return SkipReason::AlreadyMember;
+    case proto::SkipReason::Busy:
+        return SkipReason::Busy;
+    case proto::SkipReason::Offline:
+        return SkipReason::Offline;
+    case proto::SkipReason::Unknown:
+    case proto::SkipReason::Forbidden:
+        break;
+    }
+    return SkipReason::Unknown;
+}
+} // namespace
+
+void ConsoleController::loadSessions()
+{
+    // After a fresh login the server may still hold us in calls (another console of ours made
+    // them, or we came back inside the grace window without resuming).
+    m_client.send(proto::SessionListGet {}, [this](const Reply<proto::SessionList> &reply) {
+        if (!reply.ok())
+            return;
+        for (const proto::SessionInfo &s : reply.value->sessions) {
+            if (s.kind == proto::SessionKind::Group)
+                continue;
+            onSessionEvent(proto::SessionJoined {s});
+        }
+    });
+}
+
+void ConsoleController::onSessionEvent(const proto::Event &event)
+{
+    if (const auto *joined = std::get_if<proto::SessionJoined>(&event)) {
+        m_sessions.update(joined->session);
+        const proto::FloorInfo &floor = joined->session.floor;
+        if (floor.state != proto::FloorState::Idle && floor.ssrc != 0)
+            onFloorTaken(proto::FloorTaken {joined->session.id, floor.talker, floor.alias,
+                                            floor.ssrc, floor.type, floor.priority});
+    } else if (const auto *updated = std::get_if<proto::SessionUpdated>(&event)) {
+        m_sessions.update(updated->session);
+    } else if (const auto *ended = std::get_if<proto::SessionEnded>(&event)) {
+        const QString name = m_sessions.nameOf(ended->session);
+        onFloorIdle(ended->session);
+        if (m_granted.remove(ended->session) && m_granted.isEmpty() && m_voice)
+            m_voice->setTransmitting(false);
+        if (m_talkSessions.remove(ended->session) && m_talkSessions.isEmpty())
+            setTalk(TalkState::Idle);
+        m_sessions.remove(ended->session);
+        setInviteNotice(tr("%1 ended: %2").arg(name, ended->reason));
+    } else if (const auto *status = std::get_if<proto::UnitStatusChanged>(&event)) {
+        m_units.setStatus(status->unit, status->status, status->session);
+        m_sessions.unitBusyIn(
+            status->unit, status->status == proto::UnitStatus::Busy ? status->session : QString());
+    }
+}
+
+void ConsoleController::invite(const QStringList &units, const QString &session)
+{
+    if (m_link != Link::Online) {
+        setInviteNotice(tr("Not connected"));
+        return;
+    }
+    if (!session.isEmpty() && !m_sessions.isJoined(session)) {
+        setInviteNotice(
+            tr("You are not in %1, so you cannot invite to it").arg(m_sessions.nameOf(session)));
+        return;
+    }
+    if (session.startsWith(QLatin1String("broadcast:"))) {
+        setInviteNotice(tr("A broadcast calls its groups; it takes no invitations"));
+        return;
+    }
+    const InvitePlan plan = planInvites(units, session, m_sessions.members(session), m_units,
+                                        m_client.login().unit.id);
+    if (plan.invite.isEmpty()) {
+        // Nothing to send: the dispatcher learns why at once, and no unit is disturbed.
+        setInviteNotice(describeSkipped(plan.skipped, m_units, m_sessions));
+        return;
+    }
+    auto done
+        = [this, plan](const Reply<proto::InviteResult> &reply) { onInviteResult(plan, reply); };
+    if (session.isEmpty())
+        m_client.send(proto::SessionCreate {proto::SessionKind::AdHoc, {}, plan.invite, {}}, done);
+    else
+        m_client.send(proto::SessionInvite {session, plan.invite}, done);
+}
+
+void ConsoleController::inviteGroup(const QString &group, const QString &session)
+{
+    invite(m_units.membersOf(m_groups.subtree(group)), session);
+}
+
+void ConsoleController::broadcast(const QString &group)
+{
+    if (m_link != Link::Online) {
+        setInviteNotice(tr("Not connected"));
+        return;
+    }
+    // The server builds the list itself from the same subtree; planning here tells the
+    // dispatcher who will not be reached before anything is sent.
+    const InvitePlan plan = planInvites(m_units.membersOf(m_groups.subtree(group)), {}, {}, m_units,
+                                        m_client.login().unit.id);
+    if (plan.invite.isEmpty()) {
+        const QString why = describeSkipped(plan.skipped, m_units, m_sessions);
+        setInviteNotice(why.isEmpty() ? tr("Nobody to call in %1").arg(m_groups.nameOf(group))
+                                      : why);
+        return;
+    }
+    m_client.send(
+        proto::SessionCreate {proto::SessionKind::Broadcast, {}, {}, group},
+        [this, plan](const Reply<proto::InviteResult> &reply) { onInviteResult(plan, reply); });
+}
+
+void ConsoleController::onInviteResult(const InvitePlan &plan,
+                                       const Reply<proto::InviteResult> &reply)
+{
+    if (!reply.ok()) {
+        setInviteNotice(tr("Invitation failed: %1").arg(reply.error.message));
+        return;
+    }
+    const proto::InviteResult &result = *reply.value;
+    m_sessions.update(result.session); // the events follow; show the call at once
+    // The server may know better (a unit got busy a moment ago): report its skips too.
+    QList<SkippedUnit> skipped = plan.skipped;
+    QSet<QString> reported;
+    for (const SkippedUnit &s : plan.skipped)
+        reported.insert(s.unit);
+    for (const proto::Skipped &s : result.skipped) {
+        if (!reported.contains(s.unit))
+            skipped << SkippedUnit {s.unit, fromWire(s.reason), s.session};
+    }
+    QStringList invited;
+    for (const QString &u : result.invited)
+        invited << m_units.alias(u);
+    QString notice = invited.isEmpty()
+        ? tr("Nobody was invited to %1.").arg(m_sessions.nameOf(result.session.id))
+        : tr("Invited %1 to %2.")
+              .arg(invited.join(QStringLiteral(", ")), m_sessions.nameOf(result.session.id));
+    if (!skipped.isEmpty())
+        notice += QLatin1Char(' ') + describeSkipped(skipped, m_units, m_sessions);
+    setInviteNotice(notice);
+}
+
+void ConsoleController::leaveSession(const QString &session)
+{
+    if (!m_sessions.isJoined(session))
+        return;
+    m_client.send(proto::SessionLeave {session}, [this, session](const Reply<proto::Empty> &reply) {
+        if (!reply.ok()) {
+            setInviteNotice(tr("Could not leave: %1").arg(reply.error.message));
+            return;
+        }
+        onFloorIdle(session);
+        m_sessions.remove(session);
+    });
+}
+
+void ConsoleController::clearInviteNotice()
+{
+    setInviteNotice({});
+}
+
+void ConsoleController::setInviteNotice(const QString &notice)
+{
+    if (notice == m_inviteNotice)
+        return;
+    m_inviteNotice = notice;
+    Q_EMIT inviteNoticeChanged();
+}
+
+} // namespace floorline::console
