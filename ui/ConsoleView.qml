@@ -3,8 +3,9 @@ import QtQuick
 import QtQuick.Layouts
 import Floorline.Core
 
-// Everything the dispatcher sees: header, emergency banner, the group tree and the
-// push-to-talk panel. Holding Space anywhere in it talks on the selected groups.
+// Everything the dispatcher sees: header, emergency banner, units, the group tree, live calls
+// and the push-to-talk panel. Holding Space anywhere in it talks on the selected groups
+// (except while typing in the unit search, where Space is a space; Escape leaves it).
 FocusScope {
     id: view
     required property ConsoleController controller
@@ -40,24 +41,55 @@ FocusScope {
             Layout.margins: Theme.gap
             spacing: Theme.gap
             Rectangle {
-                Layout.fillWidth: true
+                Layout.preferredWidth: Math.max(240, view.width * 0.2)
                 Layout.fillHeight: true
                 color: Theme.panel
                 radius: Theme.radius
-                GroupTree {
+                UnitsPanel {
+                    id: units
                     anchors.fill: parent
-                    anchors.margins: 4
+                    anchors.margins: 10
                     controller: view.controller
+                    ghost: ghost
+                }
+            }
+            ColumnLayout {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                spacing: Theme.gap
+                Rectangle {
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    color: Theme.panel
+                    radius: Theme.radius
+                    GroupTree {
+                        anchors.fill: parent
+                        anchors.margins: 4
+                        controller: view.controller
+                        ghost: ghost
+                    }
+                }
+                Rectangle {
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Math.max(170, view.height * 0.24)
+                    color: Theme.panel
+                    radius: Theme.radius
+                    CallsPanel {
+                        anchors.fill: parent
+                        anchors.margins: 10
+                        controller: view.controller
+                        selectedUnits: units.selection
+                    }
                 }
             }
             Rectangle {
-                Layout.preferredWidth: 340
+                Layout.preferredWidth: 320
                 Layout.fillHeight: true
                 color: Theme.panel
                 radius: Theme.radius
                 ColumnLayout {
                     anchors.fill: parent
-                    anchors.margins: 20
+                    anchors.margins: 16
                     spacing: 12
                     PttPanel {
                         objectName: "pttPanel"
@@ -72,5 +104,9 @@ FocusScope {
                 }
             }
         }
+    }
+    DragGhost {
+        id: ghost
+        objectName: "dragGhost"
     }
 }

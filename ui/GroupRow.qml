@@ -25,6 +25,8 @@ Rectangle {
     required property bool emergency
     required property int queuePosition
     property GroupTreeModel groups
+    property ConsoleController controller
+    property DragGhost ghost
     property double now
 
     readonly property bool talking: talker !== ""
@@ -37,6 +39,15 @@ Rectangle {
     border.width: selected ? 2 : 0
     Accessible.role: Accessible.TreeItem
     Accessible.name: talking ? qsTr("%1, %2 talking").arg(name).arg(talker) : name
+    objectName: "group-" + groupId
+
+    // Drag the group (with everything below it) into a call or onto Broadcast.
+    DragHandler {
+        target: null
+        onActiveChanged: active ? row.ghost.start([], row.groupId, row.name, centroid.scenePosition)
+                                : row.ghost.finish()
+        onCentroidChanged: if (active) row.ghost.moveTo(centroid.scenePosition)
+    }
 
     function clock(ms) {
         const s = Math.max(0, Math.floor(ms / 1000))
@@ -110,6 +121,25 @@ Rectangle {
             text: qsTr("Headset")
             Accessible.name: qsTr("Talk and listen on %1 in the headset").arg(row.name)
             onToggled: row.groups.setSelected(row.groupId, checked)
+        }
+        Button {
+            objectName: "groupTalk"
+            visible: !row.hasChildren
+            text: qsTr("PTT")
+            flat: true
+            focusPolicy: Qt.TabFocus
+            Accessible.name: qsTr("Talk on %1 only").arg(row.name)
+            onPressed: row.controller.pressTalkOn("group:" + row.groupId)
+            onReleased: row.controller.releaseTalk()
+            onCanceled: row.controller.releaseTalk()
+        }
+        Button {
+            visible: row.hasChildren
+            text: qsTr("Broadcast")
+            flat: true
+            focusPolicy: Qt.TabFocus
+            Accessible.name: qsTr("Broadcast to everyone in %1").arg(row.name)
+            onClicked: row.controller.broadcast(row.groupId)
         }
         Slider {
             visible: !row.hasChildren

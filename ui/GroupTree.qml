@@ -7,6 +7,7 @@ import Floorline.Core
 TreeView {
     id: tree
     required property ConsoleController controller
+    required property DragGhost ghost
     /// Wall-clock ms, ticking, so every talking tile shows a running timer.
     property double now: Date.now()
 
@@ -15,7 +16,13 @@ TreeView {
     columnWidthProvider: function(column) { return tree.width }
     onWidthChanged: forceLayout()
     boundsBehavior: Flickable.StopAtBounds
-    ScrollBar.vertical: ScrollBar {}
+    // Pointer drags carry groups into calls, not flicks; the wheel and the scroll bar scroll.
+    interactive: false
+    ScrollBar.vertical: ScrollBar { id: bar }
+    WheelHandler {
+        onWheel: (event) => bar.position = Math.max(0, Math.min(1 - bar.size,
+                     bar.position - event.angleDelta.y / 120 * 46 / Math.max(1, tree.contentHeight)))
+    }
     Accessible.role: Accessible.Tree
     Accessible.name: qsTr("Talk groups")
 
@@ -33,6 +40,8 @@ TreeView {
 
     delegate: GroupRow {
         groups: tree.controller.groups
+        controller: tree.controller
+        ghost: tree.ghost
         now: tree.now
     }
 }

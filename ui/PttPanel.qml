@@ -74,6 +74,33 @@ ColumnLayout {
             }
         }
     }
+    Button {
+        id: emergencyButton
+        objectName: "emergencyCall"
+        Layout.alignment: Qt.AlignHCenter
+        text: qsTr("Hold for emergency call")
+        focusPolicy: Qt.TabFocus
+        implicitWidth: 240
+        implicitHeight: 40
+        background: Rectangle {
+            radius: Theme.radius
+            color: emergencyButton.pressed ? Theme.emergency : Qt.darker(Theme.emergency, 1.8)
+            border.color: Theme.emergency
+            border.width: emergencyButton.visualFocus ? 3 : 1
+        }
+        contentItem: Text {
+            text: emergencyButton.text
+            color: "white"
+            font.pixelSize: 14
+            font.weight: Font.Bold
+            horizontalAlignment: Text.AlignHCenter
+            verticalAlignment: Text.AlignVCenter
+        }
+        Accessible.name: qsTr("Emergency call on the selected groups, hold to talk")
+        onPressed: panel.controller.pressTalk(true)
+        onReleased: panel.controller.releaseTalk()
+        onCanceled: panel.controller.releaseTalk()
+    }
     Text {
         objectName: "talkNotice"
         Layout.alignment: Qt.AlignHCenter

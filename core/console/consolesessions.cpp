@@ -62,9 +62,12 @@ void ConsoleController::onSessionEvent(const proto::Event &event)
         m_sessions.remove(ended->session);
         setInviteNotice(tr("%1 ended: %2").arg(name, ended->reason));
     } else if (const auto *status = std::get_if<proto::UnitStatusChanged>(&event)) {
+        if (!status->sessionName.isEmpty())
+            m_units.setSessionName(status->session, status->sessionName);
         m_units.setStatus(status->unit, status->status, status->session);
-        m_sessions.unitBusyIn(
-            status->unit, status->status == proto::UnitStatus::Busy ? status->session : QString());
+        const bool busy = status->status == proto::UnitStatus::Busy;
+        m_sessions.unitBusyIn(status->unit, busy ? status->session : QString(),
+                              status->sessionName);
     }
 }
 

@@ -7,6 +7,8 @@
 #include <QCoreApplication>
 #include <QSet>
 
+#include <algorithm>
+
 namespace floorline::console {
 
 InvitePlan planInvites(const QStringList &units, const QString &target,
@@ -48,8 +50,14 @@ QString describeSkipped(const QList<SkippedUnit> &skipped, const UnitListModel &
 {
     if (skipped.isEmpty())
         return {};
+    // Busy units first: they are the ones a dispatcher may want to pull out of their call.
+    QList<SkippedUnit> ordered = skipped;
+    std::stable_sort(
+        ordered.begin(), ordered.end(),
+        [](const SkippedUnit &a, const SkippedUnit &b) { return a.reason > b.reason; });
+    constexpr int kNamed = 6; // a broadcast can skip dozens: name a few, count the rest
     QStringList parts;
-    for (const SkippedUnit &s : skipped) {
+    for (const SkippedUnit &s : ordered.mid(0, kNamed)) {
         QString why;
         switch (s.reason) {
         case SkipReason::Unknown:
@@ -74,6 +82,9 @@ QString describeSkipped(const QList<SkippedUnit> &skipped, const UnitListModel &
         }
         parts << QStringLiteral("%1 (%2)").arg(directory.alias(s.unit), why);
     }
+    if (ordered.size() > kNamed)
+        parts << QCoreApplication::translate("InvitePlanner", "%n more", "",
+                                             int(ordered.size() - kNamed));
     return QCoreApplication::translate("InvitePlanner", "Not invited: %1")
         .arg(parts.join(QStringLiteral(", ")));
 }

@@ -48,7 +48,7 @@ void SessionListModel::clear()
     Q_EMIT countChanged();
 }
 
-void SessionListModel::unitBusyIn(const QString &unit, const QString &session)
+void SessionListModel::unitBusyIn(const QString &unit, const QString &session, const QString &name)
 {
     // Leave whatever session we last saw the unit in, unless it is one we are in ourselves:
     // those have exact membership from the server.
@@ -71,6 +71,7 @@ void SessionListModel::unitBusyIn(const QString &unit, const QString &session)
         s.info.kind = session.startsWith(QLatin1String("broadcast:"))
             ? proto::SessionKind::Broadcast
             : proto::SessionKind::AdHoc;
+        s.info.name = name;
         s.info.members = {unit};
         insert(std::move(s));
     } else if (!m_sessions[row].joined && !m_sessions[row].info.members.contains(unit)) {

@@ -59,7 +59,7 @@ public:
     void clear();
     /// Where a unit is busy now (`session` empty: nowhere). Keeps the sessions this console is
     /// not in up to date.
-    void unitBusyIn(const QString &unit, const QString &session);
+    void unitBusyIn(const QString &unit, const QString &session, const QString &name = {});
     void setTalker(const QString &session, const QString &alias, bool emergency, qint64 sinceMs);
     void clearTalker(const QString &session);
 

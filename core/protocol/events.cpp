@@ -117,6 +117,7 @@ void UnitStatusChanged::read(JsonReader &r)
     unit = r.id("unit");
     status = r.enumeration("status", kUnitStatuses);
     session = r.has("session") ? r.id("session") : QString();
+    sessionName = r.string("sessionName", 128, QString());
 }
 
 QJsonObject UnitStatusChanged::toJson() const
@@ -125,6 +126,8 @@ QJsonObject UnitStatusChanged::toJson() const
                    {QStringLiteral("status"), enumName(kUnitStatuses, status)}};
     if (!session.isEmpty())
         o.insert(QStringLiteral("session"), session);
+    if (!sessionName.isEmpty())
+        o.insert(QStringLiteral("sessionName"), sessionName);
     return o;
 }
 

@@ -112,6 +112,7 @@ struct UnitStatusChanged
     QString unit;
     UnitStatus status = UnitStatus::Offline;
     QString session; ///< set when busy
+    QString sessionName; ///< that session's name, when it has one
     void read(JsonReader &r);
     QJsonObject toJson() const;
     bool operator==(const UnitStatusChanged &) const = default;

@@ -328,6 +328,8 @@ void Hub::broadcastStatus(const QString &unit)
     proto::UnitStatusChanged event;
     event.unit = unit;
     event.status = statusOf(unit, &event.session);
+    if (const auto it = m_sessions.find(event.session); it != m_sessions.end())
+        event.sessionName = it->second->name; // "Busy in Structure fire", not "busy in adhoc:3"
     // Status is for the people watching the fleet, not for every radio in it.
     const proto::EncodedEvent encoded = proto::encodeEventOnce(event);
     for (auto &[id, login] : m_logins) {

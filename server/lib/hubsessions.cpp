@@ -186,6 +186,8 @@ proto::InviteResult Hub::invite(Session &session, const QStringList &units)
     for (const QString &unit : result.invited)
         broadcastStatus(unit);
     result.session = info;
+    m_stats.unitsInvited += uint64_t(result.invited.size());
+    m_stats.unitsSkipped += uint64_t(result.skipped.size());
     return result;
 }
 
@@ -224,6 +226,7 @@ void Hub::handleSessionCreate(Login &l, Connection *c, quint64 id, const proto::
             name = QStringLiteral("Broadcast: ") + m_groups.value(r.group)->name;
     }
     Session *session = createSession(r.kind, name, l);
+    ++m_stats.sessionsCreated;
     units.removeAll(l.account->unit.id);
     const proto::InviteResult result = invite(*session, units);
     broadcastStatus(l.account->unit.id);
@@ -245,6 +248,7 @@ void Hub::handleSessionInvite(Login &l, Connection *c, quint64 id, const proto::
         c->sendError(id, ErrorCode::Forbidden, QStringLiteral("units may not invite"));
         return;
     }
+    ++m_stats.invitations;
     c->sendResult(id, invite(*session, r.units).toJson());
 }
 

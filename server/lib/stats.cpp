@@ -21,7 +21,11 @@ QJsonObject SignalingStats::toJson() const
             {QStringLiteral("floorGranted"), qint64(floorGranted)},
             {QStringLiteral("floorQueued"), qint64(floorQueued)},
             {QStringLiteral("floorDenied"), qint64(floorDenied)},
-            {QStringLiteral("floorRevoked"), qint64(floorRevoked)}};
+            {QStringLiteral("floorRevoked"), qint64(floorRevoked)},
+            {QStringLiteral("sessionsCreated"), qint64(sessionsCreated)},
+            {QStringLiteral("invitations"), qint64(invitations)},
+            {QStringLiteral("unitsInvited"), qint64(unitsInvited)},
+            {QStringLiteral("unitsSkipped"), qint64(unitsSkipped)}};
 }
 
 } // namespace floorline::server

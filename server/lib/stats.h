@@ -27,6 +27,10 @@ struct SignalingStats
     uint64_t floorQueued = 0;
     uint64_t floorDenied = 0;
     uint64_t floorRevoked = 0;
+    uint64_t sessionsCreated = 0; ///< ad-hoc and broadcast sessions
+    uint64_t invitations = 0; ///< session.invite requests that reached the planner
+    uint64_t unitsInvited = 0; ///< units joined by session.create or session.invite
+    uint64_t unitsSkipped = 0; ///< units the planner left out (busy, offline, ...)
 
     uint64_t rejected() const
     {

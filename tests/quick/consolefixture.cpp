@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "consolefixture.h"
 
+#include <QJsonObject>
+
 namespace floorline::test {
 
 ConsoleFixture::ConsoleFixture()
@@ -20,15 +22,49 @@ bool ConsoleFixture::ready() const
         && !m_controller->groups()->selectedGroups().isEmpty();
 }
 
-QString ConsoleFixture::unitTalks(const QString &unit, bool emergency)
+TestClient *ConsoleFixture::loggedIn(const QString &unit)
 {
     TestClient *client = m_units.value(unit);
     if (!client) {
         client = new TestClient(unit, m_server->url(), this);
-        if (!client->login())
-            return {};
+        if (!client->login()) {
+            delete client;
+            return nullptr;
+        }
         m_units.insert(unit, client);
     }
+    return client;
+}
+
+bool ConsoleFixture::unitsOnline(const QStringList &units)
+{
+    for (const QString &unit : units) {
+        if (!loggedIn(unit))
+            return false;
+    }
+    return true;
+}
+
+QString ConsoleFixture::otherDispatcherCalls(const QStringList &units)
+{
+    TestClient *dispatcher = loggedIn(QStringLiteral("dispatch-2"));
+    if (!dispatcher)
+        return {};
+    const auto result = dispatcher->call(
+        proto::SessionCreate {proto::SessionKind::AdHoc, QStringLiteral("Other call"), units, {}});
+    return result ? result->session.id : QString();
+}
+
+QVariantMap ConsoleFixture::serverStats() const
+{
+    return m_server->statsJson().value(QStringLiteral("signaling")).toObject().toVariantMap();
+}
+
+QString ConsoleFixture::unitTalks(const QString &unit, bool emergency)
+{
+    TestClient *client = loggedIn(unit);
+    if (!client)
+        return {};
     const QString group = client->client.login().unit.groups.value(0);
     if (group.isEmpty() || !client->call(proto::Affiliate {{group}}))
         return {};

@@ -32,8 +32,18 @@ public:
     /// emergency priority). Returns that group's id, empty on failure.
     Q_INVOKABLE QString unitTalks(const QString &unit, bool emergency);
     Q_INVOKABLE void unitStops(const QString &unit);
+    /// Logs these units in (no affiliation); false if one failed.
+    Q_INVOKABLE bool unitsOnline(const QStringList &units);
+    /// Another dispatcher (dispatch-2) calls these units: they become busy elsewhere.
+    /// Returns the call's session id, empty on failure.
+    Q_INVOKABLE QString otherDispatcherCalls(const QStringList &units);
+    /// The server's signaling counters (docs/operations.md: sessionsCreated, invitations,
+    /// unitsInvited, ...): what really reached the server.
+    Q_INVOKABLE QVariantMap serverStats() const;
 
 private:
+    TestClient *loggedIn(const QString &unit);
+
     std::unique_ptr<server::Server> m_server;
     SignalingClient m_client;
     std::unique_ptr<console::ConsoleController> m_controller;

@@ -78,7 +78,7 @@ QList<Event> sampleEvents()
             SessionUpdated {sampleSession()},
             SessionEnded {QStringLiteral("adhoc:3"), QStringLiteral("the creator left")},
             UnitStatusChanged {QStringLiteral("unit-0004"), UnitStatus::Busy,
-                               QStringLiteral("adhoc:3")}};
+                               QStringLiteral("adhoc:3"), QStringLiteral("Structure fire")}};
 }
 
 template<typename V> QByteArray failureText(const V &decoded)
