@@ -11,6 +11,8 @@
 #include <QCommandLineParser>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
+#include <QTranslator>
+#include <QLocale>
 #include <QQuickWindow>
 #include <QSettings>
 #include <QTimer>
@@ -59,6 +61,11 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("Floorline"));
     QCoreApplication::setApplicationName(QStringLiteral("floorline"));
     QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    // The console speaks the desktop's language when we have it (LANG=de_DE.UTF-8: German).
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("floorline"), QStringLiteral("_"),
+                        QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&translator);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Floorline push-to-talk dispatch console"));

@@ -97,6 +97,12 @@ public:
     Q_INVOKABLE void leaveSession(const QString &session);
     Q_INVOKABLE void clearInviteNotice();
 
+    /// Per-stream receive statistics, on demand (the statistics view): one map per talker
+    /// heard since login, newest first, with `talker`, `session` (group or call name),
+    /// `ssrc`, `received`, `lost`, `late`, `concealed`, `recovered`, `played`, `jitterMs`,
+    /// `delayMs`, `live` (talking now). Empty without a voice engine.
+    Q_INVOKABLE QVariantList streamStats() const;
+
 Q_SIGNALS:
     void linkChanged();
     void talkChanged();
@@ -148,6 +154,13 @@ private:
     QSet<QString> m_talkSessions; ///< sessions we requested or hold the floor in
     QSet<QString> m_granted;
     QHash<QString, quint32> m_talkerSsrc; ///< session -> current talker's SSRC
+    struct StreamName
+    {
+        QString talker;
+        QString session;
+        qint64 lastHeard = 0;
+    };
+    QHash<quint32, StreamName> m_streamNames; ///< every talker heard, for streamStats()
     bool m_directoryLoaded = false;
     QVariantMap m_savedListening;
 };

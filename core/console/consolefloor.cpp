@@ -6,6 +6,9 @@
 #include "core/media/voiceengine.h"
 
 #include <QDateTime>
+#include <QSet>
+
+#include <algorithm>
 
 namespace floorline::console {
 
@@ -101,6 +104,7 @@ void ConsoleController::onFloorTaken(const proto::FloorTaken &taken)
     }
     m_activity.started(taken.session, sessionName(taken.session), talker, emergency, now);
     m_talkerSsrc.insert(taken.session, taken.ssrc);
+    m_streamNames.insert(taken.ssrc, {talker, sessionName(taken.session), now});
     route(taken.session);
     if (emergency) {
         m_emergency = tr("%1 — %2").arg(talker, sessionName(taken.session));
@@ -108,6 +112,40 @@ void ConsoleController::onFloorTaken(const proto::FloorTaken &taken)
         if (m_voice)
             m_voice->playTone(media::Tone::Emergency, media::Route::Headset);
     }
+}
+
+QVariantList ConsoleController::streamStats() const
+{
+    if (!m_voice)
+        return {};
+    const QHash<quint32, media::StreamStats> stats = m_voice->stats();
+    QList<quint32> order = m_streamNames.keys();
+    std::sort(order.begin(), order.end(), [this](quint32 a, quint32 b) {
+        return m_streamNames.value(a).lastHeard > m_streamNames.value(b).lastHeard;
+    });
+    QSet<quint32> live;
+    for (const quint32 ssrc : m_talkerSsrc)
+        live.insert(ssrc);
+    QVariantList out;
+    for (const quint32 ssrc : std::as_const(order)) {
+        const auto it = stats.constFind(ssrc);
+        if (it == stats.constEnd())
+            continue;
+        const StreamName name = m_streamNames.value(ssrc);
+        out << QVariantMap {{QStringLiteral("talker"), name.talker},
+                            {QStringLiteral("session"), name.session},
+                            {QStringLiteral("ssrc"), double(ssrc)},
+                            {QStringLiteral("received"), double(it->received)},
+                            {QStringLiteral("lost"), double(it->lost)},
+                            {QStringLiteral("late"), double(it->late)},
+                            {QStringLiteral("concealed"), double(it->concealed)},
+                            {QStringLiteral("recovered"), double(it->recovered)},
+                            {QStringLiteral("played"), double(it->played)},
+                            {QStringLiteral("jitterMs"), it->jitterMs},
+                            {QStringLiteral("delayMs"), it->delayMs},
+                            {QStringLiteral("live"), live.contains(ssrc)}};
+    }
+    return out;
 }
 
 void ConsoleController::onFloorIdle(const QString &session)

@@ -1,0 +1,496 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>ActivityLog</name>
+    <message>
+        <source>Activity</source>
+        <translation>Aktivität</translation>
+    </message>
+    <message>
+        <source>Activity log</source>
+        <translation>Aktivitätsprotokoll</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 in %2</translation>
+    </message>
+</context>
+<context>
+    <name>CallCard</name>
+    <message>
+        <source>%1, %2 talking</source>
+        <translation>%1, %2 spricht</translation>
+    </message>
+    <message>
+        <source>BROADCAST</source>
+        <translation>DURCHSAGE</translation>
+    </message>
+    <message>
+        <source>CALL</source>
+        <translation>GESPRÄCH</translation>
+    </message>
+    <message>
+        <source>NOT JOINED</source>
+        <translation>NICHT BEIGETRETEN</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in call: </source>
+        <translation>
+            <numerusform>%n im Gespräch: </numerusform>
+            <numerusform>%n im Gespräch: </numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Talk</source>
+        <translation>Sprechen</translation>
+    </message>
+    <message>
+        <source>Talk on %1</source>
+        <translation>In %1 sprechen</translation>
+    </message>
+    <message>
+        <source>Add selected</source>
+        <translation>Auswahl hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add the selected units to %1</source>
+        <translation>Ausgewählte Einheiten zu %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>Verlassen</translation>
+    </message>
+    <message>
+        <source>End %1</source>
+        <translation>%1 beenden</translation>
+    </message>
+    <message>
+        <source>Leave %1</source>
+        <translation>%1 verlassen</translation>
+    </message>
+</context>
+<context>
+    <name>CallsPanel</name>
+    <message>
+        <source>Calls</source>
+        <translation>Gespräche</translation>
+    </message>
+    <message>
+        <source>Not invited</source>
+        <translation>Nicht eingeladen</translation>
+    </message>
+    <message>
+        <source>Dismiss the notice</source>
+        <translation>Hinweis schließen</translation>
+    </message>
+    <message>
+        <source>New call</source>
+        <translation>Neues Gespräch</translation>
+    </message>
+    <message>
+        <source>Drop units or a group</source>
+        <translation>Einheiten oder Gruppe hier ablegen</translation>
+    </message>
+    <message>
+        <source>Call selected</source>
+        <translation>Auswahl anrufen</translation>
+    </message>
+    <message>
+        <source>Start a call with the selected units</source>
+        <translation>Gespräch mit den ausgewählten Einheiten starten</translation>
+    </message>
+    <message>
+        <source>Broadcast</source>
+        <translation>Durchsage</translation>
+    </message>
+    <message>
+        <source>Drop a group: calls every unit below it</source>
+        <translation>Gruppe ablegen: ruft alle Einheiten darunter</translation>
+    </message>
+    <message>
+        <source>Live calls</source>
+        <translation>Laufende Gespräche</translation>
+    </message>
+    <message>
+        <source>No live calls. Drop units on New call to start one.</source>
+        <translation>Keine laufenden Gespräche. Einheiten auf „Neues Gespräch“ ziehen, um eines zu starten.</translation>
+    </message>
+</context>
+<context>
+    <name>EmergencyBanner</name>
+    <message>
+        <source>Emergency: %1</source>
+        <translation>Notruf: %1</translation>
+    </message>
+    <message>
+        <source>EMERGENCY  %1</source>
+        <translation>NOTRUF  %1</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Quittieren</translation>
+    </message>
+    <message>
+        <source>Acknowledge the emergency</source>
+        <translation>Notruf quittieren</translation>
+    </message>
+</context>
+<context>
+    <name>GroupRow</name>
+    <message>
+        <source>%1, %2 talking</source>
+        <translation>%1, %2 spricht</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s)</source>
+        <translation>
+            <numerusform>%n Einheit</numerusform>
+            <numerusform>%n Einheiten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Queued #%1</source>
+        <translation>Warteschlange #%1</translation>
+    </message>
+    <message>
+        <source>Monitor</source>
+        <translation>Mithören</translation>
+    </message>
+    <message>
+        <source>Monitor %1</source>
+        <translation>%1 mithören</translation>
+    </message>
+    <message>
+        <source>Headset</source>
+        <translation>Headset</translation>
+    </message>
+    <message>
+        <source>Talk and listen on %1 in the headset</source>
+        <translation>In %1 über das Headset sprechen und hören</translation>
+    </message>
+    <message>
+        <source>PTT</source>
+        <translation>PTT</translation>
+    </message>
+    <message>
+        <source>Talk on %1 only</source>
+        <translation>Nur in %1 sprechen</translation>
+    </message>
+    <message>
+        <source>Broadcast</source>
+        <translation>Durchsage</translation>
+    </message>
+    <message>
+        <source>Broadcast to everyone in %1</source>
+        <translation>Durchsage an alle in %1</translation>
+    </message>
+    <message>
+        <source>Volume of %1</source>
+        <translation>Lautstärke von %1</translation>
+    </message>
+</context>
+<context>
+    <name>GroupTree</name>
+    <message>
+        <source>Talk groups</source>
+        <translation>Sprechgruppen</translation>
+    </message>
+</context>
+<context>
+    <name>InvitePlanner</name>
+    <message>
+        <source>unknown unit</source>
+        <translation>unbekannte Einheit</translation>
+    </message>
+    <message>
+        <source>that is you</source>
+        <translation>das sind Sie</translation>
+    </message>
+    <message>
+        <source>already in this call</source>
+        <translation>bereits im Gespräch</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <source>resetting</source>
+        <translation>startet neu</translation>
+    </message>
+    <message>
+        <source>busy in %1</source>
+        <translation>belegt in %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more</source>
+        <translation>
+            <numerusform>%n weitere</numerusform>
+            <numerusform>%n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not invited: %1</source>
+        <translation>Nicht eingeladen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>Floorline — %1</source>
+        <translation>Floorline — %1</translation>
+    </message>
+</context>
+<context>
+    <name>PttPanel</name>
+    <message>
+        <source>Talking to</source>
+        <translation>Sprechen an</translation>
+    </message>
+    <message>
+        <source>no group selected</source>
+        <translation>keine Gruppe ausgewählt</translation>
+    </message>
+    <message>
+        <source>Push to talk</source>
+        <translation>Sprechtaste</translation>
+    </message>
+    <message>
+        <source>ON AIR</source>
+        <translation>AUF SENDUNG</translation>
+    </message>
+    <message>
+        <source>REQUESTING</source>
+        <translation>ANFRAGE</translation>
+    </message>
+    <message>
+        <source>QUEUED
+#%1</source>
+        <translation>WARTET
+#%1</translation>
+    </message>
+    <message>
+        <source>DENIED</source>
+        <translation>ABGELEHNT</translation>
+    </message>
+    <message>
+        <source>PUSH
+TO TALK</source>
+        <translation>ZUM
+SPRECHEN</translation>
+    </message>
+    <message>
+        <source>Hold for emergency call</source>
+        <translation>Für Notruf gedrückt halten</translation>
+    </message>
+    <message>
+        <source>Emergency call on the selected groups, hold to talk</source>
+        <translation>Notruf an die ausgewählten Gruppen, zum Sprechen gedrückt halten</translation>
+    </message>
+    <message>
+        <source>You are on the air</source>
+        <translation>Sie sind auf Sendung</translation>
+    </message>
+    <message>
+        <source>Hold the button or the Space bar</source>
+        <translation>Taste oder Leertaste gedrückt halten</translation>
+    </message>
+</context>
+<context>
+    <name>StatusHeader</name>
+    <message>
+        <source>Dispatch console</source>
+        <translation>Leitstellenkonsole</translation>
+    </message>
+    <message>
+        <source>Connection state</source>
+        <translation>Verbindungsstatus</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinden…</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>Erneut verbinden…</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+</context>
+<context>
+    <name>UnitsPanel</name>
+    <message>
+        <source>Units</source>
+        <translation>Einheiten</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected</source>
+        <translation>
+            <numerusform>%n ausgewählt</numerusform>
+            <numerusform>%n ausgewählt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shown</source>
+        <translation>
+            <numerusform>%n angezeigt</numerusform>
+            <numerusform>%n angezeigt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search units or groups</source>
+        <translation>Einheiten oder Gruppen suchen</translation>
+    </message>
+    <message>
+        <source>Search units</source>
+        <translation>Einheiten suchen</translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation>Alle Einheiten</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Busy in a call</source>
+        <translation>Belegt (im Gespräch)</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Resetting</source>
+        <translation>Startet neu</translation>
+    </message>
+    <message>
+        <source>Show units by status</source>
+        <translation>Einheiten nach Status filtern</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s)</source>
+        <translation>
+            <numerusform>%n Einheit</numerusform>
+            <numerusform>%n Einheiten</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>floorline::console::ConsoleController</name>
+    <message>
+        <source>Connection lost</source>
+        <translation>Verbindung verloren</translation>
+    </message>
+    <message>
+        <source>Could not load the directory: %1</source>
+        <translation>Verzeichnis konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not monitor: %1</source>
+        <translation>Mithören nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>Floor revoked: %1</source>
+        <translation>Sprechrecht entzogen: %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Select a group to talk to</source>
+        <translation>Gruppe zum Sprechen auswählen</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>%1 ended: %2</source>
+        <translation>%1 beendet: %2</translation>
+    </message>
+    <message>
+        <source>You are not in %1, so you cannot invite to it</source>
+        <translation>Sie sind nicht in %1 und können daher niemanden einladen</translation>
+    </message>
+    <message>
+        <source>A broadcast calls its groups; it takes no invitations</source>
+        <translation>Eine Durchsage ruft ihre Gruppen; Einladungen sind nicht möglich</translation>
+    </message>
+    <message>
+        <source>Nobody to call in %1</source>
+        <translation>In %1 ist niemand erreichbar</translation>
+    </message>
+    <message>
+        <source>Invitation failed: %1</source>
+        <translation>Einladung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Nobody was invited to %1.</source>
+        <translation>Niemand wurde zu %1 eingeladen.</translation>
+    </message>
+    <message>
+        <source>Invited %1 to %2.</source>
+        <translation>%1 zu %2 eingeladen.</translation>
+    </message>
+    <message>
+        <source>Could not leave: %1</source>
+        <translation>Verlassen fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>floorline::console::SessionListModel</name>
+    <message>
+        <source>Call %1</source>
+        <translation>Gespräch %1</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation>Sie</translation>
+    </message>
+</context>
+<context>
+    <name>floorline::console::UnitListModel</name>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Belegt</translation>
+    </message>
+    <message>
+        <source>Busy in %1</source>
+        <translation>Belegt in %1</translation>
+    </message>
+    <message>
+        <source>Resetting</source>
+        <translation>Startet neu</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+</context>
+</TS>
