@@ -469,6 +469,13 @@ SPRECHEN</translation>
         <source>you</source>
         <translation>Sie</translation>
     </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n weitere</numerusform>
+            <numerusform>+%n weitere</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>floorline::console::UnitListModel</name>

@@ -23,6 +23,7 @@ ColumnLayout {
         Layout.fillHeight: true
         clip: true
         model: log.controller.activity
+        reuseItems: true // a busy fleet scrolls rows through fast: rebind, do not rebuild
         ScrollBar.vertical: ScrollBar {}
         Accessible.role: Accessible.List
         Accessible.name: qsTr("Activity log")

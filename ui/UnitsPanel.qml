@@ -75,6 +75,7 @@ ColumnLayout {
         Layout.fillHeight: true
         clip: true
         model: panel.controller.units
+        reuseItems: true // a busy fleet scrolls rows through fast: rebind, do not rebuild
         // Pointer drags start invitations, not flicks; the wheel and the scroll bar scroll.
         interactive: false
         keyNavigationEnabled: true

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <QAbstractListModel>
+#include <QHash>
+#include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
 #include <deque>
@@ -13,6 +15,8 @@ namespace floorline::console {
  *
  * Roles: `startedAt` (ms since the epoch), `group` (name), `talker` (alias), `durationMs`
  * (0 while the spurt goes on), `emergency`, `live` (still talking).
+ * New spurts appear in batches, at most kBatchMs after they started, so that a busy fleet
+ * does not rebuild the view thousands of times a second.
  * Thread rule: GUI thread only; the console controller feeds it from floor events.
  */
 class ActivityLogModel : public QAbstractListModel
@@ -31,6 +35,8 @@ public:
     };
     Q_ENUM(Role)
     static constexpr int kMaxEntries = 500;
+    /// New spurts reach views at most this often, in one batch.
+    static constexpr int kBatchMs = 200;
 
     explicit ActivityLogModel(QObject *parent = nullptr);
 
@@ -45,6 +51,8 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
 private:
+    void flush();
+
     struct Entry
     {
         QString groupId;
@@ -55,6 +63,11 @@ private:
         qint64 endedAt = 0; ///< 0 while live
     };
     std::deque<Entry> m_entries; ///< newest first
+    quint64 m_serial = 0; ///< the next entry's serial; row = m_serial - 1 - serial
+    QHash<QString, quint64> m_live; ///< group -> serial of its live spurt
+    std::size_t m_pending = 0; ///< newest entries not yet shown to views (rows start after)
+    bool m_endedShown = false; ///< a shown spurt ended since the last batch
+    QTimer m_flush;
 };
 
 } // namespace floorline::console

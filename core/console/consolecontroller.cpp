@@ -136,11 +136,22 @@ void ConsoleController::applyDirectory(const proto::Directory &directory)
 
 void ConsoleController::onListeningChanged(const QString &group)
 {
-    syncAffiliations();
-    route(proto::groupSessionId(group));
-    Q_EMIT talkTargetsChanged();
-    if (m_directoryLoaded)
-        Q_EMIT listeningChanged(m_groups.listeningState());
+    route(proto::groupSessionId(group)); // what the dispatcher hears changes at once
+    // The rest looks at every group: once per burst of changes (loading the defaults of a
+    // thousand groups, a "monitor all"), not once per group.
+    if (m_listeningDirty)
+        return;
+    m_listeningDirty = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_listeningDirty = false;
+            syncAffiliations();
+            Q_EMIT talkTargetsChanged();
+            if (m_directoryLoaded)
+                Q_EMIT listeningChanged(m_groups.listeningState());
+        },
+        Qt::QueuedConnection);
 }
 
 QStringList ConsoleController::talkTargets() const

@@ -61,6 +61,9 @@ public:
     /// How the dispatcher listened last time (GroupTreeModel::listeningState()); applied when
     /// the directory first loads, instead of the defaults.
     void setSavedListening(const QVariantMap &state) { m_savedListening = state; }
+    /// Loads a directory as if the server had sent it (what a login does; benchmarks use it
+    /// to fill the models without a server).
+    void applyDirectory(const proto::Directory &directory);
 
     GroupTreeModel *groups() { return &m_groups; }
     ActivityLogModel *activity() { return &m_activity; }
@@ -121,7 +124,6 @@ private:
     void onRequestResult(const QString &session, proto::FloorType type,
                          const Reply<proto::FloorRequestResult> &reply);
     void loadDirectory();
-    void applyDirectory(const proto::Directory &directory);
     void loadSessions();
     void onSessionEvent(const proto::Event &event);
     void onFloorTaken(const proto::FloorTaken &taken);
@@ -162,6 +164,7 @@ private:
     };
     QHash<quint32, StreamName> m_streamNames; ///< every talker heard, for streamStats()
     bool m_directoryLoaded = false;
+    bool m_listeningDirty = false; ///< a flush of listening changes is queued
     QVariantMap m_savedListening;
 };
 

@@ -7,12 +7,14 @@ namespace floorline::console {
 
 GroupTreeModel::GroupTreeModel(QObject *parent)
     : QAbstractItemModel(parent)
+    , m_floorChanges(kBatchMs, [this](int node, const QList<int> &roles) { changed(node, roles); })
 { }
 
 void GroupTreeModel::setGroups(const QList<proto::GroupInfo> &groups,
                                const QHash<QString, int> &members)
 {
     beginResetModel();
+    m_floorChanges.clear();
     std::vector<Node> old;
     old.swap(m_nodes);
     const QHash<QString, int> oldById = std::exchange(m_byId, {});
@@ -124,7 +126,7 @@ void GroupTreeModel::setTalker(const QString &id, const QString &alias, bool eme
     n->talker = alias;
     n->emergency = emergency;
     n->talkingSince = sinceMs;
-    changed(m_byId.value(id), {TalkerRole, EmergencyRole, TalkingSinceRole});
+    m_floorChanges.add(m_byId.value(id), {TalkerRole, EmergencyRole, TalkingSinceRole});
 }
 
 void GroupTreeModel::clearTalker(const QString &id)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "changebatcher.h"
 #include "core/protocol/types.h"
 
 #include <QAbstractItemModel>
@@ -48,6 +49,10 @@ public:
         QueuePositionRole,
     };
     Q_ENUM(Role)
+
+    /// Talker changes reach views at most this often (see ChangeBatcher); the dispatcher's own
+    /// settings show at once.
+    static constexpr int kBatchMs = 50;
 
     explicit GroupTreeModel(QObject *parent = nullptr);
 
@@ -116,6 +121,7 @@ private:
     std::vector<Node> m_nodes;
     std::vector<int> m_roots;
     QHash<QString, int> m_byId;
+    ChangeBatcher m_floorChanges;
 };
 
 } // namespace floorline::console

@@ -8,6 +8,7 @@ namespace floorline::console {
 SessionListModel::SessionListModel(const UnitListModel &units, QObject *parent)
     : QAbstractListModel(parent)
     , m_units(units)
+    , m_memberChanges(kBatchMs, [this](int row, const QList<int> &roles) { changed(row, roles); })
 { }
 
 void SessionListModel::update(const proto::SessionInfo &info)
@@ -40,6 +41,8 @@ void SessionListModel::remove(const QString &session)
 
 void SessionListModel::clear()
 {
+    m_busyIn.clear();
+    m_memberChanges.clear();
     if (m_sessions.isEmpty())
         return;
     beginResetModel();
@@ -50,20 +53,27 @@ void SessionListModel::clear()
 
 void SessionListModel::unitBusyIn(const QString &unit, const QString &session, const QString &name)
 {
-    // Leave whatever session we last saw the unit in, unless it is one we are in ourselves:
-    // those have exact membership from the server.
-    for (int row = int(m_sessions.size()) - 1; row >= 0; --row) {
-        Session &s = m_sessions[row];
-        if (s.joined || s.info.id == session || !s.info.members.contains(unit))
-            continue;
-        s.info.members.removeAll(unit);
-        if (s.info.members.isEmpty())
-            removeRow(row);
-        else
-            changed(row, {ParticipantsRole, ParticipantCountRole});
+    // Leave the session we last saw the unit in, unless it is one we are in ourselves: those
+    // have exact membership from the server. Looked up, not searched: a big fleet sends
+    // thousands of status changes a second.
+    const QString was = m_busyIn.value(unit);
+    if (was == session)
+        return;
+    if (!was.isEmpty()) {
+        m_busyIn.remove(unit);
+        const int row = rowOf(was);
+        if (row >= 0 && !m_sessions[row].joined) {
+            Session &s = m_sessions[row];
+            s.info.members.removeOne(unit);
+            if (s.info.members.isEmpty())
+                removeRow(row);
+            else
+                m_memberChanges.add(row, {ParticipantsRole, ParticipantCountRole});
+        }
     }
     if (session.isEmpty())
         return;
+    m_busyIn.insert(unit, session);
     const int row = rowOf(session);
     if (row < 0) {
         Session s;
@@ -76,7 +86,7 @@ void SessionListModel::unitBusyIn(const QString &unit, const QString &session, c
         insert(std::move(s));
     } else if (!m_sessions[row].joined && !m_sessions[row].info.members.contains(unit)) {
         m_sessions[row].info.members << unit;
-        changed(row, {ParticipantsRole, ParticipantCountRole});
+        m_memberChanges.add(row, {ParticipantsRole, ParticipantCountRole});
     }
 }
 
@@ -150,9 +160,16 @@ QVariant SessionListModel::data(const QModelIndex &index, int role) const
     case NameRole:
         return nameOf(s.info.id);
     case ParticipantsRole: {
+        // A broadcast can hold hundreds: the card names the first few and counts the rest.
+        constexpr int kNamed = 12;
         QStringList aliases;
-        for (const QString &u : s.info.members)
+        for (const QString &u : s.info.members) {
+            if (aliases.size() == kNamed) {
+                aliases << tr("+%n more", "", int(s.info.members.size()) - kNamed);
+                break;
+            }
             aliases << (u == m_self ? tr("you") : m_units.alias(u));
+        }
         return aliases.join(QStringLiteral(", "));
     }
     case ParticipantCountRole:
@@ -196,6 +213,7 @@ int SessionListModel::rowOf(const QString &session) const
 
 void SessionListModel::insert(Session session)
 {
+    m_memberChanges.flush(); // pending notices name rows; announce them before rows move
     const int row = int(m_sessions.size());
     const QString id = session.info.id;
     beginInsertRows({}, row, row);
@@ -207,6 +225,7 @@ void SessionListModel::insert(Session session)
 
 void SessionListModel::removeRow(int row)
 {
+    m_memberChanges.flush();
     beginRemoveRows({}, row, row);
     m_sessions.removeAt(row);
     endRemoveRows();

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "changebatcher.h"
 #include "core/protocol/types.h"
 
 #include <QAbstractListModel>
+#include <QHash>
 #include <QtQml/qqmlregistration.h>
 
 namespace floorline::console {
@@ -47,6 +49,9 @@ public:
         EmergencyRole,
     };
     Q_ENUM(Role)
+
+    /// Membership changes of calls we are not in reach views at most this often.
+    static constexpr int kBatchMs = 100;
 
     SessionListModel(const UnitListModel &units, QObject *parent = nullptr);
 
@@ -96,6 +101,8 @@ private:
     const UnitListModel &m_units;
     QString m_self;
     QList<Session> m_sessions; ///< in the order they appeared
+    QHash<QString, QString> m_busyIn; ///< unit -> the session unit.status last named
+    ChangeBatcher m_memberChanges;
 };
 
 } // namespace floorline::console

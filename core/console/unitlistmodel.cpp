@@ -7,12 +7,14 @@ namespace floorline::console {
 
 UnitListModel::UnitListModel(QObject *parent)
     : QAbstractListModel(parent)
+    , m_changes(kBatchMs, [this](int row, const QList<int> &roles) { changed(row, roles); })
 { }
 
 void UnitListModel::setUnits(const QList<proto::UnitInfo> &units,
                              const QHash<QString, QString> &groupNames, const QString &self)
 {
     beginResetModel();
+    m_changes.clear();
     m_units.clear();
     m_byId.clear();
     m_groupNames = groupNames;
@@ -39,7 +41,7 @@ void UnitListModel::setStatus(const QString &unit, proto::UnitStatus status, con
         return;
     u.info.status = status;
     u.session = busyIn;
-    changed(row, {StatusRole, StatusTextRole, SessionRole});
+    m_changes.add(row, {StatusRole, StatusTextRole, SessionRole});
 }
 
 void UnitListModel::setCurrentGroup(const QString &unit, const QString &groupId)
@@ -48,7 +50,7 @@ void UnitListModel::setCurrentGroup(const QString &unit, const QString &groupId)
     if (row < 0 || m_units[row].currentGroup == groupId)
         return;
     m_units[row].currentGroup = groupId;
-    changed(row, {CurrentGroupRole});
+    m_changes.add(row, {CurrentGroupRole});
 }
 
 void UnitListModel::setSessionName(const QString &session, const QString &name)
@@ -58,7 +60,7 @@ void UnitListModel::setSessionName(const QString &session, const QString &name)
     m_sessionNames.insert(session, name);
     for (int row = 0; row < m_units.size(); ++row) {
         if (m_units[row].session == session)
-            changed(row, {StatusTextRole});
+            m_changes.add(row, {StatusTextRole});
     }
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "changebatcher.h"
 #include "core/protocol/types.h"
 
 #include <QAbstractListModel>
@@ -43,6 +44,9 @@ public:
     };
     Q_ENUM(Role)
 
+    /// Status changes reach views at most this often (see ChangeBatcher).
+    static constexpr int kBatchMs = 50;
+
     explicit UnitListModel(QObject *parent = nullptr);
 
     /// Replaces the list. `groupNames` maps group id to name; `self` is left out.
@@ -78,6 +82,7 @@ private:
     QHash<QString, int> m_byId;
     QHash<QString, QString> m_groupNames;
     QHash<QString, QString> m_sessionNames;
+    ChangeBatcher m_changes;
 };
 
 /**
