@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "demo.h"
 
+#include <QTimer>
+
 namespace floorline::app {
 
 namespace {
 constexpr int kUnits = 48;
 constexpr int kGroups = 12;
+constexpr int kColleagueCallMs = 4000; ///< the simulated fleet logs in within about a second
 } // namespace
 
 Demo::Demo() = default;
@@ -25,6 +28,19 @@ bool Demo::start(QString *error)
     sim.emergencyShare = 0.03;
     m_fleet = std::make_unique<sim::SimFleet>(fleet, sim);
     m_fleet->start();
+    // Once the fleet is on line, the colleague calls a few units into an incident.
+    m_colleague = std::make_unique<SignalingClient>();
+    m_colleague->connectToServer(m_server->url(), QStringLiteral("dispatch-2"),
+                                 QStringLiteral("dispatch-2"));
+    QTimer::singleShot(kColleagueCallMs, m_colleague.get(), [this] {
+        m_colleague->send(proto::SessionCreate {proto::SessionKind::AdHoc,
+                                                QStringLiteral("Structure fire, Harbour Rd"),
+                                                {QStringLiteral("unit-0007"),
+                                                 QStringLiteral("unit-0019"),
+                                                 QStringLiteral("unit-0031"),
+                                                 QStringLiteral("unit-0043")},
+                                                {}});
+    });
     return true;
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "server/lib/server.h"
+#include "core/signaling/signalingclient.h"
 #include "tools/sim/simfleet.h"
 
 #include <QUrl>
@@ -15,7 +16,8 @@ namespace floorline::app {
  * so a fresh install shows a live control room with nothing to configure.
  *
  * The fleet is four levels of groups (all > regions > talk groups) with 48 units speaking
- * real speech every few seconds per group and an occasional emergency.
+ * real speech every few seconds per group and an occasional emergency. A second dispatcher
+ * (dispatch-2) runs a call of its own, so the console shows a live call it is not part of.
  */
 class Demo
 {
@@ -29,6 +31,7 @@ public:
 private:
     std::unique_ptr<server::Server> m_server;
     std::unique_ptr<sim::SimFleet> m_fleet;
+    std::unique_ptr<SignalingClient> m_colleague; ///< dispatch-2
 };
 
 } // namespace floorline::app

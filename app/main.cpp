@@ -10,12 +10,12 @@
 
 #include <QCommandLineParser>
 #include <QGuiApplication>
-#include <QQmlApplicationEngine>
-#include <QTranslator>
 #include <QLocale>
+#include <QQmlApplicationEngine>
 #include <QQuickWindow>
 #include <QSettings>
 #include <QTimer>
+#include <QTranslator>
 #include <QtQml/QQmlExtensionPlugin>
 
 #include <cstdio>
@@ -160,6 +160,16 @@ int main(int argc, char *argv[])
 
     SignalingClient client;
     console::ConsoleController controller(client, voice.get());
+    console::AudioSettings audioSettings(voice ? audio.get() : nullptr, voice.get(),
+                                         voiceConfig.inputDevice, voiceConfig.headsetDevice,
+                                         voiceConfig.speakerDevice);
+    controller.setAudio(&audioSettings);
+    QObject::connect(&audioSettings, &console::AudioSettings::applied, &app,
+                     [&settings](const QString &in, const QString &head, const QString &spk) {
+                         settings.setValue(QStringLiteral("audio/input"), in);
+                         settings.setValue(QStringLiteral("audio/headset"), head);
+                         settings.setValue(QStringLiteral("audio/speaker"), spk);
+                     });
     // Per account and server host (the demo's port changes every run): how the dispatcher
     // listened last time.
     const QString listeningKey = QStringLiteral("listening/%1@%2").arg(account, url.host());
@@ -172,8 +182,22 @@ int main(int argc, char *argv[])
     engine.addImportPath(QStringLiteral("qrc:/qt/qml")); // the static modules' qmldir files
     engine.setInitialProperties({{QStringLiteral("controller"), QVariant::fromValue(&controller)}});
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Floorline/Ui/Main.qml")));
-    if (engine.rootObjects().isEmpty())
+    auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().value(0));
+    if (!window)
         return 1;
+    // The window comes back where and how big the dispatcher left it.
+    // (Not for screenshots: those have the documented size.)
+    const QRect geometry = settings.value(QStringLiteral("window/geometry")).toRect();
+    if (geometry.isValid() && !parser.isSet(screenshot))
+        window->setGeometry(geometry);
+    if (settings.value(QStringLiteral("window/maximized")).toBool() && !parser.isSet(screenshot))
+        window->showMaximized();
+    QObject::connect(&app, &QCoreApplication::aboutToQuit, &app, [&settings, window] {
+        settings.setValue(QStringLiteral("window/maximized"),
+                          window->visibility() == QWindow::Maximized);
+        if (window->visibility() == QWindow::Windowed)
+            settings.setValue(QStringLiteral("window/geometry"), window->geometry());
+    });
     controller.connectToServer(url, account, secret);
     if (parser.isSet(screenshot))
         screenshotLater(engine, parser.value(screenshot), parser.value(screenshotAfter).toDouble());

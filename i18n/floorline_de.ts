@@ -17,6 +17,57 @@
     </message>
 </context>
 <context>
+    <name>AudioDialog</name>
+    <message>
+        <source>Audio settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The console runs without sound (no audio system, or --no-audio).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Microphone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Microphone device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Headset (selected groups, tones)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Headset device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speaker (monitored groups); default: the headset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speaker device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Microphone level: speak to test it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Microphone level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For the lowest delay use 10 ms frames with devices set to 128-frame periods (about 2.7 ms at 48 kHz).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CallCard</name>
     <message>
         <source>%1, %2 talking</source>
@@ -82,7 +133,7 @@
     </message>
     <message>
         <source>Not invited</source>
-        <translation>Nicht eingeladen</translation>
+        <translation type="vanished">Nicht eingeladen</translation>
     </message>
     <message>
         <source>Dismiss the notice</source>
@@ -302,6 +353,29 @@ SPRECHEN</translation>
     </message>
 </context>
 <context>
+    <name>StatsDialog</name>
+    <message>
+        <source>Voice statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No voice received yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voice statistics per talker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Talker · where · received · lost · concealed · jitter · delay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 · %4 · %5 · %6 ms · %7 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StatusHeader</name>
     <message>
         <source>Dispatch console</source>
@@ -326,6 +400,22 @@ SPRECHEN</translation>
     <message>
         <source>Offline</source>
         <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voice statistics per talker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audio settings</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -394,6 +484,13 @@ SPRECHEN</translation>
             <numerusform>%n Einheit</numerusform>
             <numerusform>%n Einheiten</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>floorline::console::AudioSettings</name>
+    <message>
+        <source>Could not open the device: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -28,7 +28,7 @@ ColumnLayout {
             objectName: "inviteNotice"
             Layout.fillWidth: true
             text: panel.controller.inviteNotice
-            color: text.indexOf(qsTr("Not invited")) >= 0 ? Theme.waiting : Theme.text
+            color: panel.controller.inviteNoticeWarns ? Theme.waiting : Theme.text
             font.pixelSize: 12
             elide: Text.ElideRight
             Accessible.role: Accessible.StaticText

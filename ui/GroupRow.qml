@@ -30,7 +30,7 @@ Rectangle {
     property double now
 
     readonly property bool talking: talker !== ""
-    implicitWidth: treeView.width
+    implicitWidth: Math.max(1, treeView.width) // the view lays out before it has a width
     implicitHeight: 46
     color: emergency ? Qt.darker(Theme.emergency, 2.2)
          : talking ? Qt.darker(Theme.talking, 3.2)

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 import QtQuick
+import QtQuick.Controls
 import QtQuick.Layouts
 import Floorline.Core
 
-// Product name, who is logged in, and the link to the server (with a reconnect indicator).
+// Product name, statistics and audio settings, who is logged in, and the link to the server
+// (with a reconnect indicator).
 Rectangle {
     id: header
     required property ConsoleController controller
@@ -27,6 +29,21 @@ Rectangle {
             font.pixelSize: 14
         }
         Item { Layout.fillWidth: true }
+        ToolButton {
+            objectName: "openStats"
+            text: qsTr("Statistics")
+            focusPolicy: Qt.TabFocus
+            Accessible.name: qsTr("Voice statistics per talker")
+            onClicked: stats.open()
+        }
+        ToolButton {
+            objectName: "openAudio"
+            text: qsTr("Audio")
+            focusPolicy: Qt.TabFocus
+            enabled: header.controller.audio !== null
+            Accessible.name: qsTr("Audio settings")
+            onClicked: audioLoader.item.open()
+        }
         Rectangle {
             id: dot
             width: 12
@@ -55,6 +72,20 @@ Rectangle {
             text: header.controller.user
             color: Theme.textDim
             font.pixelSize: 14
+        }
+    }
+
+    StatsDialog {
+        id: stats
+        parent: Overlay.overlay
+        controller: header.controller
+    }
+    Loader {
+        id: audioLoader
+        active: header.controller.audio !== null
+        sourceComponent: AudioDialog {
+            parent: Overlay.overlay
+            audio: header.controller.audio
         }
     }
 }

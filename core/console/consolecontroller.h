@@ -2,6 +2,7 @@
 #pragma once
 
 #include "activitylogmodel.h"
+#include "audiosettings.h"
 #include "consoletypes.h"
 #include "grouptreemodel.h"
 #include "inviteplanner.h"
@@ -42,6 +43,10 @@ class ConsoleController : public QObject
     Q_PROPERTY(floorline::console::SessionListModel *sessions READ sessions CONSTANT)
     /// What the last drop did: who was invited, who was not and why. Empty when nothing to say.
     Q_PROPERTY(QString inviteNotice READ inviteNotice NOTIFY inviteNoticeChanged)
+    /// True when the notice reports units left out (shown as a warning).
+    Q_PROPERTY(bool inviteNoticeWarns READ inviteNoticeWarns NOTIFY inviteNoticeChanged)
+    /// Device pickers and the level meter; null until the application sets them.
+    Q_PROPERTY(floorline::console::AudioSettings *audio READ audio CONSTANT)
     Q_PROPERTY(floorline::console::Link link READ link NOTIFY linkChanged)
     Q_PROPERTY(QString user READ user NOTIFY linkChanged)
     Q_PROPERTY(floorline::console::TalkState talkState READ talkState NOTIFY talkChanged)
@@ -71,6 +76,10 @@ public:
     const UnitListModel &unitList() const { return m_units; }
     SessionListModel *sessions() { return &m_sessions; }
     QString inviteNotice() const { return m_inviteNotice; }
+    bool inviteNoticeWarns() const { return m_inviteNoticeWarns; }
+    AudioSettings *audio() const { return m_audio; }
+    /// Called once by the composition root, before the UI loads.
+    void setAudio(AudioSettings *audio) { m_audio = audio; }
     Link link() const { return m_link; }
     QString user() const;
     TalkState talkState() const { return m_talkState; }
@@ -130,7 +139,7 @@ private:
     void onFloorIdle(const QString &session);
     void requestFloor(const QStringList &sessions, bool emergency);
     void onInviteResult(const InvitePlan &plan, const Reply<proto::InviteResult> &reply);
-    void setInviteNotice(const QString &notice);
+    void setInviteNotice(const QString &notice, bool warns = false);
     /// Group name for a group session, the call's name for the others.
     QString sessionName(const QString &session) const;
     void syncAffiliations();
@@ -146,6 +155,8 @@ private:
     UnitFilterModel m_unitFilter {&m_units};
     SessionListModel m_sessions {m_units};
     QString m_inviteNotice;
+    bool m_inviteNoticeWarns = false;
+    AudioSettings *m_audio = nullptr;
     Link m_link = Link::Offline;
     TalkState m_talkState = TalkState::Idle;
     QString m_talkNotice;

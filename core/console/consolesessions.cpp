@@ -90,7 +90,7 @@ void ConsoleController::invite(const QStringList &units, const QString &session)
                                         m_client.login().unit.id);
     if (plan.invite.isEmpty()) {
         // Nothing to send: the dispatcher learns why at once, and no unit is disturbed.
-        setInviteNotice(describeSkipped(plan.skipped, m_units, m_sessions));
+        setInviteNotice(describeSkipped(plan.skipped, m_units, m_sessions), true);
         return;
     }
     auto done
@@ -118,8 +118,8 @@ void ConsoleController::broadcast(const QString &group)
                                         m_client.login().unit.id);
     if (plan.invite.isEmpty()) {
         const QString why = describeSkipped(plan.skipped, m_units, m_sessions);
-        setInviteNotice(why.isEmpty() ? tr("Nobody to call in %1").arg(m_groups.nameOf(group))
-                                      : why);
+        setInviteNotice(
+            why.isEmpty() ? tr("Nobody to call in %1").arg(m_groups.nameOf(group)) : why, true);
         return;
     }
     m_client.send(
@@ -131,7 +131,7 @@ void ConsoleController::onInviteResult(const InvitePlan &plan,
                                        const Reply<proto::InviteResult> &reply)
 {
     if (!reply.ok()) {
-        setInviteNotice(tr("Invitation failed: %1").arg(reply.error.message));
+        setInviteNotice(tr("Invitation failed: %1").arg(reply.error.message), true);
         return;
     }
     const proto::InviteResult &result = *reply.value;
@@ -154,7 +154,7 @@ void ConsoleController::onInviteResult(const InvitePlan &plan,
               .arg(invited.join(QStringLiteral(", ")), m_sessions.nameOf(result.session.id));
     if (!skipped.isEmpty())
         notice += QLatin1Char(' ') + describeSkipped(skipped, m_units, m_sessions);
-    setInviteNotice(notice);
+    setInviteNotice(notice, !skipped.isEmpty());
 }
 
 void ConsoleController::leaveSession(const QString &session)
@@ -176,11 +176,12 @@ void ConsoleController::clearInviteNotice()
     setInviteNotice({});
 }
 
-void ConsoleController::setInviteNotice(const QString &notice)
+void ConsoleController::setInviteNotice(const QString &notice, bool warns)
 {
-    if (notice == m_inviteNotice)
+    if (notice == m_inviteNotice && warns == m_inviteNoticeWarns)
         return;
     m_inviteNotice = notice;
+    m_inviteNoticeWarns = warns;
     Q_EMIT inviteNoticeChanged();
 }
 

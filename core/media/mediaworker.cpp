@@ -125,6 +125,9 @@ void MediaWorker::onWake()
     releaseDelayed();
     // Sending waits for nothing: every whole frame the microphone has delivered goes out now.
     m_pipeline.pumpCapture();
+    const float peak = m_pipeline.takeInputPeak();
+    if (peak > m_inputPeak.load(std::memory_order_relaxed))
+        m_inputPeak.store(peak, std::memory_order_relaxed);
     // The headset device's consumption is the playout clock. Keep just enough queued for it to
     // reach its next callback plus our wake-up slack; every sample more is delay.
     const uint32_t period = m_headsetOut ? m_headsetOut->largestPeriod() : 0;
@@ -141,6 +144,30 @@ void MediaWorker::onWake()
         m_playing.start();
     if (!m_speakerOut)
         m_speaker.skip(m_speaker.readable()); // mixed into the headset instead
+}
+
+void MediaWorker::switchDevices(const QString &input, const QString &headset,
+                                const QString &speaker)
+{
+    closeStreams();
+    m_config.inputDevice = input;
+    m_config.headsetDevice = headset;
+    m_config.speakerDevice = speaker;
+    QString error;
+    if (openDevices(&error)) {
+        Q_EMIT devicesSwitched(true, {});
+        return;
+    }
+    // A dispatcher must never be left deaf: back to the defaults, and say why.
+    closeStreams();
+    m_config.inputDevice.clear();
+    m_config.headsetDevice.clear();
+    m_config.speakerDevice.clear();
+    QString fallbackError;
+    const bool fallback = openDevices(&fallbackError);
+    Q_EMIT devicesSwitched(false,
+                           fallback ? QStringLiteral("%1; using the default devices").arg(error)
+                                    : QStringLiteral("%1; %2").arg(error, fallbackError));
 }
 
 void MediaWorker::recoverDevices()

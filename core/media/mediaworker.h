@@ -32,10 +32,16 @@ public:
         m_shutdownRequest.store(done, std::memory_order_release);
     }
     void connectMedia(const QHostAddress &relay, quint16 port, quint32 ssrc, const QString &key);
+    /// Reopens the streams on other devices (empty name: the default); falls back to the
+    /// defaults if one cannot be opened. Media thread.
+    void switchDevices(const QString &input, const QString &headset, const QString &speaker);
+    /// The loudest captured sample since the last call, 0..1 (any thread).
+    float takeInputPeak() { return m_inputPeak.exchange(0.0f, std::memory_order_relaxed); }
     VoicePipeline &pipeline() { return m_pipeline; }
 
 Q_SIGNALS:
     void deviceLost(const QString &message, bool recovered);
+    void devicesSwitched(bool ok, const QString &message);
     void mediaReady();
 
 private:
@@ -53,6 +59,7 @@ private:
     RtpEndpoint *m_rtp = nullptr;
     QTimer m_wake;
     std::atomic<std::promise<void> *> m_shutdownRequest {nullptr};
+    std::atomic<float> m_inputPeak {0.0f}; ///< for the level meter; the GUI takes and resets it
     QRandomGenerator m_impairRandom;
     std::multimap<qint64, ReceivedRtp> m_delayed; ///< impaired packets by release time (µs)
     static constexpr int kMaxSlackMs = 30;

@@ -16,6 +16,7 @@ VoiceEngine::VoiceEngine(AudioBackend &backend, Config config, QObject *parent)
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &MediaWorker::deviceLost, this, &VoiceEngine::deviceLost);
     connect(m_worker, &MediaWorker::mediaReady, this, &VoiceEngine::mediaReady);
+    connect(m_worker, &MediaWorker::devicesSwitched, this, &VoiceEngine::devicesSwitched);
 }
 
 VoiceEngine::~VoiceEngine()
@@ -77,6 +78,17 @@ void VoiceEngine::setStream(quint32 ssrc, Route route, float gain)
 void VoiceEngine::playTone(Tone tone, Route route)
 {
     QMetaObject::invokeMethod(m_worker, [=, this] { m_worker->pipeline().playTone(tone, route); });
+}
+
+void VoiceEngine::setDevices(const QString &input, const QString &headset, const QString &speaker)
+{
+    QMetaObject::invokeMethod(m_worker,
+                              [=, this] { m_worker->switchDevices(input, headset, speaker); });
+}
+
+float VoiceEngine::takeInputPeak()
+{
+    return m_worker && m_thread.isRunning() ? m_worker->takeInputPeak() : 0.0f;
 }
 
 QHash<quint32, StreamStats> VoiceEngine::stats() const

@@ -64,6 +64,11 @@ public:
     void setTransmitting(bool on);
     void setStream(quint32 ssrc, Route route, float gain);
     void playTone(Tone tone, Route route);
+    /// Moves to other devices without stopping (empty name: the system default). The answer
+    /// comes as devicesSwitched().
+    void setDevices(const QString &input, const QString &headset, const QString &speaker);
+    /// The loudest microphone sample since the last call, 0..1: the level meter polls it.
+    float takeInputPeak();
     /// A snapshot of every stream's statistics (waits briefly for the media thread).
     QHash<quint32, StreamStats> stats() const;
 
@@ -72,6 +77,8 @@ Q_SIGNALS:
     void deviceLost(const QString &message, bool recovered);
     /// The relay answered our keep-alive: we can send and receive media.
     void mediaReady();
+    /// setDevices() finished: `ok`, or it fell back to the defaults and `message` says why.
+    void devicesSwitched(bool ok, const QString &message);
 
 private:
     QThread m_thread;

@@ -119,6 +119,8 @@ void VoicePipeline::pumpCapture()
         for (std::size_t i = 0; i < m_captureFrame.size(); ++i)
             m_capturePcm[i] = int16_t(std::clamp(m_captureFrame[i], -1.0f, 1.0f) * 32767.0f);
         m_filter.process(m_capturePcm);
+        for (const int16_t sample : m_capturePcm)
+            m_inputPeak = std::max(m_inputPeak, std::abs(float(sample)) / 32768.0f);
         if (m_transmitting) {
             bool marker = false;
             if (m_startSpurt) {

@@ -15,6 +15,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace floorline::media {
@@ -67,6 +68,8 @@ public:
     /// Encodes and sends every whole frame the microphone has delivered (while transmitting;
     /// otherwise keeps the pre-roll). Called as often as possible: a frame waits for nothing.
     void pumpCapture();
+    /// The loudest captured sample (after the capture filter) since the last call, 0..1.
+    float takeInputPeak() { return std::exchange(m_inputPeak, 0.0f); }
     /// Mixes the next playout frame at `nowMs`: pops every talker, decodes, mixes with tones.
     /// The frame waits in the pipeline until flush() or keepQueued() hands it to the rings.
     void playout(int64_t nowMs);
@@ -140,6 +143,7 @@ private:
     uint64_t m_framesSent = 0;
     uint64_t m_outputOverruns = 0;
     double m_forgottenJitterMs = -1;
+    float m_inputPeak = 0.0f;
 };
 
 } // namespace floorline::media

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: Apache-2.0
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Floorline.Core
+
+// Per-stream receive statistics, on demand: for each talker heard, packets received and lost,
+// frames concealed, jitter and playout delay. Refreshed every second while open.
+Dialog {
+    id: dialog
+    required property ConsoleController controller
+    property var rows: []
+    title: qsTr("Voice statistics")
+    modal: false
+    standardButtons: Dialog.Close
+    width: Math.min(760, parent ? parent.width - 40 : 760)
+    height: Math.min(480, parent ? parent.height - 40 : 480)
+    anchors.centerIn: parent
+    onOpened: rows = controller.streamStats()
+
+    Timer {
+        interval: 1000
+        repeat: true
+        running: dialog.visible
+        onTriggered: dialog.rows = dialog.controller.streamStats()
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        Label {
+            visible: dialog.rows.length === 0
+            text: qsTr("No voice received yet.")
+            color: Theme.textDim
+        }
+        ListView {
+            id: list
+            objectName: "statsList"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            model: dialog.rows
+            Accessible.role: Accessible.Table
+            Accessible.name: qsTr("Voice statistics per talker")
+            header: Label {
+                text: qsTr("Talker · where · received · lost · concealed · jitter · delay")
+                color: Theme.textDim
+                font.pixelSize: 12
+                bottomPadding: 6
+            }
+            delegate: Label {
+                required property var modelData
+                width: ListView.view.width
+                text: qsTr("%1 · %2 · %3 · %4 · %5 · %6 ms · %7 ms")
+                      .arg((modelData.live ? "● " : "") + modelData.talker)
+                      .arg(modelData.session)
+                      .arg(modelData.received).arg(modelData.lost).arg(modelData.concealed)
+                      .arg(modelData.jitterMs.toFixed(1)).arg(modelData.delayMs)
+                color: modelData.live ? Theme.talking : Theme.text
+                font.pixelSize: 13
+                elide: Text.ElideRight
+            }
+        }
+    }
+}
