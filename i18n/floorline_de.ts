@@ -244,6 +244,14 @@
         <source>Volume of %1</source>
         <translation>Lautstärke von %1</translation>
     </message>
+    <message>
+        <source>Collapse %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expand %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>GroupTree</name>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Floorline.Core
 
@@ -8,15 +9,25 @@ import Floorline.Core
 // microphone before going on the air. Applying moves the running engine to the new devices.
 Dialog {
     id: dialog
+    /// Null when the application has no audio settings to offer (benchmarks).
     required property AudioSettings audio
     title: qsTr("Audio settings")
     modal: true
     standardButtons: Dialog.Apply | Dialog.Close
     width: Math.min(520, parent ? parent.width - 40 : 520)
     anchors.centerIn: parent
-    onOpened: { audio.refresh(); audio.metering = true }
-    onClosed: audio.metering = false
-    onApplied: audio.apply(input.chosen, headset.chosen, speaker.chosen)
+    // Popups live in the window's overlay, outside the console's items: set the theme here.
+    Material.theme: Material.Dark
+    Material.accent: Theme.selected
+    // Our own frame: Material's uses a shader effect that software rendering cannot draw.
+    background: Rectangle {
+        color: Theme.panelRaised
+        radius: Theme.radius
+        border.color: Theme.line
+    }
+    onOpened: if (audio) { audio.refresh(); audio.metering = true }
+    onClosed: if (audio) audio.metering = false
+    onApplied: if (audio) audio.apply(input.chosen, headset.chosen, speaker.chosen)
 
     component DevicePicker: ComboBox {
         id: picker
@@ -30,10 +41,10 @@ Dialog {
     }
 
     ColumnLayout {
-        anchors.fill: parent
+        width: dialog.availableWidth // its implicit height sizes the dialog
         spacing: 10
         Label {
-            visible: !dialog.audio.available
+            visible: !(dialog.audio?.available ?? false)
             text: qsTr("The console runs without sound (no audio system, or --no-audio).")
             color: Theme.denied
             wrapMode: Text.Wrap
@@ -43,24 +54,24 @@ Dialog {
         DevicePicker {
             id: input
             objectName: "inputDevice"
-            devices: dialog.audio.inputDevices
-            current: dialog.audio.input
+            devices: (dialog.audio?.inputDevices ?? [])
+            current: (dialog.audio?.input ?? "")
             Accessible.name: qsTr("Microphone device")
         }
         Label { text: qsTr("Headset (selected groups, tones)") }
         DevicePicker {
             id: headset
             objectName: "headsetDevice"
-            devices: dialog.audio.outputDevices
-            current: dialog.audio.headset
+            devices: (dialog.audio?.outputDevices ?? [])
+            current: (dialog.audio?.headset ?? "")
             Accessible.name: qsTr("Headset device")
         }
         Label { text: qsTr("Speaker (monitored groups); default: the headset") }
         DevicePicker {
             id: speaker
             objectName: "speakerDevice"
-            devices: dialog.audio.outputDevices
-            current: dialog.audio.speaker
+            devices: (dialog.audio?.outputDevices ?? [])
+            current: (dialog.audio?.speaker ?? "")
             Accessible.name: qsTr("Speaker device")
         }
         Label { text: qsTr("Microphone level: speak to test it") }
@@ -74,11 +85,11 @@ Dialog {
             Accessible.role: Accessible.ProgressBar
             Accessible.name: qsTr("Microphone level")
             Rectangle {
-                width: parent.width * dialog.audio.level
+                width: parent.width * (dialog.audio?.level ?? 0)
                 height: parent.height
                 radius: 3
-                color: dialog.audio.level > 0.9 ? Theme.denied
-                     : dialog.audio.level > 0.7 ? Theme.waiting : Theme.talking
+                color: (dialog.audio?.level ?? 0) > 0.9 ? Theme.denied
+                     : (dialog.audio?.level ?? 0) > 0.7 ? Theme.waiting : Theme.talking
             }
         }
         Label {
@@ -89,8 +100,8 @@ Dialog {
             Layout.fillWidth: true
         }
         Label {
-            visible: dialog.audio.status !== ""
-            text: dialog.audio.status
+            visible: (dialog.audio?.status ?? "") !== ""
+            text: (dialog.audio?.status ?? "")
             color: Theme.denied
             wrapMode: Text.Wrap
             Layout.fillWidth: true

@@ -2,6 +2,7 @@
 import QtQuick
 import QtQuick.Layouts
 import Floorline.Core
+import Floorline.Ui // its C++ types (PttKeyFilter) are only seen through the module import
 
 // Everything the dispatcher sees: header, emergency banner, units, the group tree, live calls
 // and the push-to-talk panel. Holding Space anywhere in it talks on the selected groups
@@ -10,17 +11,9 @@ FocusScope {
     id: view
     required property ConsoleController controller
 
-    Keys.onPressed: (event) => {
-        if (event.key === Qt.Key_Space && !event.isAutoRepeat) {
-            view.controller.pressTalk()
-            event.accepted = true
-        }
-    }
-    Keys.onReleased: (event) => {
-        if (event.key === Qt.Key_Space && !event.isAutoRepeat) {
-            view.controller.releaseTalk()
-            event.accepted = true
-        }
+    PttKeyFilter {
+        controller: view.controller
+        window: view.Window.window
     }
 
     ColumnLayout {

@@ -60,12 +60,21 @@ Rectangle {
         anchors.rightMargin: 8
         spacing: 8
 
-        Text {
-            Layout.preferredWidth: 16
-            text: row.hasChildren ? (row.expanded ? "▾" : "▸") : ""
-            color: Theme.textDim
-            font.pixelSize: 16
-            TapHandler { onTapped: row.treeView.toggleExpanded(row.row) }
+        AbstractButton {
+            Layout.preferredWidth: 20
+            Layout.fillHeight: true
+            enabled: row.hasChildren
+            focusPolicy: Qt.TabFocus
+            Accessible.name: row.expanded ? qsTr("Collapse %1").arg(row.name)
+                                          : qsTr("Expand %1").arg(row.name)
+            onClicked: row.treeView.toggleExpanded(row.row)
+            contentItem: Text {
+                text: row.hasChildren ? (row.expanded ? "▾" : "▸") : ""
+                color: parent.visualFocus ? Theme.text : Theme.textDim
+                font.pixelSize: 16
+                horizontalAlignment: Text.AlignHCenter
+                verticalAlignment: Text.AlignVCenter
+            }
         }
         ColumnLayout {
             Layout.fillWidth: true
@@ -108,6 +117,7 @@ Rectangle {
             font.pixelSize: 13
         }
         ToggleChip {
+            objectName: "monitor"
             visible: !row.hasChildren
             checked: row.monitored
             text: qsTr("Monitor")

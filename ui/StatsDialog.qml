@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Floorline.Core
 
@@ -16,6 +17,15 @@ Dialog {
     width: Math.min(760, parent ? parent.width - 40 : 760)
     height: Math.min(480, parent ? parent.height - 40 : 480)
     anchors.centerIn: parent
+    // Popups live in the window's overlay, outside the console's items: set the theme here.
+    Material.theme: Material.Dark
+    Material.accent: Theme.selected
+    // Our own frame: Material's uses a shader effect that software rendering cannot draw.
+    background: Rectangle {
+        color: Theme.panelRaised
+        radius: Theme.radius
+        border.color: Theme.line
+    }
     onOpened: rows = controller.streamStats()
 
     Timer {

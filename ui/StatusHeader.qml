@@ -42,7 +42,7 @@ Rectangle {
             focusPolicy: Qt.TabFocus
             enabled: header.controller.audio !== null
             Accessible.name: qsTr("Audio settings")
-            onClicked: audioLoader.item.open()
+            onClicked: audioDialog.open()
         }
         Rectangle {
             id: dot
@@ -80,12 +80,9 @@ Rectangle {
         parent: Overlay.overlay
         controller: header.controller
     }
-    Loader {
-        id: audioLoader
-        active: header.controller.audio !== null
-        sourceComponent: AudioDialog {
-            parent: Overlay.overlay
-            audio: header.controller.audio
-        }
+    AudioDialog {
+        id: audioDialog
+        parent: Overlay.overlay
+        audio: header.controller.audio
     }
 }

@@ -75,7 +75,7 @@ public:
     Q_INVOKABLE void setSelected(const QString &id, bool on);
     Q_INVOKABLE void setVolume(const QString &id, double volume);
     Q_INVOKABLE void setMuted(const QString &id, bool on);
-    bool isMonitored(const QString &id) const;
+    Q_INVOKABLE bool isMonitored(const QString &id) const;
     bool isSelected(const QString &id) const;
     /// The gain a talker in this group plays at: volume, or 0 when muted or not monitored.
     float gain(const QString &id) const;

@@ -3,18 +3,42 @@
 
 #include <QJsonObject>
 
+#include <cmath>
+
 namespace floorline::test {
 
 ConsoleFixture::ConsoleFixture()
     : m_server(startServer(30, 6))
-    , m_controller(std::make_unique<console::ConsoleController>(m_client, nullptr))
 {
+    QString error;
+    if (!m_voice.start(&error))
+        qWarning("fake audio did not start: %s", qPrintable(error));
+    // The fake devices run on a virtual clock: advance it as real time passes.
+    m_deviceClock.setInterval(10);
+    connect(&m_deviceClock, &QTimer::timeout, this, [this] { m_devices.advance(480); });
+    m_deviceClock.start();
+    m_controller = std::make_unique<console::ConsoleController>(m_client, &m_voice);
+    m_audio = std::make_unique<console::AudioSettings>(&m_devices, &m_voice, QString(), QString(),
+                                                       QString());
+    m_controller->setAudio(m_audio.get());
     if (m_server)
         m_controller->connectToServer(m_server->url(), QStringLiteral("dispatch-1"),
                                       QStringLiteral("dispatch-1"));
 }
 
-ConsoleFixture::~ConsoleFixture() = default;
+ConsoleFixture::~ConsoleFixture()
+{
+    m_deviceClock.stop();
+    m_voice.stop();
+}
+
+void ConsoleFixture::speakIntoMicrophone(double seconds)
+{
+    std::vector<float> tone(std::size_t(seconds * 48000));
+    for (std::size_t i = 0; i < tone.size(); ++i)
+        tone[i] = 0.5f * float(std::sin(2.0 * 3.14159265358979 * 440.0 * double(i) / 48000.0));
+    m_devices.speak(tone);
+}
 
 bool ConsoleFixture::ready() const
 {

@@ -1,8 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/console/audiosettings.h"
 #include "core/console/consolecontroller.h"
+#include "core/media/fakeaudiobackend.h"
+#include "core/media/voiceengine.h"
 #include "support/testclient.h"
+
+#include <QTimer>
 
 #include <QObject>
 #include <QtQml/qqmlregistration.h>
@@ -14,6 +19,9 @@ namespace floorline::test {
 /**
  * @brief What the QML tests drive: a console controller logged in as dispatch-1 to a real
  * server on loopback, and field units the test can make talk.
+ *
+ * Its voice engine runs on the fake audio devices (paced in real time by a timer), so the
+ * audio settings have devices to list and a microphone the test can speak into.
  */
 class ConsoleFixture : public QObject
 {
@@ -40,13 +48,19 @@ public:
     /// The server's signaling counters (docs/operations.md: sessionsCreated, invitations,
     /// unitsInvited, ...): what really reached the server.
     Q_INVOKABLE QVariantMap serverStats() const;
+    /// Plays `seconds` of a loud tone into the fake microphone.
+    Q_INVOKABLE void speakIntoMicrophone(double seconds);
 
 private:
     TestClient *loggedIn(const QString &unit);
 
     std::unique_ptr<server::Server> m_server;
+    media::FakeAudioBackend m_devices;
+    media::VoiceEngine m_voice {m_devices, {}};
+    QTimer m_deviceClock;
     SignalingClient m_client;
     std::unique_ptr<console::ConsoleController> m_controller;
+    std::unique_ptr<console::AudioSettings> m_audio;
     QHash<QString, TestClient *> m_units;
 };
 
