@@ -20,51 +20,51 @@
     <name>AudioDialog</name>
     <message>
         <source>Audio settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Audioeinstellungen</translation>
     </message>
     <message>
         <source>System default</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemstandard</translation>
     </message>
     <message>
         <source>The console runs without sound (no audio system, or --no-audio).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Konsole läuft ohne Ton (kein Audiosystem oder --no-audio).</translation>
     </message>
     <message>
         <source>Microphone</source>
-        <translation type="unfinished"></translation>
+        <translation>Mikrofon</translation>
     </message>
     <message>
         <source>Microphone device</source>
-        <translation type="unfinished"></translation>
+        <translation>Mikrofongerät</translation>
     </message>
     <message>
         <source>Headset (selected groups, tones)</source>
-        <translation type="unfinished"></translation>
+        <translation>Headset (ausgewählte Gruppen, Töne)</translation>
     </message>
     <message>
         <source>Headset device</source>
-        <translation type="unfinished"></translation>
+        <translation>Headset-Gerät</translation>
     </message>
     <message>
         <source>Speaker (monitored groups); default: the headset</source>
-        <translation type="unfinished"></translation>
+        <translation>Lautsprecher (mitgehörte Gruppen); Standard: das Headset</translation>
     </message>
     <message>
         <source>Speaker device</source>
-        <translation type="unfinished"></translation>
+        <translation>Lautsprechergerät</translation>
     </message>
     <message>
         <source>Microphone level: speak to test it</source>
-        <translation type="unfinished"></translation>
+        <translation>Mikrofonpegel: zum Testen sprechen</translation>
     </message>
     <message>
         <source>Microphone level</source>
-        <translation type="unfinished"></translation>
+        <translation>Mikrofonpegel</translation>
     </message>
     <message>
         <source>For the lowest delay use 10 ms frames with devices set to 128-frame periods (about 2.7 ms at 48 kHz).</source>
-        <translation type="unfinished"></translation>
+        <translation>Für die geringste Verzögerung 10-ms-Frames verwenden und die Geräte auf Perioden von 128 Frames einstellen (etwa 2,7 ms bei 48 kHz).</translation>
     </message>
 </context>
 <context>
@@ -130,10 +130,6 @@
     <message>
         <source>Calls</source>
         <translation>Gespräche</translation>
-    </message>
-    <message>
-        <source>Not invited</source>
-        <translation type="vanished">Nicht eingeladen</translation>
     </message>
     <message>
         <source>Dismiss the notice</source>
@@ -246,11 +242,11 @@
     </message>
     <message>
         <source>Collapse %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 einklappen</translation>
     </message>
     <message>
         <source>Expand %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ausklappen</translation>
     </message>
 </context>
 <context>
@@ -364,23 +360,23 @@ SPRECHEN</translation>
     <name>StatsDialog</name>
     <message>
         <source>Voice statistics</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprachstatistik</translation>
     </message>
     <message>
         <source>No voice received yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Sprache empfangen.</translation>
     </message>
     <message>
         <source>Voice statistics per talker</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprachstatistik pro Sprecher</translation>
     </message>
     <message>
         <source>Talker · where · received · lost · concealed · jitter · delay</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprecher · wo · empfangen · verloren · verschleiert · Jitter · Verzögerung</translation>
     </message>
     <message>
         <source>%1 · %2 · %3 · %4 · %5 · %6 ms · %7 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · %3 · %4 · %5 · %6 ms · %7 ms</translation>
     </message>
 </context>
 <context>
@@ -411,19 +407,19 @@ SPRECHEN</translation>
     </message>
     <message>
         <source>Statistics</source>
-        <translation type="unfinished"></translation>
+        <translation>Statistik</translation>
     </message>
     <message>
         <source>Voice statistics per talker</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprachstatistik pro Sprecher</translation>
     </message>
     <message>
         <source>Audio</source>
-        <translation type="unfinished"></translation>
+        <translation>Audio</translation>
     </message>
     <message>
         <source>Audio settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Audioeinstellungen</translation>
     </message>
 </context>
 <context>
@@ -498,7 +494,7 @@ SPRECHEN</translation>
     <name>floorline::console::AudioSettings</name>
     <message>
         <source>Could not open the device: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät konnte nicht geöffnet werden: %1</translation>
     </message>
 </context>
 <context>

@@ -57,6 +57,10 @@ ColumnLayout {
             color: Theme.text
             font.pixelSize: 26
             font.weight: Font.Bold
+            // Longer words in other languages ("AUF SENDUNG") shrink to stay inside the circle.
+            width: ptt.width - 28
+            fontSizeMode: Text.HorizontalFit
+            minimumPixelSize: 14
         }
         TapHandler {
             onPressedChanged: pressed ? panel.controller.pressTalk() : panel.controller.releaseTalk()

@@ -10,3 +10,6 @@ export QT_QPA_PLATFORM=offscreen
 # Long enough for the simulated fleet to log in and several groups to be talking.
 "$build/app/floorline" --demo --no-audio --screenshot docs/screenshots/console.png \
   --screenshot-after 12
+# The same console in German (i18n/floorline_de.ts).
+LANG=de_DE.UTF-8 LC_ALL=de_DE.UTF-8 "$build/app/floorline" --demo --no-audio \
+  --screenshot docs/screenshots/console-de.png --screenshot-after 12
