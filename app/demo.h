@@ -26,6 +26,7 @@ public:
     ~Demo();
     bool start(QString *error);
     QUrl url() const { return m_server->url(); }
+    bool running() const { return m_server != nullptr; }
     static QString user() { return QStringLiteral("dispatch-1"); }
 
 private:

@@ -198,7 +198,21 @@ int main(int argc, char *argv[])
         if (window->visibility() == QWindow::Windowed)
             settings.setValue(QStringLiteral("window/geometry"), window->geometry());
     });
-    controller.connectToServer(url, account, secret);
+    QObject::connect(&controller, &console::ConsoleController::loginRequested, &app,
+                     [&settings](const QUrl &server, const QString &name) {
+                         QStringList known
+                             = settings.value(QStringLiteral("servers")).toStringList();
+                         known.removeAll(server.toString());
+                         known.prepend(server.toString());
+                         settings.setValue(QStringLiteral("servers"), known);
+                         settings.setValue(QStringLiteral("user"), name);
+                     });
+    // The demo, or a user named on the command line, logs in at once; otherwise the login form
+    // asks, starting from the last server and user.
+    if (demoSystem.running() || parser.isSet(user))
+        controller.connectToServer(url, account, secret);
+    else
+        controller.setLoginTarget(url, account);
     if (parser.isSet(screenshot))
         screenshotLater(engine, parser.value(screenshot), parser.value(screenshotAfter).toDouble());
     const int result = app.exec();

@@ -295,6 +295,41 @@
     </message>
 </context>
 <context>
+    <name>LoginView</name>
+    <message>
+        <source>Log in to a Floorline server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server, e.g. ws://dispatch.example:8800</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect and log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>Floorline — %1</source>
@@ -420,6 +455,10 @@ SPRECHEN</translation>
     <message>
         <source>Audio settings</source>
         <translation>Audioeinstellungen</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -558,6 +597,18 @@ SPRECHEN</translation>
     <message>
         <source>Could not leave: %1</source>
         <translation>Verlassen fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Enter the server as ws://host:port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your user name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reach %1; trying again</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

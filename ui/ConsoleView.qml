@@ -102,4 +102,9 @@ FocusScope {
         id: ghost
         objectName: "dragGhost"
     }
+    LoginView {
+        objectName: "loginView"
+        anchors.fill: parent
+        controller: view.controller
+    }
 }

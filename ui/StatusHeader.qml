@@ -28,7 +28,17 @@ Rectangle {
             color: Theme.textDim
             font.pixelSize: 14
         }
-        Item { Layout.fillWidth: true }
+        Text {
+            objectName: "linkError"
+            Layout.fillWidth: true
+            visible: header.controller.link !== Console.Online
+            text: header.controller.lastError
+            color: Theme.denied
+            font.pixelSize: 13
+            elide: Text.ElideRight
+            horizontalAlignment: Text.AlignRight
+        }
+        Item { Layout.fillWidth: true; visible: header.controller.link === Console.Online }
         ToolButton {
             objectName: "openStats"
             text: qsTr("Statistics")
@@ -72,6 +82,14 @@ Rectangle {
             text: header.controller.user
             color: Theme.textDim
             font.pixelSize: 14
+        }
+        ToolButton {
+            objectName: "logout"
+            visible: header.controller.link !== Console.Offline
+            text: qsTr("Log out")
+            focusPolicy: Qt.TabFocus
+            Accessible.name: qsTr("Log out")
+            onClicked: header.controller.logout()
         }
     }
 

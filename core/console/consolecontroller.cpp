@@ -33,7 +33,39 @@ ConsoleController::ConsoleController(SignalingClient &client, media::VoiceEngine
 void ConsoleController::connectToServer(const QUrl &url, const QString &user,
                                         const QString &password)
 {
+    setLoginTarget(url, user);
+    setError({});
     m_client.connectToServer(url, user, password);
+}
+
+void ConsoleController::setLoginTarget(const QUrl &url, const QString &user)
+{
+    m_serverUrl = url;
+    m_account = user;
+    Q_EMIT linkChanged();
+}
+
+void ConsoleController::login(const QString &url, const QString &user, const QString &password)
+{
+    const QUrl server = QUrl::fromUserInput(url.trimmed());
+    if (!server.isValid()
+        || (server.scheme() != QLatin1String("ws") && server.scheme() != QLatin1String("wss"))
+        || server.host().isEmpty()) {
+        setError(tr("Enter the server as ws://host:port"));
+        return;
+    }
+    if (user.trimmed().isEmpty()) {
+        setError(tr("Enter your user name"));
+        return;
+    }
+    Q_EMIT loginRequested(server, user.trimmed());
+    connectToServer(server, user.trimmed(), password);
+}
+
+void ConsoleController::logout()
+{
+    releaseTalk();
+    m_client.disconnectFromServer();
 }
 
 QString ConsoleController::user() const
@@ -55,9 +87,12 @@ void ConsoleController::onState(SignalingClient::State state)
         break;
     case SignalingClient::State::Online:
         link = Link::Online;
+        setError({}); // a login that went through answers whatever went wrong before
         break;
     case SignalingClient::State::Reconnecting:
         link = Link::Reconnecting;
+        if (!m_directoryLoaded)
+            setError(tr("Cannot reach %1; trying again").arg(m_serverUrl.toString()));
         break;
     }
     if (link != Link::Online && link != m_link && m_talkState != TalkState::Idle) {
@@ -227,7 +262,10 @@ QString ConsoleController::sessionName(const QString &session) const
 
 void ConsoleController::setError(const QString &error)
 {
-    qCWarning(lcConsole) << error;
+    if (error == m_lastError)
+        return;
+    if (!error.isEmpty())
+        qCWarning(lcConsole) << error;
     m_lastError = error;
     Q_EMIT errorChanged();
 }

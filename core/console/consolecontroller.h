@@ -49,6 +49,9 @@ class ConsoleController : public QObject
     Q_PROPERTY(floorline::console::AudioSettings *audio READ audio CONSTANT)
     Q_PROPERTY(floorline::console::Link link READ link NOTIFY linkChanged)
     Q_PROPERTY(QString user READ user NOTIFY linkChanged)
+    /// The server and account of the last login attempt (the login form starts from them).
+    Q_PROPERTY(QString serverUrl READ serverUrl NOTIFY linkChanged)
+    Q_PROPERTY(QString account READ account NOTIFY linkChanged)
     Q_PROPERTY(floorline::console::TalkState talkState READ talkState NOTIFY talkChanged)
     /// Why the last request was denied or the floor revoked; empty otherwise.
     Q_PROPERTY(QString talkNotice READ talkNotice NOTIFY talkChanged)
@@ -63,6 +66,16 @@ public:
                       QObject *parent = nullptr);
 
     void connectToServer(const QUrl &url, const QString &user, const QString &password);
+    /// Remembers where to log in without connecting yet (the login form shows it).
+    void setLoginTarget(const QUrl &url, const QString &user);
+    QString serverUrl() const { return m_serverUrl.toString(); }
+    QString account() const { return m_account; }
+
+    /// The login form: checks what was typed, then connects and logs in. A wrong password or
+    /// an address that is not a server shows in `lastError`.
+    Q_INVOKABLE void login(const QString &url, const QString &user, const QString &password);
+    /// Logs out and stays offline (the login form comes back).
+    Q_INVOKABLE void logout();
     /// How the dispatcher listened last time (GroupTreeModel::listeningState()); applied when
     /// the directory first loads, instead of the defaults.
     void setSavedListening(const QVariantMap &state) { m_savedListening = state; }
@@ -122,6 +135,8 @@ Q_SIGNALS:
     void errorChanged();
     void talkTargetsChanged();
     void inviteNoticeChanged();
+    /// A login was asked for with these details: worth remembering (not the password).
+    void loginRequested(const QUrl &url, const QString &user);
     /// The dispatcher changed how groups are heard: worth saving.
     void listeningChanged(const QVariantMap &state);
 
@@ -163,6 +178,8 @@ private:
     int m_queuePosition = 0;
     QString m_emergency;
     QString m_lastError;
+    QUrl m_serverUrl;
+    QString m_account;
     QSet<QString> m_affiliated; ///< groups the server has us affiliated to
     QSet<QString> m_talkSessions; ///< sessions we requested or hold the floor in
     QSet<QString> m_granted;

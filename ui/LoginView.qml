@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: Apache-2.0
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Floorline.Core
+
+// The login form over the console while it is offline: server, user, password, and why the
+// last attempt failed. Enter in any field connects.
+Rectangle {
+    id: login
+    required property ConsoleController controller
+    color: Qt.rgba(0.07, 0.09, 0.11, 0.92)
+    visible: controller.link === Console.Offline
+    // Nothing behind the form takes clicks or keys while it is up.
+    MouseArea { anchors.fill: parent; acceptedButtons: Qt.AllButtons; hoverEnabled: true }
+    onVisibleChanged: if (visible) (server.text === "" ? server : password).forceActiveFocus()
+
+    function connect() { login.controller.login(server.text, user.text, password.text) }
+
+    Rectangle {
+        anchors.centerIn: parent
+        width: 420
+        height: form.implicitHeight + 48
+        radius: Theme.radius
+        color: Theme.panelRaised
+        border.color: Theme.line
+        ColumnLayout {
+            id: form
+            anchors.fill: parent
+            anchors.margins: 24
+            spacing: 10
+            Label {
+                text: qsTr("Log in to a Floorline server")
+                font.pixelSize: 18
+                font.weight: Font.DemiBold
+                color: Theme.text
+            }
+            TextField {
+                id: server
+                objectName: "loginServer"
+                Layout.fillWidth: true
+                text: login.controller.serverUrl
+                placeholderText: qsTr("Server, e.g. ws://dispatch.example:8800")
+                Accessible.name: qsTr("Server address")
+                onAccepted: login.connect()
+            }
+            TextField {
+                id: user
+                objectName: "loginUser"
+                Layout.fillWidth: true
+                text: login.controller.account
+                placeholderText: qsTr("User")
+                Accessible.name: qsTr("User name")
+                onAccepted: login.connect()
+            }
+            TextField {
+                id: password
+                objectName: "loginPassword"
+                Layout.fillWidth: true
+                echoMode: TextInput.Password
+                placeholderText: qsTr("Password")
+                Accessible.name: qsTr("Password")
+                onAccepted: login.connect()
+            }
+            Label {
+                objectName: "loginError"
+                Layout.fillWidth: true
+                visible: text !== ""
+                text: login.controller.lastError
+                color: Theme.denied
+                wrapMode: Text.Wrap
+            }
+            Button {
+                objectName: "loginConnect"
+                Layout.alignment: Qt.AlignRight
+                text: qsTr("Connect")
+                highlighted: true
+                Accessible.name: qsTr("Connect and log in")
+                onClicked: login.connect()
+            }
+        }
+    }
+}
