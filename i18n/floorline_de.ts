@@ -298,35 +298,35 @@
     <name>LoginView</name>
     <message>
         <source>Log in to a Floorline server</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei einem Floorline-Server anmelden</translation>
     </message>
     <message>
         <source>Server, e.g. ws://dispatch.example:8800</source>
-        <translation type="unfinished"></translation>
+        <translation>Server, z. B. ws://leitstelle.example:8800</translation>
     </message>
     <message>
         <source>Server address</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveradresse</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <source>User name</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzername</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort</translation>
     </message>
     <message>
         <source>Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinden</translation>
     </message>
     <message>
         <source>Connect and log in</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinden und anmelden</translation>
     </message>
 </context>
 <context>
@@ -458,7 +458,7 @@ SPRECHEN</translation>
     </message>
     <message>
         <source>Log out</source>
-        <translation type="unfinished"></translation>
+        <translation>Abmelden</translation>
     </message>
 </context>
 <context>
@@ -600,15 +600,15 @@ SPRECHEN</translation>
     </message>
     <message>
         <source>Enter the server as ws://host:port</source>
-        <translation type="unfinished"></translation>
+        <translation>Server als ws://host:port eingeben</translation>
     </message>
     <message>
         <source>Enter your user name</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte Benutzernamen eingeben</translation>
     </message>
     <message>
         <source>Cannot reach %1; trying again</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nicht erreichbar; neuer Versuch läuft</translation>
     </message>
 </context>
 <context>
