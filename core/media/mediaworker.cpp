@@ -109,6 +109,23 @@ void MediaWorker::connectMedia(const QHostAddress &relay, quint16 port, quint32 
         m_rtp->start(relay, port, ssrc, key);
 }
 
+void MediaWorker::runTasks()
+{
+    std::deque<std::function<void()>> tasks;
+    {
+        const std::lock_guard lock(m_tasksMutex);
+        tasks.swap(m_tasks);
+    }
+    for (const std::function<void()> &task : tasks)
+        task();
+}
+
+void MediaWorker::setDeviceMessage(const QString &message)
+{
+    const std::lock_guard lock(m_messageMutex);
+    m_deviceMessage = message;
+}
+
 void MediaWorker::onWake()
 {
     if (std::promise<void> *done = m_shutdownRequest.exchange(nullptr, std::memory_order_acq_rel)) {
@@ -116,6 +133,7 @@ void MediaWorker::onWake()
         done->set_value();
         return;
     }
+    runTasks();
     for (AudioStream *s : {m_input.get(), m_headsetOut.get(), m_speakerOut.get()}) {
         if (s && s->hasFailed()) {
             recoverDevices();
@@ -155,7 +173,7 @@ void MediaWorker::switchDevices(const QString &input, const QString &headset,
     m_config.speakerDevice = speaker;
     QString error;
     if (openDevices(&error)) {
-        Q_EMIT devicesSwitched(true, {});
+        Q_EMIT devicesSwitched(true);
         return;
     }
     // A dispatcher must never be left deaf: back to the defaults, and say why.
@@ -165,9 +183,9 @@ void MediaWorker::switchDevices(const QString &input, const QString &headset,
     m_config.speakerDevice.clear();
     QString fallbackError;
     const bool fallback = openDevices(&fallbackError);
-    Q_EMIT devicesSwitched(false,
-                           fallback ? QStringLiteral("%1; using the default devices").arg(error)
-                                    : QStringLiteral("%1; %2").arg(error, fallbackError));
+    setDeviceMessage(fallback ? QStringLiteral("%1; using the default devices").arg(error)
+                              : QStringLiteral("%1; %2").arg(error, fallbackError));
+    Q_EMIT devicesSwitched(false);
 }
 
 void MediaWorker::recoverDevices()
@@ -179,9 +197,9 @@ void MediaWorker::recoverDevices()
     m_config.headsetDevice.clear();
     m_config.speakerDevice.clear();
     const bool recovered = m_backend.reinitialize(&error) && openDevices(&error);
-    Q_EMIT deviceLost(recovered ? QStringLiteral("audio device lost; using the default device")
-                                : QStringLiteral("audio device lost: %1").arg(error),
-                      recovered);
+    setDeviceMessage(recovered ? QStringLiteral("audio device lost; using the default device")
+                               : QStringLiteral("audio device lost: %1").arg(error));
+    Q_EMIT deviceLost(recovered);
     // Without devices the timer keeps running: it still serves RTP and the shutdown request.
 }
 

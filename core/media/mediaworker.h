@@ -10,8 +10,11 @@
 #include <QTimer>
 
 #include <atomic>
+#include <deque>
+#include <functional>
 #include <future>
 #include <map>
+#include <mutex>
 
 namespace floorline::media {
 
@@ -35,17 +38,36 @@ public:
     /// Reopens the streams on other devices (empty name: the default); falls back to the
     /// defaults if one cannot be opened. Media thread.
     void switchDevices(const QString &input, const QString &headset, const QString &speaker);
+    /// Any thread: `task` runs on the media thread at its next wake-up (within a millisecond),
+    /// in the order posted. Our own queue under a std::mutex rather than Qt's event queue:
+    /// ThreadSanitizer sees this hand-over, not the one inside Qt's uninstrumented library.
+    void post(std::function<void()> task)
+    {
+        const std::lock_guard lock(m_tasksMutex);
+        m_tasks.push_back(std::move(task));
+    }
+    /// Why the last device switch or loss fell back (any thread). Handed over under a mutex,
+    /// not as a signal argument, for the same reason as post().
+    QString deviceMessage() const
+    {
+        const std::lock_guard lock(m_messageMutex);
+        return m_deviceMessage;
+    }
     /// The loudest captured sample since the last call, 0..1 (any thread).
     float takeInputPeak() { return m_inputPeak.exchange(0.0f, std::memory_order_relaxed); }
     VoicePipeline &pipeline() { return m_pipeline; }
 
 Q_SIGNALS:
-    void deviceLost(const QString &message, bool recovered);
-    void devicesSwitched(bool ok, const QString &message);
+    /// A device failed; deviceMessage() says what happened.
+    void deviceLost(bool recovered);
+    /// switchDevices() finished; deviceMessage() says why when not `ok`.
+    void devicesSwitched(bool ok);
     void mediaReady();
 
 private:
     void onWake();
+    void runTasks();
+    void setDeviceMessage(const QString &message);
     void recoverDevices();
     void closeStreams();
     void onPacket(const ReceivedRtp &packet);
@@ -59,6 +81,10 @@ private:
     RtpEndpoint *m_rtp = nullptr;
     QTimer m_wake;
     std::atomic<std::promise<void> *> m_shutdownRequest {nullptr};
+    std::mutex m_tasksMutex;
+    std::deque<std::function<void()>> m_tasks; ///< guarded by m_tasksMutex
+    mutable std::mutex m_messageMutex;
+    QString m_deviceMessage; ///< guarded by m_messageMutex
     std::atomic<float> m_inputPeak {0.0f}; ///< for the level meter; the GUI takes and resets it
     QRandomGenerator m_impairRandom;
     std::multimap<qint64, ReceivedRtp> m_delayed; ///< impaired packets by release time (µs)

@@ -14,9 +14,13 @@ VoiceEngine::VoiceEngine(AudioBackend &backend, Config config, QObject *parent)
     m_thread.setObjectName(QStringLiteral("floorline-media"));
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(m_worker, &MediaWorker::deviceLost, this, &VoiceEngine::deviceLost);
+    connect(m_worker, &MediaWorker::deviceLost, this, [this](bool recovered) {
+        Q_EMIT deviceLost(m_worker ? m_worker->deviceMessage() : QString(), recovered);
+    });
     connect(m_worker, &MediaWorker::mediaReady, this, &VoiceEngine::mediaReady);
-    connect(m_worker, &MediaWorker::devicesSwitched, this, &VoiceEngine::devicesSwitched);
+    connect(m_worker, &MediaWorker::devicesSwitched, this, [this](bool ok) {
+        Q_EMIT devicesSwitched(ok, ok || !m_worker ? QString() : m_worker->deviceMessage());
+    });
 }
 
 VoiceEngine::~VoiceEngine()
@@ -60,30 +64,27 @@ void VoiceEngine::stop()
 void VoiceEngine::connectMedia(const QHostAddress &relay, quint16 port, quint32 ssrc,
                                const QString &key)
 {
-    QMetaObject::invokeMethod(m_worker,
-                              [=, this] { m_worker->connectMedia(relay, port, ssrc, key); });
+    post([=, this] { m_worker->connectMedia(relay, port, ssrc, key); });
 }
 
 void VoiceEngine::setTransmitting(bool on)
 {
-    QMetaObject::invokeMethod(m_worker, [=, this] { m_worker->pipeline().setTransmitting(on); });
+    post([=, this] { m_worker->pipeline().setTransmitting(on); });
 }
 
 void VoiceEngine::setStream(quint32 ssrc, Route route, float gain)
 {
-    QMetaObject::invokeMethod(m_worker,
-                              [=, this] { m_worker->pipeline().setStream(ssrc, route, gain); });
+    post([=, this] { m_worker->pipeline().setStream(ssrc, route, gain); });
 }
 
 void VoiceEngine::playTone(Tone tone, Route route)
 {
-    QMetaObject::invokeMethod(m_worker, [=, this] { m_worker->pipeline().playTone(tone, route); });
+    post([=, this] { m_worker->pipeline().playTone(tone, route); });
 }
 
 void VoiceEngine::setDevices(const QString &input, const QString &headset, const QString &speaker)
 {
-    QMetaObject::invokeMethod(m_worker,
-                              [=, this] { m_worker->switchDevices(input, headset, speaker); });
+    post([=, this] { m_worker->switchDevices(input, headset, speaker); });
 }
 
 float VoiceEngine::takeInputPeak()
@@ -93,12 +94,21 @@ float VoiceEngine::takeInputPeak()
 
 QHash<quint32, StreamStats> VoiceEngine::stats() const
 {
-    QHash<quint32, StreamStats> out;
-    if (!m_thread.isRunning())
-        return out;
-    QMetaObject::invokeMethod(
-        m_worker, [&] { out = m_worker->pipeline().stats(); }, Qt::BlockingQueuedConnection);
-    return out;
+    if (!m_worker || !m_thread.isRunning())
+        return {};
+    auto answer = std::make_shared<std::promise<QHash<quint32, StreamStats>>>();
+    std::future<QHash<quint32, StreamStats>> result = answer->get_future();
+    m_worker->post([answer, worker = m_worker] { answer->set_value(worker->pipeline().stats()); });
+    // The media thread answers within a wake-up; a stuck one must not freeze the GUI.
+    if (result.wait_for(std::chrono::seconds(1)) != std::future_status::ready)
+        return {};
+    return result.get();
+}
+
+void VoiceEngine::post(std::function<void()> task)
+{
+    if (m_worker)
+        m_worker->post(std::move(task));
 }
 
 } // namespace floorline::media

@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QThread>
 
+#include <functional>
 #include <memory>
 
 namespace floorline::media {
@@ -20,7 +21,8 @@ class MediaWorker;
  * VoicePipeline.
  *
  * Thread rule: the public methods may be called from any thread (usually the GUI thread); they
- * are queued to the media thread, which owns the pipeline, the RTP endpoint and the streams.
+ * are queued to the media thread (through the worker's own task queue, which ThreadSanitizer
+ * can follow), which owns the pipeline, the RTP endpoint and the streams.
  * Device callbacks only touch the sample rings.
  */
 class VoiceEngine : public QObject
@@ -81,6 +83,9 @@ Q_SIGNALS:
     void devicesSwitched(bool ok, const QString &message);
 
 private:
+    /// Runs `task` on the media thread (MediaWorker::post).
+    void post(std::function<void()> task);
+
     QThread m_thread;
     MediaWorker *m_worker = nullptr;
 };
