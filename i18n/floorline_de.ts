@@ -248,6 +248,14 @@
         <source>Expand %1</source>
         <translation>%1 ausklappen</translation>
     </message>
+    <message>
+        <source>Mute</source>
+        <translation>Stumm</translation>
+    </message>
+    <message>
+        <source>Mute %1</source>
+        <translation>%1 stumm schalten</translation>
+    </message>
 </context>
 <context>
     <name>GroupTree</name>

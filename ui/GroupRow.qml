@@ -20,6 +20,7 @@ Rectangle {
     required property bool monitored
     required property bool selected
     required property real volume
+    required property bool muted
     required property string talker
     required property double talkingSince
     required property bool emergency
@@ -132,6 +133,16 @@ Rectangle {
             Accessible.name: qsTr("Talk and listen on %1 in the headset").arg(row.name)
             onToggled: row.groups.setSelected(row.groupId, checked)
         }
+        ToggleChip {
+            objectName: "mute"
+            visible: !row.hasChildren
+            enabled: row.monitored
+            checked: row.muted
+            text: qsTr("Mute")
+            onColor: Theme.denied
+            Accessible.name: qsTr("Mute %1").arg(row.name)
+            onToggled: row.groups.setMuted(row.groupId, checked)
+        }
         Button {
             objectName: "groupTalk"
             visible: !row.hasChildren
@@ -157,7 +168,7 @@ Rectangle {
             from: 0
             to: 1
             value: row.volume
-            enabled: row.monitored
+            enabled: row.monitored && !row.muted
             focusPolicy: Qt.TabFocus
             Accessible.name: qsTr("Volume of %1").arg(row.name)
             onMoved: row.groups.setVolume(row.groupId, value)

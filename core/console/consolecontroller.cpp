@@ -28,6 +28,12 @@ ConsoleController::ConsoleController(SignalingClient &client, media::VoiceEngine
     connect(&m_groups, &GroupTreeModel::listeningChanged, this,
             &ConsoleController::onListeningChanged);
     connect(&m_sessions, &SessionListModel::named, &m_units, &UnitListModel::setSessionName);
+    // An alarm nobody has acknowledged keeps sounding: a dispatcher may be on another call.
+    m_emergencyAlarm.setInterval(kEmergencyRepeatMs);
+    connect(&m_emergencyAlarm, &QTimer::timeout, this, [this] {
+        if (m_voice)
+            m_voice->playTone(media::Tone::Emergency, media::Route::Headset);
+    });
 }
 
 void ConsoleController::connectToServer(const QUrl &url, const QString &user,
@@ -241,6 +247,7 @@ void ConsoleController::acknowledgeEmergency()
     if (m_emergency.isEmpty())
         return;
     m_emergency.clear();
+    m_emergencyAlarm.stop();
     Q_EMIT emergencyChanged();
 }
 

@@ -13,6 +13,7 @@
 
 #include <QObject>
 #include <QSet>
+#include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
 namespace floorline::media {
@@ -56,12 +57,15 @@ class ConsoleController : public QObject
     /// Why the last request was denied or the floor revoked; empty otherwise.
     Q_PROPERTY(QString talkNotice READ talkNotice NOTIFY talkChanged)
     Q_PROPERTY(int queuePosition READ queuePosition NOTIFY talkChanged)
-    /// The unacknowledged emergency ("alias — group"), empty when none.
+    /// The unacknowledged emergency ("alias — group"), empty when none. Its tone repeats
+    /// every kEmergencyRepeatMs until acknowledged.
     Q_PROPERTY(QString emergency READ emergency NOTIFY emergencyChanged)
     Q_PROPERTY(QString lastError READ lastError NOTIFY errorChanged)
     /// Names of the selected groups: where push-to-talk goes (several: simulselect).
     Q_PROPERTY(QStringList talkTargets READ talkTargets NOTIFY talkTargetsChanged)
 public:
+    static constexpr int kEmergencyRepeatMs = 4000;
+
     ConsoleController(SignalingClient &client, media::VoiceEngine *voice,
                       QObject *parent = nullptr);
 
@@ -99,6 +103,8 @@ public:
     QString talkNotice() const { return m_talkNotice; }
     int queuePosition() const { return m_queuePosition; }
     QString emergency() const { return m_emergency; }
+    /// The emergency tone is repeating (an emergency waits for acknowledgement).
+    bool alarmSounding() const { return m_emergencyAlarm.isActive(); }
     QString lastError() const { return m_lastError; }
     QStringList talkTargets() const;
 
@@ -177,6 +183,7 @@ private:
     QString m_talkNotice;
     int m_queuePosition = 0;
     QString m_emergency;
+    QTimer m_emergencyAlarm; ///< repeats the emergency tone until acknowledged
     QString m_lastError;
     QUrl m_serverUrl;
     QString m_account;

@@ -108,6 +108,7 @@ void ConsoleController::onFloorTaken(const proto::FloorTaken &taken)
     route(taken.session);
     if (emergency) {
         m_emergency = tr("%1 — %2").arg(talker, sessionName(taken.session));
+        m_emergencyAlarm.start();
         Q_EMIT emergencyChanged();
         if (m_voice)
             m_voice->playTone(media::Tone::Emergency, media::Route::Headset);

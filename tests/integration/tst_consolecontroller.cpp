@@ -173,9 +173,15 @@ private Q_SLOTS:
         QTRY_VERIFY(!console.controller.emergency().isEmpty());
         QVERIFY2(console.controller.emergency().startsWith(QStringLiteral("Medic 2")),
                  qPrintable(console.controller.emergency()));
-        QCOMPARE(console.role(group, GroupTreeModel::EmergencyRole), true);
+        QTRY_COMPARE(console.role(group, GroupTreeModel::EmergencyRole), true);
+        QVERIFY(console.controller.alarmSounding()); // and keeps sounding until acknowledged
+        // The unit stops talking; the alarm is not over until the dispatcher says so.
+        QVERIFY(unit.call(proto::FloorRelease {proto::groupSessionId(group)}));
+        QTRY_COMPARE(console.role(group, GroupTreeModel::TalkerRole).toString(), QString());
+        QVERIFY(console.controller.alarmSounding());
         console.controller.acknowledgeEmergency();
         QVERIFY(console.controller.emergency().isEmpty());
+        QVERIFY(!console.controller.alarmSounding());
     }
 
     void unmonitoringAGroupLeavesIt()
