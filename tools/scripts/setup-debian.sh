@@ -12,6 +12,7 @@ packages=(
   qml6-module-qt-labs-qmlmodels qml6-module-qttest xvfb xauth
   libopus-dev libspeexdsp-dev portaudio19-dev jackd2
   espeak-ng sox
+  python3 # tools/scripts/check-translations.sh reads the .ts XML with it
 )
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
