@@ -1,0 +1,302 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "mediastore.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+#include <QVariant>
+
+Q_LOGGING_CATEGORY(lcMedia, "floorline.server.media", QtInfoMsg)
+
+namespace floorline::server {
+
+namespace {
+QSqlDatabase database(const QString &name)
+{
+    return QSqlDatabase::database(name, false);
+}
+
+bool isSha256(const QString &hex)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[0-9a-f]{64}$"));
+    return pattern.match(hex).hasMatch();
+}
+
+/// Hashes a file in pieces: a 64 MiB video is not read into memory at once.
+QString sha256Of(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (!hash.addData(&file))
+        return {};
+    return QString::fromLatin1(hash.result().toHex());
+}
+
+StoredMedia mediaFrom(const QSqlQuery &q)
+{
+    return {q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong(),
+            q.value(3).toString(), q.value(4).toString(), q.value(5).toLongLong()};
+}
+} // namespace
+
+MediaStore::MediaStore()
+    : m_connection(QStringLiteral("floorline-media-") + QUuid::createUuid().toString(QUuid::Id128))
+{ }
+
+MediaStore::~MediaStore()
+{
+    {
+        QSqlDatabase db = database(m_connection);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+bool MediaStore::open(const QString &directory, const QString &databasePath, Limits limits,
+                      QString *error)
+{
+    m_directory = directory;
+    m_limits = std::move(limits);
+    if (!QDir().mkpath(partialPath({}))) {
+        *error = QStringLiteral("cannot create the media directory %1").arg(directory);
+        return false;
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+    db.setDatabaseName(databasePath);
+    if (!db.open()) {
+        *error = QStringLiteral("cannot open database %1: %2")
+                     .arg(databasePath, db.lastError().text());
+        return false;
+    }
+    // name and owner may be empty, which Qt binds as NULL: those columns allow it.
+    for (const QString &sql :
+         {QStringLiteral("CREATE TABLE IF NOT EXISTS media (id TEXT PRIMARY KEY, type TEXT NOT "
+                         "NULL, size INTEGER NOT NULL, name TEXT, owner TEXT, "
+                         "created INTEGER NOT NULL)"),
+          QStringLiteral("CREATE TABLE IF NOT EXISTS uploads (id TEXT PRIMARY KEY, owner TEXT, "
+                         "name TEXT, type TEXT NOT NULL, size INTEGER NOT NULL, "
+                         "sha256 TEXT NOT NULL)")}) {
+        QSqlQuery q(db);
+        if (!q.exec(sql)) {
+            *error = q.lastError().text();
+            return false;
+        }
+    }
+    return true;
+}
+
+std::optional<MediaUpload> MediaStore::begin(const QString &owner, const QString &name,
+                                             const QString &type, qint64 size,
+                                             const QString &sha256, MediaError *error)
+{
+    *error = MediaError::None;
+    if (size <= 0 || size > m_limits.maxBytes) {
+        *error = MediaError::TooLarge;
+        return std::nullopt;
+    }
+    if (!m_limits.types.contains(type)) {
+        *error = MediaError::BadType;
+        return std::nullopt;
+    }
+    if (!isSha256(sha256)) {
+        *error = MediaError::BadHash;
+        return std::nullopt;
+    }
+    if (const auto stored = media(sha256); stored && stored->size == size) {
+        // Already here (someone shared the same photo): nothing to send.
+        return MediaUpload {{}, owner, name, type, size, sha256, size};
+    }
+    MediaUpload upload {
+        QUuid::createUuid().toString(QUuid::Id128), owner, name, type, size, sha256, 0};
+    QFile partial(partialPath(upload.id));
+    if (!partial.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        *error = MediaError::Io;
+        return std::nullopt;
+    }
+    QSqlQuery q(database(m_connection));
+    q.prepare(QStringLiteral("INSERT INTO uploads (id, owner, name, type, size, sha256) VALUES "
+                             "(?, ?, ?, ?, ?, ?)"));
+    for (const QVariant &v : {QVariant(upload.id), QVariant(owner), QVariant(name), QVariant(type),
+                              QVariant(size), QVariant(sha256)})
+        q.addBindValue(v);
+    if (!q.exec()) {
+        qCWarning(lcMedia) << "cannot record upload:" << q.lastError().text();
+        partial.remove();
+        *error = MediaError::Io;
+        return std::nullopt;
+    }
+    return upload;
+}
+
+std::optional<MediaUpload> MediaStore::upload(const QString &uploadId) const
+{
+    QSqlQuery q(database(m_connection));
+    q.prepare(QStringLiteral("SELECT owner, name, type, size, sha256 FROM uploads WHERE id = ?"));
+    q.addBindValue(uploadId);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    // What is on disk is what was received: a restart in the middle of a chunk loses at most
+    // that chunk, and the client resumes from here.
+    const qint64 received = QFileInfo(partialPath(uploadId)).size();
+    return MediaUpload {uploadId,
+                        q.value(0).toString(),
+                        q.value(1).toString(),
+                        q.value(2).toString(),
+                        q.value(3).toLongLong(),
+                        q.value(4).toString(),
+                        received};
+}
+
+MediaError MediaStore::write(const QString &uploadId, qint64 offset, const QByteArray &data)
+{
+    const auto up = upload(uploadId);
+    if (!up)
+        return MediaError::UnknownUpload;
+    if (offset != up->received)
+        return MediaError::BadOffset;
+    if (offset + data.size() > up->size)
+        return MediaError::TooLarge;
+    QFile partial(partialPath(uploadId));
+    if (!partial.open(QIODevice::WriteOnly | QIODevice::Append))
+        return MediaError::Io;
+    if (partial.write(data) != data.size()) {
+        partial.resize(offset); // all of the chunk or none of it
+        return MediaError::Io;
+    }
+    return MediaError::None;
+}
+
+std::optional<StoredMedia> MediaStore::finish(const QString &uploadId, MediaError *error)
+{
+    *error = MediaError::None;
+    const auto up = upload(uploadId);
+    if (!up) {
+        *error = MediaError::UnknownUpload;
+        return std::nullopt;
+    }
+    if (up->received < up->size) {
+        *error = MediaError::Incomplete; // the upload stays: the client can still resume
+        return std::nullopt;
+    }
+    const QString partial = partialPath(uploadId);
+    if (sha256Of(partial) != up->sha256) {
+        *error = MediaError::HashMismatch;
+        cancel(uploadId);
+        return std::nullopt;
+    }
+    const StoredMedia stored {up->sha256, up->type,  up->size,
+                              up->name,   up->owner, QDateTime::currentMSecsSinceEpoch()};
+    QSqlDatabase db = database(m_connection);
+    db.transaction();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT OR IGNORE INTO media (id, type, size, name, owner, created) "
+                             "VALUES (?, ?, ?, ?, ?, ?)"));
+    for (const QVariant &v :
+         {QVariant(stored.id), QVariant(stored.type), QVariant(stored.size), QVariant(stored.name),
+          QVariant(stored.owner), QVariant(stored.createdMs)})
+        q.addBindValue(v);
+    QSqlQuery drop(db);
+    drop.prepare(QStringLiteral("DELETE FROM uploads WHERE id = ?"));
+    drop.addBindValue(uploadId);
+    QFile::remove(mediaPath(stored.id)); // same bytes by the same hash, if a copy is there
+    if (!q.exec() || !drop.exec() || !QFile::rename(partial, mediaPath(stored.id))) {
+        db.rollback();
+        *error = MediaError::Io;
+        return std::nullopt;
+    }
+    db.commit();
+    return media(stored.id);
+}
+
+void MediaStore::cancel(const QString &uploadId)
+{
+    QSqlQuery q(database(m_connection));
+    q.prepare(QStringLiteral("DELETE FROM uploads WHERE id = ?"));
+    q.addBindValue(uploadId);
+    q.exec();
+    QFile::remove(partialPath(uploadId));
+}
+
+std::optional<StoredMedia> MediaStore::media(const QString &id) const
+{
+    if (!isSha256(id))
+        return std::nullopt;
+    QSqlQuery q(database(m_connection));
+    q.prepare(
+        QStringLiteral("SELECT id, type, size, name, owner, created FROM media WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec() || !q.next() || !QFileInfo::exists(mediaPath(id)))
+        return std::nullopt;
+    return mediaFrom(q);
+}
+
+QByteArray MediaStore::read(const QString &id, qint64 offset, qint64 length,
+                            MediaError *error) const
+{
+    *error = MediaError::None;
+    const auto item = media(id);
+    if (!item) {
+        *error = MediaError::UnknownMedia;
+        return {};
+    }
+    if (offset < 0 || offset > item->size || length < 0) {
+        *error = MediaError::BadOffset;
+        return {};
+    }
+    QFile file(mediaPath(id));
+    if (!file.open(QIODevice::ReadOnly) || !file.seek(offset)) {
+        *error = MediaError::Io;
+        return {};
+    }
+    return file.read(std::min(length, item->size - offset));
+}
+
+QString MediaStore::errorText(MediaError error)
+{
+    switch (error) {
+    case MediaError::None:
+        return {};
+    case MediaError::TooLarge:
+        return QStringLiteral("larger than allowed or than declared");
+    case MediaError::BadType:
+        return QStringLiteral("this content type is not accepted");
+    case MediaError::BadHash:
+        return QStringLiteral("sha256 must be 64 lower-case hex digits");
+    case MediaError::BadOffset:
+        return QStringLiteral("offset does not continue the upload");
+    case MediaError::HashMismatch:
+        return QStringLiteral("the bytes received do not match the declared sha256");
+    case MediaError::Incomplete:
+        return QStringLiteral("not all declared bytes have arrived");
+    case MediaError::UnknownUpload:
+        return QStringLiteral("no such upload");
+    case MediaError::UnknownMedia:
+        return QStringLiteral("no such media");
+    case MediaError::Io:
+        break;
+    }
+    return QStringLiteral("storage failed");
+}
+
+QString MediaStore::partialPath(const QString &uploadId) const
+{
+    return m_directory + QStringLiteral("/partial/") + uploadId;
+}
+
+QString MediaStore::mediaPath(const QString &id) const
+{
+    return m_directory + QLatin1Char('/') + id;
+}
+
+} // namespace floorline::server

@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace floorline::server {
+
+/// What the media store refuses, and why (each becomes a protocol error with its own text).
+enum class MediaError {
+    None,
+    TooLarge, ///< over the size limit, or more bytes than declared
+    BadType, ///< a content type the store does not take
+    BadHash, ///< not a SHA-256 in hex
+    BadOffset, ///< a chunk that does not continue where the upload stands
+    HashMismatch, ///< the bytes received do not hash to what was declared
+    Incomplete, ///< finish before all declared bytes arrived
+    UnknownUpload,
+    UnknownMedia,
+    Io, ///< the disk or the database failed
+};
+
+/// A stored item: content-addressed by the SHA-256 of its bytes.
+struct StoredMedia
+{
+    QString id; ///< lower-case hex SHA-256 of the content
+    QString type; ///< content type, e.g. "image/jpeg"
+    qint64 size = 0;
+    QString name; ///< the uploader's file name, for people
+    QString owner; ///< account that uploaded it first
+    qint64 createdMs = 0;
+};
+
+/// An upload in progress (it survives dropped connections and restarts).
+struct MediaUpload
+{
+    QString id;
+    QString owner;
+    QString name;
+    QString type;
+    qint64 size = 0; ///< declared
+    QString sha256; ///< declared
+    qint64 received = 0; ///< bytes stored so far: where a resumed upload continues
+};
+
+/**
+ * @brief The server's media store (DESIGN.md M4): content-addressed files with metadata in
+ * SQLite, filled by chunked uploads that resume from an offset.
+ *
+ * Files live in `<directory>/<sha256>`; partial uploads in `<directory>/partial/<upload id>`
+ * until finished, when the whole file is hashed, checked against the declared hash and size,
+ * and renamed into place in one step. Nothing is stored half-way: a refused chunk changes
+ * nothing, a failed finish deletes the partial file, and what was stored before is untouched.
+ * Uploading content that is already stored finishes at once.
+ * Thread rule: the thread that opened it (the server's signaling thread).
+ */
+class MediaStore
+{
+public:
+    struct Limits
+    {
+        qint64 maxBytes = 64LL * 1024 * 1024;
+        QStringList types {QStringLiteral("image/jpeg"),   QStringLiteral("image/png"),
+                           QStringLiteral("image/gif"),    QStringLiteral("image/webp"),
+                           QStringLiteral("video/mp4"),    QStringLiteral("video/webm"),
+                           QStringLiteral("text/uri-list")};
+    };
+
+    MediaStore();
+    ~MediaStore();
+    MediaStore(const MediaStore &) = delete;
+    MediaStore &operator=(const MediaStore &) = delete;
+
+    /// Opens (creating if needed) the directory and the database at `databasePath`.
+    bool open(const QString &directory, const QString &databasePath, Limits limits, QString *error);
+
+    /// Starts an upload; if the content is already stored, returns it as finished
+    /// (`received` == `size`) without an upload to fill.
+    std::optional<MediaUpload> begin(const QString &owner, const QString &name, const QString &type,
+                                     qint64 size, const QString &sha256, MediaError *error);
+    std::optional<MediaUpload> upload(const QString &uploadId) const;
+    /// Appends `data` at `offset`, which must be where the upload stands.
+    MediaError write(const QString &uploadId, qint64 offset, const QByteArray &data);
+    /// Checks size and hash and stores the item; on any failure the partial file is gone.
+    std::optional<StoredMedia> finish(const QString &uploadId, MediaError *error);
+    /// Drops an upload and its partial file.
+    void cancel(const QString &uploadId);
+
+    std::optional<StoredMedia> media(const QString &id) const;
+    /// Up to `length` bytes of `id` from `offset` (fewer at the end).
+    QByteArray read(const QString &id, qint64 offset, qint64 length, MediaError *error) const;
+
+    static QString errorText(MediaError error);
+
+private:
+    QString partialPath(const QString &uploadId) const;
+    QString mediaPath(const QString &id) const;
+
+    QString m_connection;
+    QString m_directory;
+    Limits m_limits;
+};
+
+} // namespace floorline::server

@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: Apache-2.0
+// The media store on a real SQLite file and a real directory: a 5 MB upload in chunks that is
+// cut off, resumed after a restart and stored under its hash; and every kind of bad upload
+// refused with nothing stored half-way and nothing stored before lost.
+#include "server/lib/mediastore.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace floorline::server;
+
+namespace {
+QByteArray randomBytes(qsizetype size, quint32 seed)
+{
+    QByteArray bytes(size, Qt::Uninitialized);
+    QRandomGenerator random(seed);
+    random.fillRange(reinterpret_cast<quint32 *>(bytes.data()), size / 4);
+    return bytes;
+}
+
+QString sha256(const QByteArray &bytes)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
+
+constexpr qsizetype kChunk = 64 * 1024;
+} // namespace
+
+class TestMediaStore : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    QString media() const { return m_dir.path() + QStringLiteral("/media"); }
+    QString db() const { return m_dir.path() + QStringLiteral("/floorline.db"); }
+    std::unique_ptr<MediaStore> openStore(MediaStore::Limits limits = {})
+    {
+        auto store = std::make_unique<MediaStore>();
+        QString error;
+        if (!store->open(media(), db(), std::move(limits), &error))
+            qWarning("%s", qPrintable(error));
+        return store;
+    }
+
+private Q_SLOTS:
+    void init() { QVERIFY(m_dir.isValid()); }
+
+    void fiveMegabytesResumeAfterARestartAndHashAsDeclared()
+    {
+        const QByteArray photo = randomBytes(5 * 1024 * 1024, 7);
+        QString uploadId;
+        {
+            auto store = openStore();
+            MediaError error;
+            const auto up
+                = store->begin(QStringLiteral("dispatch-1"), QStringLiteral("scene.jpg"),
+                               QStringLiteral("image/jpeg"), photo.size(), sha256(photo), &error);
+            QVERIFY(up);
+            QCOMPARE(up->received, 0);
+            uploadId = up->id;
+            for (qsizetype at = 0; at < photo.size() / 2; at += kChunk)
+                QCOMPARE(store->write(uploadId, at, photo.mid(at, kChunk)), MediaError::None);
+        } // the connection drops, the server restarts
+        auto store = openStore();
+        const auto resumed = store->upload(uploadId);
+        QVERIFY(resumed);
+        QCOMPARE(resumed->received, ((photo.size() / 2 + kChunk - 1) / kChunk) * kChunk);
+        MediaError error;
+        QVERIFY(!store->finish(uploadId, &error)); // not all there yet: refused, kept
+        QCOMPARE(error, MediaError::Incomplete);
+        for (qsizetype at = resumed->received; at < photo.size(); at += kChunk)
+            QCOMPARE(store->write(uploadId, at, photo.mid(at, kChunk)), MediaError::None);
+        const auto stored = store->finish(uploadId, &error);
+        QVERIFY2(stored, qPrintable(MediaStore::errorText(error)));
+        QCOMPARE(stored->id, sha256(photo));
+        QCOMPARE(stored->size, photo.size());
+        QCOMPARE(stored->type, QStringLiteral("image/jpeg"));
+        QByteArray back;
+        for (qint64 at = 0; at < stored->size; at += 1024 * 1024)
+            back += store->read(stored->id, at, 1024 * 1024, &error);
+        QCOMPARE(sha256(back), sha256(photo));
+        QVERIFY(!store->upload(uploadId)); // finished uploads are gone
+        QVERIFY(QDir(media() + QStringLiteral("/partial")).isEmpty());
+
+        // The same photo shared again is already there: nothing to send.
+        const auto again
+            = store->begin(QStringLiteral("dispatch-2"), QStringLiteral("copy.jpg"),
+                           QStringLiteral("image/jpeg"), photo.size(), sha256(photo), &error);
+        QVERIFY(again);
+        QCOMPARE(again->received, again->size);
+        QVERIFY(again->id.isEmpty());
+    }
+
+    void badUploadsAreRefusedAndNothingIsStoredHalfWay()
+    {
+        MediaStore::Limits limits;
+        limits.maxBytes = 1024 * 1024;
+        auto store = openStore(limits);
+        // Something stored before, which no bad upload may touch.
+        const QByteArray kept = randomBytes(4096, 1);
+        MediaError error;
+        auto up = store->begin(QStringLiteral("u"), QStringLiteral("kept.png"),
+                               QStringLiteral("image/png"), kept.size(), sha256(kept), &error);
+        QVERIFY(up);
+        QCOMPARE(store->write(up->id, 0, kept), MediaError::None);
+        QVERIFY(store->finish(up->id, &error));
+
+        const QByteArray data = randomBytes(8192, 2);
+        const QString hash = sha256(data);
+        const QString jpeg = QStringLiteral("image/jpeg");
+        QVERIFY(!store->begin({}, {}, jpeg, limits.maxBytes + 1, hash, &error));
+        QCOMPARE(error, MediaError::TooLarge);
+        QVERIFY(
+            !store->begin({}, {}, QStringLiteral("application/x-sh"), data.size(), hash, &error));
+        QCOMPARE(error, MediaError::BadType);
+        QVERIFY(!store->begin({}, {}, jpeg, data.size(), QStringLiteral("not-a-hash"), &error));
+        QCOMPARE(error, MediaError::BadHash);
+
+        up = store->begin({}, {}, jpeg, data.size(), hash, &error);
+        QVERIFY(up);
+        QCOMPARE(store->write(up->id, 100, data.left(10)), MediaError::BadOffset);
+        QCOMPARE(store->write(up->id, 0, data + "x"), MediaError::TooLarge); // past the size
+        QCOMPARE(store->upload(up->id)->received, 0); // refused chunks leave nothing
+        QCOMPARE(store->write(QStringLiteral("nope"), 0, data), MediaError::UnknownUpload);
+
+        // Declared one hash, sent other bytes: refused, partial file gone.
+        QByteArray tampered = data;
+        tampered[17] = char(tampered[17] ^ 0x55);
+        QCOMPARE(store->write(up->id, 0, tampered), MediaError::None);
+        QVERIFY(!store->finish(up->id, &error));
+        QCOMPARE(error, MediaError::HashMismatch);
+        QVERIFY(!store->upload(up->id));
+        QVERIFY(!store->media(hash));
+        QVERIFY(QDir(media() + QStringLiteral("/partial")).isEmpty());
+
+        QVERIFY(store->read(QStringLiteral("0123"), 0, 10, &error).isEmpty());
+        QCOMPARE(error, MediaError::UnknownMedia);
+        QVERIFY(store->read(sha256(kept), kept.size() + 1, 10, &error).isEmpty());
+        QCOMPARE(error, MediaError::BadOffset);
+
+        // And what was stored first is whole.
+        QCOMPARE(sha256(store->read(sha256(kept), 0, kept.size(), &error)), sha256(kept));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMediaStore)
+#include "tst_mediastore.moc"
