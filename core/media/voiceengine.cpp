@@ -99,8 +99,9 @@ QHash<quint32, StreamStats> VoiceEngine::stats() const
     auto answer = std::make_shared<std::promise<QHash<quint32, StreamStats>>>();
     std::future<QHash<quint32, StreamStats>> result = answer->get_future();
     m_worker->post([answer, worker = m_worker] { answer->set_value(worker->pipeline().stats()); });
-    // The media thread answers within a wake-up; a stuck one must not freeze the GUI.
-    if (result.wait_for(std::chrono::seconds(1)) != std::future_status::ready)
+    // The media thread answers within a wake-up, or a few on a loaded machine; a stuck one
+    // must not freeze the GUI for good.
+    if (result.wait_for(std::chrono::seconds(3)) != std::future_status::ready)
         return {};
     return result.get();
 }
