@@ -5,6 +5,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QStandardPaths>
 #include <QTimer>
@@ -44,6 +45,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption db(QStringLiteral("db"),
                                 QStringLiteral("SQLite database file (default: in the data dir)."),
                                 QStringLiteral("file"));
+    const QCommandLineOption mediaDir(
+        QStringLiteral("media-dir"),
+        QStringLiteral("Directory for uploaded media (default: \"media\" beside the database)."),
+        QStringLiteral("dir"));
     const QCommandLineOption fleet(QStringLiteral("fleet"),
                                    QStringLiteral("Fleet file imported on first start."),
                                    QStringLiteral("file"));
@@ -68,8 +73,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption stats(QStringLiteral("stats-interval"),
                                    QStringLiteral("Print counters as JSON every N seconds."),
                                    QStringLiteral("seconds"));
-    parser.addOptions(
-        {listen, port, rtpPort, db, fleet, demoFleet, writeFleet, t2, queue, rate, stats});
+    parser.addOptions({listen, port, rtpPort, db, mediaDir, fleet, demoFleet, writeFleet, t2, queue,
+                       rate, stats});
     parser.process(app);
 
     std::optional<proto::Fleet> demo;
@@ -106,6 +111,9 @@ int main(int argc, char *argv[])
         QDir().mkpath(dir);
         options.database = dir + QStringLiteral("/server.sqlite");
     }
+    options.mediaDirectory = parser.isSet(mediaDir)
+        ? parser.value(mediaDir)
+        : QFileInfo(options.database).absolutePath() + QStringLiteral("/media");
     options.fleetFile = parser.value(fleet);
     options.fleet = demo;
     // Granted.duration must stay within what clients accept (1..86400 s).

@@ -130,6 +130,9 @@ void MediaWorker::onWake()
 {
     if (std::promise<void> *done = m_shutdownRequest.exchange(nullptr, std::memory_order_acq_rel)) {
         shutdown();
+        // The media thread ends its own event loop: a quit() from the owner thread would poke
+        // this thread's wake-up descriptor while the loop may already be tearing it down.
+        thread()->quit();
         done->set_value();
         return;
     }

@@ -55,8 +55,7 @@ void VoiceEngine::stop()
     // event queue: ThreadSanitizer can see this hand-over both ways, not Qt's internals.
     std::promise<void> done;
     m_worker->requestShutdown(&done);
-    done.get_future().wait();
-    m_thread.quit();
+    done.get_future().wait(); // the worker has quit its own event loop by now
     m_thread.wait();
     m_worker = nullptr;
 }

@@ -102,6 +102,16 @@ void Hub::onRequest(Connection *c, const proto::RequestFrame &frame)
                 handleFloorRelease(*login, c, id, r);
             else if constexpr (std::is_same_v<T, proto::QueuePositionRequest>)
                 handleQueuePosition(*login, c, id, r);
+            else if constexpr (std::is_same_v<T, proto::MediaUpload>)
+                handleMediaUpload(*login, c, id, r);
+            else if constexpr (std::is_same_v<T, proto::MediaUploadStatus>)
+                handleMediaUploadStatus(*login, c, id, r);
+            else if constexpr (std::is_same_v<T, proto::MediaChunk>)
+                handleMediaChunk(*login, c, id, r);
+            else if constexpr (std::is_same_v<T, proto::MediaFinish>)
+                handleMediaFinish(*login, c, id, r);
+            else if constexpr (std::is_same_v<T, proto::MediaGet>)
+                handleMediaGet(c, id, r);
         },
         frame.request);
 }

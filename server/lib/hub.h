@@ -3,6 +3,7 @@
 
 #include "connection.h"
 #include "floorarbiter.h"
+#include "mediastore.h"
 #include "server/relay/rtprelay.h"
 #include "session.h"
 #include "stats.h"
@@ -47,6 +48,9 @@ public:
     void accept(QWebSocket *socket);
     const SignalingStats &stats() const { return m_stats; }
     int liveLogins() const { return int(m_logins.size()); }
+    /// Where media uploads go (docs/protocol.md §9); without one, media requests get
+    /// `internal`.
+    void setMediaStore(MediaStore *store) { m_media = store; }
     /// Floor state of a session, for tests and operators.
     proto::SessionInfo sessionInfo(const QString &id) const;
 
@@ -98,6 +102,16 @@ private:
     void handleFloorRelease(Login &l, Connection *c, quint64 id, const proto::FloorRelease &r);
     void handleQueuePosition(Login &l, Connection *c, quint64 id,
                              const proto::QueuePositionRequest &r);
+    void handleMediaUpload(Login &l, Connection *c, quint64 id, const proto::MediaUpload &r);
+    void handleMediaUploadStatus(Login &l, Connection *c, quint64 id,
+                                 const proto::MediaUploadStatus &r);
+    void handleMediaChunk(Login &l, Connection *c, quint64 id, const proto::MediaChunk &r);
+    void handleMediaFinish(Login &l, Connection *c, quint64 id, const proto::MediaFinish &r);
+    void handleMediaGet(Connection *c, quint64 id, const proto::MediaGet &r);
+    /// The owner's upload, or null after answering with the error.
+    std::optional<MediaUpload> ownUpload(Login &l, Connection *c, quint64 id,
+                                         const QString &upload);
+    void refuseMedia(Connection *c, quint64 id, MediaError error);
     void join(Session &session, Login &login);
     void leave(Session &session, quint64 loginId, bool publish = true);
     void endSession(const QString &id, const QString &reason);
@@ -127,6 +141,7 @@ private:
     std::shared_ptr<const std::unordered_map<uint32_t, RtpRelay::Binding>> m_bindings;
     quint64 m_nextLogin = 1;
     quint64 m_nextSession = 1;
+    MediaStore *m_media = nullptr;
 };
 
 } // namespace floorline::server

@@ -14,7 +14,7 @@
 #include <QUuid>
 #include <QVariant>
 
-Q_LOGGING_CATEGORY(lcMedia, "floorline.server.media", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcMediaStore, "floorline.server.media", QtInfoMsg)
 
 namespace floorline::server {
 
@@ -131,7 +131,7 @@ std::optional<MediaUpload> MediaStore::begin(const QString &owner, const QString
                               QVariant(size), QVariant(sha256)})
         q.addBindValue(v);
     if (!q.exec()) {
-        qCWarning(lcMedia) << "cannot record upload:" << q.lastError().text();
+        qCWarning(lcMediaStore) << "cannot record upload:" << q.lastError().text();
         partial.remove();
         *error = MediaError::Io;
         return std::nullopt;
@@ -251,7 +251,7 @@ QByteArray MediaStore::read(const QString &id, qint64 offset, qint64 length,
         return {};
     }
     if (offset < 0 || offset > item->size || length < 0) {
-        *error = MediaError::BadOffset;
+        *error = MediaError::BadRange;
         return {};
     }
     QFile file(mediaPath(id));
@@ -275,6 +275,8 @@ QString MediaStore::errorText(MediaError error)
         return QStringLiteral("sha256 must be 64 lower-case hex digits");
     case MediaError::BadOffset:
         return QStringLiteral("offset does not continue the upload");
+    case MediaError::BadRange:
+        return QStringLiteral("offset is past the end of the item");
     case MediaError::HashMismatch:
         return QStringLiteral("the bytes received do not match the declared sha256");
     case MediaError::Incomplete:

@@ -16,6 +16,7 @@ enum class MediaError {
     BadType, ///< a content type the store does not take
     BadHash, ///< not a SHA-256 in hex
     BadOffset, ///< a chunk that does not continue where the upload stands
+    BadRange, ///< a read that starts past the end of the item
     HashMismatch, ///< the bytes received do not hash to what was declared
     Incomplete, ///< finish before all declared bytes arrived
     UnknownUpload,

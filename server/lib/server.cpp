@@ -49,6 +49,15 @@ bool Server::start(const ServerOptions &options, QString *error)
     if (!m_relay.start(options.host, options.rtpPort, error))
         return false;
     m_hub = std::make_unique<Hub>(options.hub, std::move(*fleet), m_relay);
+    QString mediaDirectory = options.mediaDirectory;
+    if (mediaDirectory.isEmpty()) {
+        m_mediaTemp = std::make_unique<QTemporaryDir>();
+        mediaDirectory = m_mediaTemp->path();
+    }
+    m_media = std::make_unique<MediaStore>();
+    if (!m_media->open(mediaDirectory, options.database, options.mediaLimits, error))
+        return false;
+    m_hub->setMediaStore(m_media.get());
 
     m_socketServer = std::make_unique<QWebSocketServer>(QStringLiteral("floorline-server"),
                                                         QWebSocketServer::NonSecureMode);
@@ -78,6 +87,8 @@ void Server::stop()
     m_socketServer.reset();
     m_relay.stop();
     m_store.reset();
+    m_media.reset();
+    m_mediaTemp.reset();
 }
 
 quint16 Server::port() const

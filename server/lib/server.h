@@ -2,9 +2,11 @@
 #pragma once
 
 #include "hub.h"
+#include "mediastore.h"
 
 #include <QHostAddress>
 #include <QObject>
+#include <QTemporaryDir>
 #include <QUrl>
 
 #include <memory>
@@ -24,6 +26,10 @@ struct ServerOptions
     quint16 rtpPort = 0; ///< RTP relay (UDP); 0 picks a free port
     QString database = QStringLiteral(":memory:");
     QString fleetFile; ///< imported on first start when the database is empty
+    /// Where uploaded media are kept; empty: a fresh temporary directory, removed on stop
+    /// (demo and tests). Their metadata go into `database`.
+    QString mediaDirectory;
+    MediaStore::Limits mediaLimits;
     std::optional<proto::Fleet> fleet; ///< or a fleet given directly (demo, tests)
     Hub::Config hub;
 };
@@ -52,6 +58,8 @@ public:
 
 private:
     std::unique_ptr<Store> m_store;
+    std::unique_ptr<MediaStore> m_media;
+    std::unique_ptr<QTemporaryDir> m_mediaTemp;
     std::unique_ptr<QWebSocketServer> m_socketServer;
     RtpRelay m_relay;
     std::unique_ptr<Hub> m_hub;

@@ -25,7 +25,12 @@ QJsonObject SignalingStats::toJson() const
             {QStringLiteral("sessionsCreated"), qint64(sessionsCreated)},
             {QStringLiteral("invitations"), qint64(invitations)},
             {QStringLiteral("unitsInvited"), qint64(unitsInvited)},
-            {QStringLiteral("unitsSkipped"), qint64(unitsSkipped)}};
+            {QStringLiteral("unitsSkipped"), qint64(unitsSkipped)},
+            {QStringLiteral("mediaUploads"), qint64(mediaUploads)},
+            {QStringLiteral("mediaStored"), qint64(mediaStored)},
+            {QStringLiteral("mediaRefused"), qint64(mediaRefused)},
+            {QStringLiteral("mediaBytesIn"), qint64(mediaBytesIn)},
+            {QStringLiteral("mediaBytesOut"), qint64(mediaBytesOut)}};
 }
 
 } // namespace floorline::server

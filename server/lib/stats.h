@@ -31,6 +31,11 @@ struct SignalingStats
     uint64_t invitations = 0; ///< session.invite requests that reached the planner
     uint64_t unitsInvited = 0; ///< units joined by session.create or session.invite
     uint64_t unitsSkipped = 0; ///< units the planner left out (busy, offline, ...)
+    uint64_t mediaUploads = 0; ///< media.upload requests accepted
+    uint64_t mediaStored = 0; ///< uploads finished and stored
+    uint64_t mediaRefused = 0; ///< media requests refused (size, type, hash, offset, owner, ...)
+    uint64_t mediaBytesIn = 0;
+    uint64_t mediaBytesOut = 0;
 
     uint64_t rejected() const
     {

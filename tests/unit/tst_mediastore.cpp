@@ -139,7 +139,7 @@ private Q_SLOTS:
         QVERIFY(store->read(QStringLiteral("0123"), 0, 10, &error).isEmpty());
         QCOMPARE(error, MediaError::UnknownMedia);
         QVERIFY(store->read(sha256(kept), kept.size() + 1, 10, &error).isEmpty());
-        QCOMPARE(error, MediaError::BadOffset);
+        QCOMPARE(error, MediaError::BadRange);
 
         // And what was stored first is whole.
         QCOMPARE(sha256(store->read(sha256(kept), 0, kept.size(), &error)), sha256(kept));

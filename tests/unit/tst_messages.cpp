@@ -62,7 +62,14 @@ QList<Request> sampleRequests()
             floor,
             FloorRelease {QStringLiteral("group:tg-001")},
             QueuePositionRequest {QStringLiteral("group:tg-001")},
-            Ping {}};
+            Ping {},
+            MediaUpload {QStringLiteral("scene \"1\".jpg"), QStringLiteral("image/jpeg"), 84213,
+                         QString(64, QLatin1Char('a'))},
+            MediaUploadStatus {QStringLiteral("1b4e28ba2fa1408b9e1f4c2f2d9a3c55")},
+            MediaChunk {QStringLiteral("1b4e28ba2fa1408b9e1f4c2f2d9a3c55"), 32768,
+                        QByteArray("\x00\xff binary \x01", 12)},
+            MediaFinish {QStringLiteral("1b4e28ba2fa1408b9e1f4c2f2d9a3c55")},
+            MediaGet {QString(64, QLatin1Char('b')), 65536, 1000}};
 }
 
 QList<Event> sampleEvents()
@@ -157,6 +164,14 @@ private Q_SLOTS:
         checkResultRoundTrip<QueuePositionRequest>(QueuePosition {QStringLiteral("group:x"), 1});
         checkResultRoundTrip<Ping>(Pong {1764130000000});
         checkResultRoundTrip<Logout>(Empty {});
+        const MediaItem item {
+            QString(64, QLatin1Char('c')),  QStringLiteral("video/mp4"), 5242880,
+            QStringLiteral("incident.mp4"), QStringLiteral("unit-0001"), 1764130000000};
+        checkResultRoundTrip<MediaUpload>(
+            UploadState {QStringLiteral("1b4e28ba2fa1408b9e1f4c2f2d9a3c55"), 0, 84213, {}});
+        checkResultRoundTrip<MediaUpload>(UploadState {{}, 5242880, 5242880, item});
+        checkResultRoundTrip<MediaFinish>(item);
+        checkResultRoundTrip<MediaGet>(MediaData {item, 0, QByteArray("\x01\x02", 2), false});
     }
 
     void eventsRoundTrip()
