@@ -234,7 +234,7 @@ void ConsoleController::syncAffiliations()
                 if (g.isEmpty() || s.floor.state == proto::FloorState::Idle || s.floor.ssrc == 0)
                     continue;
                 onFloorTaken(proto::FloorTaken {s.id, s.floor.talker, s.floor.alias, s.floor.ssrc,
-                                                s.floor.type, s.floor.priority});
+                                                s.floor.type, s.floor.priority, s.floor.media});
             }
         });
     }

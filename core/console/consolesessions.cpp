@@ -49,7 +49,7 @@ void ConsoleController::onSessionEvent(const proto::Event &event)
         const proto::FloorInfo &floor = joined->session.floor;
         if (floor.state != proto::FloorState::Idle && floor.ssrc != 0)
             onFloorTaken(proto::FloorTaken {joined->session.id, floor.talker, floor.alias,
-                                            floor.ssrc, floor.type, floor.priority});
+                                            floor.ssrc, floor.type, floor.priority, floor.media});
     } else if (const auto *updated = std::get_if<proto::SessionUpdated>(&event)) {
         m_sessions.update(updated->session);
     } else if (const auto *ended = std::get_if<proto::SessionEnded>(&event)) {

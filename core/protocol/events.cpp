@@ -27,16 +27,20 @@ void FloorTaken::read(JsonReader &r)
     ssrc = quint32(r.integer("ssrc", 1, 0xffffffffLL));
     type = r.enumeration("floorType", kFloorTypes, FloorType::Normal);
     priority = int(r.integer("priority", 0, 255, 0));
+    media = r.sha256("media", false);
 }
 
 QJsonObject FloorTaken::toJson() const
 {
-    return {{QStringLiteral("session"), session},
-            {QStringLiteral("talker"), talker},
-            {QStringLiteral("alias"), alias},
-            {QStringLiteral("ssrc"), qint64(ssrc)},
-            {QStringLiteral("floorType"), enumName(kFloorTypes, type)},
-            {QStringLiteral("priority"), priority}};
+    QJsonObject o {{QStringLiteral("session"), session},
+                   {QStringLiteral("talker"), talker},
+                   {QStringLiteral("alias"), alias},
+                   {QStringLiteral("ssrc"), qint64(ssrc)},
+                   {QStringLiteral("floorType"), enumName(kFloorTypes, type)},
+                   {QStringLiteral("priority"), priority}};
+    if (!media.isEmpty())
+        o.insert(QStringLiteral("media"), media);
+    return o;
 }
 
 void FloorIdle::read(JsonReader &r)

@@ -30,6 +30,7 @@ struct FloorTaken
     quint32 ssrc = 0;
     FloorType type = FloorType::Normal;
     int priority = 0;
+    QString media; ///< the item shown for this spurt (docs/protocol.md §9.7); empty: none
     void read(JsonReader &r);
     QJsonObject toJson() const;
     bool operator==(const FloorTaken &) const = default;

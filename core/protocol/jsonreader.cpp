@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jsonreader.h"
 
+#include <QRegularExpression>
+
 namespace floorline::proto {
 
 JsonReader::JsonReader(QJsonObject object, QString path)
@@ -73,6 +75,17 @@ QString JsonReader::id(const char *key)
     const QString text = string(key, 64);
     if (ok() && !isValidId(text))
         fail(QString::fromLatin1(key), QStringLiteral("is not a valid identifier"));
+    return text;
+}
+
+QString JsonReader::sha256(const char *key, bool required)
+{
+    static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{64}$"));
+    if (!required && !has(key))
+        return {};
+    const QString text = string(key, 64);
+    if (ok() && !hex.match(text).hasMatch())
+        fail(QString::fromLatin1(key), QStringLiteral("must be 64 lower-case hex digits"));
     return text;
 }
 

@@ -38,6 +38,8 @@ public:
     QString string(const char *key, int maxLength = 256, std::optional<QString> fallback = {});
     /// An identifier: 1..64 characters of [A-Za-z0-9._:@-].
     QString id(const char *key);
+    /// A SHA-256 in 64 lower-case hex digits (media ids); empty when absent and not required.
+    QString sha256(const char *key, bool required = true);
     std::optional<QString> optionalId(const char *key);
     qint64 integer(const char *key, qint64 min, qint64 max, std::optional<qint64> fallback = {});
     bool boolean(const char *key, std::optional<bool> fallback = {});

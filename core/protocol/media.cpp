@@ -2,18 +2,12 @@
 // The media store's messages (docs/protocol.md §9).
 #include "requests.h"
 
-#include <QRegularExpression>
-
 namespace floorline::proto {
 
 namespace {
 QString sha256Field(JsonReader &r, const char *key)
 {
-    static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{64}$"));
-    const QString text = r.string(key, 64);
-    if (r.ok() && !hex.match(text).hasMatch())
-        r.fail(QString::fromLatin1(key), QStringLiteral("must be 64 lower-case hex digits"));
-    return text;
+    return r.sha256(key);
 }
 
 /// Base64 bytes, at most kMaxMediaChunk of them once decoded.

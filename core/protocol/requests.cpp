@@ -280,13 +280,17 @@ void FloorRequest::read(JsonReader &r)
     session = sessionField(r);
     priority = int(r.integer("priority", 0, 15, 0));
     type = r.enumeration("floorType", kFloorTypes, FloorType::Normal);
+    media = r.sha256("media", false);
 }
 
 QJsonObject FloorRequest::toJson() const
 {
-    return {{QStringLiteral("session"), session},
-            {QStringLiteral("priority"), priority},
-            {QStringLiteral("floorType"), enumName(kFloorTypes, type)}};
+    QJsonObject o {{QStringLiteral("session"), session},
+                   {QStringLiteral("priority"), priority},
+                   {QStringLiteral("floorType"), enumName(kFloorTypes, type)}};
+    if (!media.isEmpty())
+        o.insert(QStringLiteral("media"), media);
+    return o;
 }
 
 void FloorRelease::read(JsonReader &r)

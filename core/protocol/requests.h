@@ -232,6 +232,7 @@ struct FloorRequest
     QString session;
     int priority = 0; ///< 0..15, capped by the requester's role
     FloorType type = FloorType::Normal;
+    QString media; ///< a stored item to show with this talk spurt (M4); empty: none
     void read(JsonReader &r);
     QJsonObject toJson() const;
     bool operator==(const FloorRequest &) const = default;

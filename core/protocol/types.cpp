@@ -119,6 +119,7 @@ void FloorInfo::read(JsonReader &r)
         ssrc = quint32(r.integer("ssrc", 0, 0xffffffffLL));
         type = r.enumeration("floorType", kFloorTypes, FloorType::Normal);
         priority = int(r.integer("priority", 0, 255, 0));
+        media = r.sha256("media", false);
     }
     queued = int(r.integer("queued", 0, 1000000, 0));
 }
@@ -133,6 +134,8 @@ QJsonObject FloorInfo::toJson() const
         o.insert(QStringLiteral("ssrc"), qint64(ssrc));
         o.insert(QStringLiteral("floorType"), enumName(kFloorTypes, type));
         o.insert(QStringLiteral("priority"), priority);
+        if (!media.isEmpty())
+            o.insert(QStringLiteral("media"), media);
     }
     return o;
 }

@@ -166,6 +166,7 @@ struct FloorInfo
     FloorType type = FloorType::Normal;
     int priority = 0;
     int queued = 0; ///< number of queued requests
+    QString media; ///< the item shown with the current spurt; empty: none
 
     void read(JsonReader &r);
     QJsonObject toJson() const;

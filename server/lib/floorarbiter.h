@@ -42,6 +42,7 @@ public:
         int priority = 0;
         proto::FloorType type = proto::FloorType::Normal;
         bool receiveOnly = false;
+        QString media; ///< shown to receivers with this spurt (carried, not arbitrated)
     };
 
     struct Action

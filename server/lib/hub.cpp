@@ -410,6 +410,7 @@ proto::SessionInfo Hub::sessionInfo(const QString &id) const
         info.floor.ssrc = holder->ssrc;
         info.floor.type = holder->type;
         info.floor.priority = holder->priority;
+        info.floor.media = holder->media;
     }
     return info;
 }

@@ -31,6 +31,7 @@ FloorArbiter::Requester Hub::requester(const Login &l, const proto::FloorRequest
     q.ssrc = l.ssrc;
     q.priority = std::min(r.priority, maxPriority(l.account->unit.role));
     q.type = r.type;
+    q.media = r.media;
     // A broadcast is one-way: only its creator talks.
     q.receiveOnly = s.kind == SessionKind::Broadcast && l.id != s.ownerLogin;
     return q;
@@ -57,6 +58,12 @@ void Hub::handleFloorRequest(Login &l, Connection *c, quint64 id, const proto::F
     Session *session = sessionFor(l, c, id, r.session);
     if (!session)
         return;
+    if (!r.media.isEmpty() && (!m_media || !m_media->media(r.media))) {
+        // Receivers would wait for an item that does not exist: refuse before arbitrating.
+        ++m_stats.mediaRefused;
+        c->sendError(id, ErrorCode::NotFound, MediaStore::errorText(MediaError::UnknownMedia));
+        return;
+    }
     FloorArbiter::Actions actions;
     const auto result = outcomeCounted(
         session->arbiter.request(requester(l, r, *session), monotonicMs(), actions));
@@ -116,10 +123,10 @@ void Hub::apply(Session &session, const FloorArbiter::Actions &actions, quint64 
         case FloorArbiter::Action::Taken: {
             holderChanged = true;
             const auto &h = *session.arbiter.holder();
-            deliverToMembers(
-                session,
-                proto::FloorTaken {session.id, h.unit, h.alias, h.ssrc, h.type, h.priority},
-                a.participant);
+            deliverToMembers(session,
+                             proto::FloorTaken {session.id, h.unit, h.alias, h.ssrc, h.type,
+                                                h.priority, h.media},
+                             a.participant);
             break;
         }
         case FloorArbiter::Action::Idle:

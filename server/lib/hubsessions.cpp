@@ -46,8 +46,8 @@ void Hub::join(Session &session, Login &login)
         deliver(login, proto::SessionJoined {sessionInfo(session.id)});
     else if (const auto &holder = session.arbiter.holder()) {
         // Late entry: the joiner learns who talks now; media follows from the next packet.
-        proto::FloorTaken taken {session.id,   holder->unit, holder->alias,
-                                 holder->ssrc, holder->type, holder->priority};
+        proto::FloorTaken taken {session.id,   holder->unit,     holder->alias, holder->ssrc,
+                                 holder->type, holder->priority, holder->media};
         deliver(login, taken);
     }
 }

@@ -142,6 +142,56 @@ private Q_SLOTS:
         QCOMPARE(stat(*server, "mediaBytesIn"), video.size());
     }
 
+    void aTalkSpurtCarriesItsMediaToEveryReceiver()
+    {
+        auto server = test::startServer(30, 6);
+        // unit-0001, unit-0005 and unit-0009 are all in tg-001.
+        test::TestClient talker(QStringLiteral("unit-0001"), server->url());
+        test::TestClient listener(QStringLiteral("unit-0005"), server->url());
+        test::TestClient late(QStringLiteral("unit-0009"), server->url());
+        QVERIFY(talker.login() && listener.login() && late.login());
+        const QString group = QStringLiteral("tg-001");
+        const QString session = proto::groupSessionId(group);
+        QVERIFY(talker.call(proto::Affiliate {{group}})
+                && listener.call(proto::Affiliate {{group}}));
+
+        const QByteArray map = randomBytes(20000, 4);
+        const auto up = talker.call(proto::MediaUpload {
+            QStringLiteral("map.png"), QStringLiteral("image/png"), map.size(), sha256(map)});
+        QVERIFY(up);
+        QVERIFY(talker.call(proto::MediaChunk {up->upload, 0, map}));
+        QVERIFY(talker.call(proto::MediaFinish {up->upload}));
+
+        // An item that is not stored: refused before the floor is touched.
+        proto::Error error;
+        QVERIFY(!talker.call(proto::FloorRequest {session, 0, proto::FloorType::Normal,
+                                                  QString(64, QLatin1Char('0'))},
+                             &error));
+        QCOMPARE(error.code, ErrorCode::NotFound);
+        QCOMPARE(server->hub()->sessionInfo(session).floor.state, proto::FloorState::Idle);
+
+        const auto granted
+            = talker.call(proto::FloorRequest {session, 0, proto::FloorType::Normal, sha256(map)});
+        QVERIFY(granted && granted->outcome == proto::FloorOutcome::Granted);
+        const auto taken = listener.waitEvent<proto::FloorTaken>();
+        QVERIFY(taken);
+        QCOMPARE(taken->media, sha256(map));
+        // Late entry sees the same item, in the affiliation result and in its Floor Taken.
+        const auto joined = late.call(proto::Affiliate {{group}});
+        QVERIFY(joined);
+        QCOMPARE(joined->sessions.first().floor.media, sha256(map));
+        const auto lateTaken = late.waitEvent<proto::FloorTaken>();
+        QVERIFY(lateTaken);
+        QCOMPARE(lateTaken->media, sha256(map));
+        // The next spurt without an item carries none.
+        QVERIFY(talker.call(proto::FloorRelease {session}));
+        QVERIFY(listener.waitEvent<proto::FloorIdle>());
+        QVERIFY(talker.call(proto::FloorRequest {session, 0, proto::FloorType::Normal, {}}));
+        const auto plain = listener.waitEvent<proto::FloorTaken>();
+        QVERIFY(plain);
+        QCOMPARE(plain->media, QString());
+    }
+
     void badUploadsAreRefusedClearlyAndCounted()
     {
         server::Hub::Config config;

@@ -24,6 +24,7 @@ SessionInfo sampleSession()
     s.floor.type = FloorType::ImminentPeril;
     s.floor.priority = 3;
     s.floor.queued = 2;
+    s.floor.media = QString(64, QLatin1Char('f'));
     return s;
 }
 
@@ -47,6 +48,7 @@ QList<Request> sampleRequests()
     floor.session = QStringLiteral("group:tg-001");
     floor.priority = 15;
     floor.type = FloorType::Emergency;
+    floor.media = QString(64, QLatin1Char('d'));
     return {Hello {{1, 2}, QStringLiteral("floorline/0.1")},
             password,
             resume,
@@ -76,7 +78,8 @@ QList<Event> sampleEvents()
 {
     return {FloorGranted {QStringLiteral("group:tg-001"), 30, FloorType::Emergency, 7},
             FloorTaken {QStringLiteral("group:tg-001"), QStringLiteral("unit-0002"),
-                        QStringLiteral("Medic 2"), 42, FloorType::Normal, 1},
+                        QStringLiteral("Medic 2"), 42, FloorType::Normal, 1,
+                        QString(64, QLatin1Char('e'))},
             FloorIdle {QStringLiteral("group:tg-001")},
             FloorRevoke {QStringLiteral("group:tg-001"), 4, QStringLiteral("pre-empted")},
             FloorDeny {QStringLiteral("group:tg-001"), 107, QStringLiteral("queue full")},
