@@ -33,13 +33,12 @@ bool Demo::start(QString *error)
     m_colleague->connectToServer(m_server->url(), QStringLiteral("dispatch-2"),
                                  QStringLiteral("dispatch-2"));
     QTimer::singleShot(kColleagueCallMs, m_colleague.get(), [this] {
-        m_colleague->send(proto::SessionCreate {proto::SessionKind::AdHoc,
-                                                QStringLiteral("Structure fire, Harbour Rd"),
-                                                {QStringLiteral("unit-0007"),
-                                                 QStringLiteral("unit-0019"),
-                                                 QStringLiteral("unit-0031"),
-                                                 QStringLiteral("unit-0043")},
-                                                {}});
+        m_colleague->send(
+            proto::SessionCreate {proto::SessionKind::AdHoc,
+                                  QStringLiteral("Structure fire, Harbour Rd"),
+                                  {QStringLiteral("unit-0007"), QStringLiteral("unit-0019"),
+                                   QStringLiteral("unit-0031"), QStringLiteral("unit-0043")},
+                                  {}});
     });
     return true;
 }

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "server/lib/server.h"
 #include "core/signaling/signalingclient.h"
+#include "server/lib/server.h"
 #include "tools/sim/simfleet.h"
 
 #include <QUrl>

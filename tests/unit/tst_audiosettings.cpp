@@ -5,6 +5,7 @@
 #include "core/console/audiosettings.h"
 #include "core/media/fakeaudiobackend.h"
 #include "core/media/voiceengine.h"
+#include "tests/support/fakedevices.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
@@ -15,18 +16,10 @@
 using namespace floorline;
 using namespace floorline::media;
 
+using floorline::test::runDevices;
+
 namespace {
 const QString kUsb = QStringLiteral("USB headset");
-
-void runDevices(FakeAudioBackend &devices, int ms)
-{
-    QElapsedTimer t;
-    t.start();
-    while (t.elapsed() < ms) {
-        devices.advance(240);
-        QTest::qWait(5);
-    }
-}
 
 float loudest(const FakeAudioBackend &devices, const QString &device)
 {

@@ -4,6 +4,7 @@
 // callbacks run on theirs, while the engine's media thread opens and closes streams.
 #include "core/media/fakeaudiobackend.h"
 #include "core/media/voiceengine.h"
+#include "tests/support/fakedevices.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
@@ -13,20 +14,11 @@
 
 using namespace floorline::media;
 
+using floorline::test::runDevices;
+
 namespace {
 const QString kUsb = QStringLiteral("USB headset");
 const QString kDefault = QStringLiteral("Fake headset");
-
-/// Runs the device clock in real time for `ms` (5 ms periods), keeping the event loop alive.
-void runDevices(FakeAudioBackend &devices, int ms)
-{
-    QElapsedTimer t;
-    t.start();
-    while (t.elapsed() < ms) {
-        devices.advance(240);
-        QTest::qWait(5);
-    }
-}
 
 /// The loudest 10 ms window of what `device` played after sample `from`.
 float loudest(const FakeAudioBackend &devices, const QString &device, std::size_t from)
