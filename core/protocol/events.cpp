@@ -142,7 +142,10 @@ QString eventSession(const Event &event)
             using T = std::decay_t<decltype(e)>;
             if constexpr (std::is_same_v<T, SessionJoined> || std::is_same_v<T, SessionUpdated>)
                 return e.session.id;
-            else if constexpr (std::is_same_v<T, UnitStatusChanged>)
+            else if constexpr (
+                std::is_same_v<
+                    T,
+                    UnitStatusChanged> || std::is_same_v<T, MediaPushed> || std::is_same_v<T, MediaPushStatus> || std::is_same_v<T, PairBound>)
                 return {};
             else
                 return e.session;

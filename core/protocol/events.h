@@ -119,9 +119,35 @@ struct UnitStatusChanged
     bool operator==(const UnitStatusChanged &) const = default;
 };
 
-using Event
-    = std::variant<FloorGranted, FloorTaken, FloorIdle, FloorRevoke, FloorDeny, QueuePositionInfo,
-                   SessionJoined, SessionUpdated, SessionEnded, UnitStatusChanged>;
+/// A push for this client (docs/protocol.md §10.3): acknowledge it with `media.ack`.
+struct MediaPushed : Pushed
+{
+    static constexpr const char *kName = "media.pushed";
+    bool operator==(const MediaPushed &) const = default;
+};
+
+/// To the sender: how far a push got with one recipient.
+struct MediaPushStatus
+{
+    static constexpr const char *kName = "media.push-status";
+    QString push;
+    QString unit; ///< the recipient
+    PushState state = PushState::Queued;
+    void read(JsonReader &r);
+    QJsonObject toJson() const;
+    bool operator==(const MediaPushStatus &) const = default;
+};
+
+/// To a console: a device claimed its pairing code and is now bound to it.
+struct PairBound : Paired
+{
+    static constexpr const char *kName = "pair.bound";
+    bool operator==(const PairBound &) const = default;
+};
+
+using Event = std::variant<FloorGranted, FloorTaken, FloorIdle, FloorRevoke, FloorDeny,
+                           QueuePositionInfo, SessionJoined, SessionUpdated, SessionEnded,
+                           UnitStatusChanged, MediaPushed, MediaPushStatus, PairBound>;
 
 /// Session an event is about (empty for directory events).
 QString eventSession(const Event &event);

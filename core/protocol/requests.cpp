@@ -106,6 +106,7 @@ void Login::read(JsonReader &r)
     } else {
         password = r.string("password", 256);
     }
+    display = r.boolean("display", false);
 }
 
 QJsonObject Login::toJson() const
@@ -118,6 +119,8 @@ QJsonObject Login::toJson() const
     } else {
         o.insert(QStringLiteral("password"), password);
     }
+    if (display)
+        o.insert(QStringLiteral("display"), true);
     return o;
 }
 

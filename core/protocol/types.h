@@ -11,6 +11,14 @@
 
 namespace floorline::proto {
 
+/// Result of requests that return nothing but success.
+struct Empty
+{
+    void read(JsonReader &) { }
+    QJsonObject toJson() const { return {}; }
+    bool operator==(const Empty &) const = default;
+};
+
 /// The protocol version this build speaks (docs/protocol.md §1).
 inline constexpr int kProtocolVersion = 1;
 

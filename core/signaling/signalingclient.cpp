@@ -152,6 +152,7 @@ void SignalingClient::sendLogin()
         login.lastSeq = m_lastSeq;
     } else {
         login.password = m_password;
+        login.display = m_display;
     }
     const bool resuming = m_haveLogin;
     send(login, [this, resuming](const Reply<proto::LoginResult> &reply) {

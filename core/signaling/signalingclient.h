@@ -53,6 +53,8 @@ public:
     QUrl url() const { return m_url; }
     void setAutoReconnect(bool on) { m_autoReconnect = on; }
     void setRequestTimeout(int ms) { m_requestTimeoutMs = ms; }
+    /// Log in as a display client (docs/protocol.md §3.2): takes the account's `bound` pushes.
+    void setDisplay(bool on) { m_display = on; }
 
     /// Sends a request; `done` gets its typed result or error (also on timeout or disconnect).
     template<typename R>
@@ -114,6 +116,7 @@ private:
     QTimer m_reconnect;
     Backoff m_backoff;
     bool m_autoReconnect = true;
+    bool m_display = false;
     bool m_userDisconnect = false;
     int m_requestTimeoutMs = 10000;
 };

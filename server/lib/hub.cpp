@@ -112,6 +112,18 @@ void Hub::onRequest(Connection *c, const proto::RequestFrame &frame)
                 handleMediaFinish(*login, c, id, r);
             else if constexpr (std::is_same_v<T, proto::MediaGet>)
                 handleMediaGet(c, id, r);
+            else if constexpr (std::is_same_v<T, proto::MediaPush>)
+                handleMediaPush(*login, c, id, r);
+            else if constexpr (std::is_same_v<T, proto::MediaAck>)
+                handleMediaAck(*login, c, id, r);
+            else if constexpr (std::is_same_v<T, proto::MediaShelfGet>)
+                handleMediaShelf(*login, c, id, r);
+            else if constexpr (std::is_same_v<T, proto::UnitAnnounce>)
+                handleUnitAnnounce(*login, c, id, r);
+            else if constexpr (std::is_same_v<T, proto::PairCreate>)
+                handlePairCreate(*login, c, id);
+            else if constexpr (std::is_same_v<T, proto::PairClaim>)
+                handlePairClaim(*login, c, id, r);
         },
         frame.request);
 }
@@ -203,6 +215,7 @@ void Hub::handleLogin(Connection *c, quint64 id, const proto::Login &r)
             return;
         }
         login = createLogin(account);
+        login->display = r.display;
     }
     ++m_stats.logins;
     login->connection = c;
@@ -227,6 +240,8 @@ void Hub::handleLogin(Connection *c, quint64 id, const proto::Login &r)
     qCInfo(lcHub) << login->account->unit.id << (resumed ? "resumed" : "logged in") << "from"
                   << c->peer() << "ssrc" << login->ssrc;
     broadcastStatus(login->account->unit.id);
+    // Store-and-forward: what was held for this unit (offline, reset, server restart) now.
+    deliverPending(login->account->unit.id);
 }
 
 void Hub::handleLogout(Connection *c, quint64 id)
@@ -308,6 +323,19 @@ proto::UnitStatus Hub::statusOf(const QString &unit, QString *busySession) const
     const QList<quint64> logins = m_loginsByUnit.value(unit);
     if (logins.isEmpty())
         return proto::UnitStatus::Offline;
+    // A unit that announced a reset (or going offline) on every login shows that until back.
+    proto::UnitStatus announced = proto::UnitStatus::Online;
+    for (quint64 id : logins) {
+        const proto::UnitStatus a = m_logins.at(id)->announced;
+        if (a == proto::UnitStatus::Online)
+            return statusOfPresent(logins, busySession);
+        announced = a;
+    }
+    return announced;
+}
+
+proto::UnitStatus Hub::statusOfPresent(const QList<quint64> &logins, QString *busySession) const
+{
     for (quint64 id : logins) {
         for (const QString &s : m_logins.at(id)->sessions) {
             if (!s.startsWith(QLatin1String("group:"))) {

@@ -4,6 +4,7 @@
 #include "connection.h"
 #include "floorarbiter.h"
 #include "mediastore.h"
+#include "pushstore.h"
 #include "server/relay/rtprelay.h"
 #include "session.h"
 #include "stats.h"
@@ -12,6 +13,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 #include <deque>
@@ -51,6 +53,9 @@ public:
     /// Where media uploads go (docs/protocol.md §9); without one, media requests get
     /// `internal`.
     void setMediaStore(MediaStore *store) { m_media = store; }
+    /// Where pushes and pairings are kept (docs/protocol.md §10); without one, push requests
+    /// get `internal`.
+    void setPushStore(PushStore *store);
     /// Floor state of a session, for tests and operators.
     proto::SessionInfo sessionInfo(const QString &id) const;
 
@@ -68,6 +73,15 @@ private:
         QList<QString> sessions;
         std::shared_ptr<std::atomic<int64_t>> lastMediaMs;
         QTimer grace;
+        bool display = false; ///< a display client: takes `bound` pushes, no talk groups
+        /// Online, or what the unit announced (resetting, offline): pushes wait meanwhile.
+        proto::UnitStatus announced = proto::UnitStatus::Online;
+        QSet<QString> pushesSent; ///< "sender/push" sent to this login, awaiting an ack
+    };
+    struct PairCodeEntry
+    {
+        QString console;
+        qint64 expires = 0;
     };
 
     // hub.cpp: connection lifecycle, login, directory, event delivery, routes
@@ -86,6 +100,7 @@ private:
     void deliverToMembers(const Session &session, const proto::Event &event, quint64 except = 0);
     void broadcastStatus(const QString &unit);
     proto::UnitStatus statusOf(const QString &unit, QString *busySession) const;
+    proto::UnitStatus statusOfPresent(const QList<quint64> &logins, QString *busySession) const;
     proto::UnitInfo unitInfo(const proto::Account &account) const;
     void rebuildBindings();
     void publishRoutes();
@@ -112,6 +127,24 @@ private:
     std::optional<MediaUpload> ownUpload(Login &l, Connection *c, quint64 id,
                                          const QString &upload);
     void refuseMedia(Connection *c, quint64 id, MediaError error);
+
+    // hubpush.cpp: pushes with store-and-forward, shelves, announcements, pairing
+    void handleMediaPush(Login &l, Connection *c, quint64 id, const proto::MediaPush &r);
+    void handleMediaAck(Login &l, Connection *c, quint64 id, const proto::MediaAck &r);
+    void handleMediaShelf(Login &l, Connection *c, quint64 id, const proto::MediaShelfGet &r);
+    void handleUnitAnnounce(Login &l, Connection *c, quint64 id, const proto::UnitAnnounce &r);
+    void handlePairCreate(Login &l, Connection *c, quint64 id);
+    void handlePairClaim(Login &l, Connection *c, quint64 id, const proto::PairClaim &r);
+    /// Who a push reaches (unit id → display logins only), or empty after answering with the
+    /// error.
+    std::optional<QList<std::pair<QString, bool>>>
+    pushRecipients(Login &l, Connection *c, quint64 id, const proto::PushTarget &to);
+    void refusePush(Connection *c, quint64 id, proto::ErrorCode code, const QString &why);
+    proto::Pushed pushedOf(const StoredPush &push) const;
+    /// Sends what `unit` is owed to every login that may take it now.
+    void deliverPending(const QString &unit);
+    void deliverPush(const PushDelivery &delivery);
+    bool sharesGroup(const proto::Account &a, const QString &unit) const;
     void join(Session &session, Login &login);
     void leave(Session &session, quint64 loginId, bool publish = true);
     void endSession(const QString &id, const QString &reason);
@@ -142,6 +175,9 @@ private:
     quint64 m_nextLogin = 1;
     quint64 m_nextSession = 1;
     MediaStore *m_media = nullptr;
+    PushStore *m_pushes = nullptr;
+    QHash<QString, QString> m_pairings; ///< device unit → console unit
+    QHash<QString, PairCodeEntry> m_pairCodes; ///< one-time token → console
 };
 
 } // namespace floorline::server

@@ -58,6 +58,10 @@ bool Server::start(const ServerOptions &options, QString *error)
     if (!m_media->open(mediaDirectory, options.database, options.mediaLimits, error))
         return false;
     m_hub->setMediaStore(m_media.get());
+    m_pushes = std::make_unique<PushStore>();
+    if (!m_pushes->open(options.database, error))
+        return false;
+    m_hub->setPushStore(m_pushes.get());
 
     m_socketServer = std::make_unique<QWebSocketServer>(QStringLiteral("floorline-server"),
                                                         QWebSocketServer::NonSecureMode);
@@ -88,6 +92,7 @@ void Server::stop()
     m_relay.stop();
     m_store.reset();
     m_media.reset();
+    m_pushes.reset();
     m_mediaTemp.reset();
 }
 

@@ -30,7 +30,14 @@ QJsonObject SignalingStats::toJson() const
             {QStringLiteral("mediaStored"), qint64(mediaStored)},
             {QStringLiteral("mediaRefused"), qint64(mediaRefused)},
             {QStringLiteral("mediaBytesIn"), qint64(mediaBytesIn)},
-            {QStringLiteral("mediaBytesOut"), qint64(mediaBytesOut)}};
+            {QStringLiteral("mediaBytesOut"), qint64(mediaBytesOut)},
+            {QStringLiteral("pushes"), qint64(pushes)},
+            {QStringLiteral("pushDuplicates"), qint64(pushDuplicates)},
+            {QStringLiteral("pushRefused"), qint64(pushRefused)},
+            {QStringLiteral("pushesSent"), qint64(pushesSent)},
+            {QStringLiteral("pushesDelivered"), qint64(pushesDelivered)},
+            {QStringLiteral("pushesOpened"), qint64(pushesOpened)},
+            {QStringLiteral("pairings"), qint64(pairings)}};
 }
 
 } // namespace floorline::server

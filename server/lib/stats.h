@@ -36,6 +36,13 @@ struct SignalingStats
     uint64_t mediaRefused = 0; ///< media requests refused (size, type, hash, offset, owner, ...)
     uint64_t mediaBytesIn = 0;
     uint64_t mediaBytesOut = 0;
+    uint64_t pushes = 0; ///< media.push requests stored (duplicates not counted)
+    uint64_t pushDuplicates = 0; ///< media.push repeated with an id already stored
+    uint64_t pushRefused = 0; ///< media.push refused (target, permission, media)
+    uint64_t pushesSent = 0; ///< media.pushed events sent to logins
+    uint64_t pushesDelivered = 0; ///< recipients that acknowledged delivery
+    uint64_t pushesOpened = 0; ///< recipients that acknowledged opening
+    uint64_t pairings = 0; ///< pairing codes claimed
 
     uint64_t rejected() const
     {

@@ -49,6 +49,19 @@ QList<Request> sampleRequests()
     floor.priority = 15;
     floor.type = FloorType::Emergency;
     floor.media = QString(64, QLatin1Char('d'));
+    MediaPush pushMedia;
+    pushMedia.push = QStringLiteral("p-1");
+    pushMedia.to.group = QStringLiteral("tg-001");
+    pushMedia.media = QString(64, QLatin1Char('e'));
+    pushMedia.note = QStringLiteral("the east door");
+    MediaPush pushLink;
+    pushLink.push = QStringLiteral("p-2");
+    pushLink.to.bound = true;
+    pushLink.link = QStringLiteral("https://maps.example/a?b=c");
+    Login display;
+    display.user = QStringLiteral("dispatch-1");
+    display.password = QStringLiteral("x");
+    display.display = true;
     return {Hello {{1, 2}, QStringLiteral("floorline/0.1")},
             password,
             resume,
@@ -71,24 +84,50 @@ QList<Request> sampleRequests()
             MediaChunk {QStringLiteral("1b4e28ba2fa1408b9e1f4c2f2d9a3c55"), 32768,
                         QByteArray("\x00\xff binary \x01", 12)},
             MediaFinish {QStringLiteral("1b4e28ba2fa1408b9e1f4c2f2d9a3c55")},
-            MediaGet {QString(64, QLatin1Char('b')), 65536, 1000}};
+            MediaGet {QString(64, QLatin1Char('b')), 65536, 1000},
+            pushMedia,
+            pushLink,
+            MediaAck {QStringLiteral("dispatch-1"), QStringLiteral("p-1"), PushState::Opened},
+            MediaShelfGet {QStringLiteral("tg-001")},
+            UnitAnnounce {UnitStatus::Resetting},
+            PairCreate {},
+            PairClaim {QStringLiteral("0123456789abcdef0123456789abcdef")},
+            display};
+}
+
+Pushed samplePushed()
+{
+    Pushed p;
+    p.push = QStringLiteral("p-1");
+    p.from = QStringLiteral("unit-0001");
+    p.fromAlias = QStringLiteral("Engine 1");
+    p.group = QStringLiteral("tg-001");
+    p.media = MediaItem {QString(64, QLatin1Char('c')), QStringLiteral("image/png"), 10,
+                         QStringLiteral("a.png"),       QStringLiteral("unit-0001"), 5};
+    p.note = QStringLiteral("note");
+    p.sent = 1764130000000;
+    return p;
 }
 
 QList<Event> sampleEvents()
 {
-    return {FloorGranted {QStringLiteral("group:tg-001"), 30, FloorType::Emergency, 7},
-            FloorTaken {QStringLiteral("group:tg-001"), QStringLiteral("unit-0002"),
-                        QStringLiteral("Medic 2"), 42, FloorType::Normal, 1,
-                        QString(64, QLatin1Char('e'))},
-            FloorIdle {QStringLiteral("group:tg-001")},
-            FloorRevoke {QStringLiteral("group:tg-001"), 4, QStringLiteral("pre-empted")},
-            FloorDeny {QStringLiteral("group:tg-001"), 107, QStringLiteral("queue full")},
-            QueuePositionInfo {{QStringLiteral("group:tg-001"), 3}},
-            SessionJoined {sampleSession()},
-            SessionUpdated {sampleSession()},
-            SessionEnded {QStringLiteral("adhoc:3"), QStringLiteral("the creator left")},
-            UnitStatusChanged {QStringLiteral("unit-0004"), UnitStatus::Busy,
-                               QStringLiteral("adhoc:3"), QStringLiteral("Structure fire")}};
+    return {
+        FloorGranted {QStringLiteral("group:tg-001"), 30, FloorType::Emergency, 7},
+        FloorTaken {QStringLiteral("group:tg-001"), QStringLiteral("unit-0002"),
+                    QStringLiteral("Medic 2"), 42, FloorType::Normal, 1,
+                    QString(64, QLatin1Char('e'))},
+        FloorIdle {QStringLiteral("group:tg-001")},
+        FloorRevoke {QStringLiteral("group:tg-001"), 4, QStringLiteral("pre-empted")},
+        FloorDeny {QStringLiteral("group:tg-001"), 107, QStringLiteral("queue full")},
+        QueuePositionInfo {{QStringLiteral("group:tg-001"), 3}},
+        SessionJoined {sampleSession()},
+        SessionUpdated {sampleSession()},
+        SessionEnded {QStringLiteral("adhoc:3"), QStringLiteral("the creator left")},
+        UnitStatusChanged {QStringLiteral("unit-0004"), UnitStatus::Busy, QStringLiteral("adhoc:3"),
+                           QStringLiteral("Structure fire")},
+        MediaPushed {samplePushed()},
+        MediaPushStatus {QStringLiteral("p-1"), QStringLiteral("unit-0004"), PushState::Delivered},
+        PairBound {{QStringLiteral("unit-0007"), QStringLiteral("Medic 7")}}};
 }
 
 template<typename V> QByteArray failureText(const V &decoded)
@@ -120,8 +159,9 @@ private Q_SLOTS:
     void requestsRoundTrip()
     {
         const QList<Request> requests = sampleRequests();
-        QCOMPARE(requests.size(),
-                 qsizetype(std::variant_size_v<Request> + 2)); // + resume, broadcast
+        QCOMPARE(
+            requests.size(),
+            qsizetype(std::variant_size_v<Request> + 4)); // + resume, broadcast, link push, display
         quint64 id = 1;
         for (const Request &request : requests) {
             const QByteArray frame = encodeRequest(id, request);
@@ -175,6 +215,15 @@ private Q_SLOTS:
         checkResultRoundTrip<MediaUpload>(UploadState {{}, 5242880, 5242880, item});
         checkResultRoundTrip<MediaFinish>(item);
         checkResultRoundTrip<MediaGet>(MediaData {item, 0, QByteArray("\x01\x02", 2), false});
+        checkResultRoundTrip<MediaPush>(
+            PushResult {QStringLiteral("p-1"),
+                        {{QStringLiteral("unit-0001"), PushState::Queued},
+                         {QStringLiteral("dispatch-1"), PushState::Opened}},
+                        true});
+        checkResultRoundTrip<MediaShelfGet>(MediaShelf {{samplePushed()}});
+        checkResultRoundTrip<PairCreate>(PairCode {QStringLiteral("0123456789abcdef"), 5});
+        checkResultRoundTrip<PairClaim>(
+            Paired {QStringLiteral("dispatch-1"), QStringLiteral("D 1")});
     }
 
     void eventsRoundTrip()

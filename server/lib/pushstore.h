@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/protocol/pushes.h"
+
+#include <QHash>
+#include <QString>
+
+#include <optional>
+
+namespace floorline::server {
+
+/// A push as stored: who sent it, to what, and what it carries.
+struct StoredPush
+{
+    QString sender; ///< unit id
+    QString push; ///< the sender's id for it; (sender, push) names it
+    QString senderAlias;
+    QString group; ///< set for a push to a group
+    bool bound = false;
+    QString media; ///< a stored item's id, or empty
+    QString link;
+    QString note;
+    qint64 createdMs = 0;
+};
+
+/// One recipient of a push, and how far it got.
+struct PushDelivery
+{
+    StoredPush push;
+    QString unit;
+    bool displayOnly = false; ///< only the unit's display logins take it (a console's `bound`)
+    proto::PushState state = proto::PushState::Queued;
+};
+
+/**
+ * @brief Pushes and pairings in SQLite (DESIGN.md M6): what is owed to whom survives a
+ * crash of the server.
+ *
+ * A push is written with all its recipients in one transaction before anyone is told it
+ * exists, so a push is either queued for every recipient or for none. A recipient's state only
+ * moves forward (queued → delivered → opened), which makes repeated acks harmless.
+ * Thread rule: the thread that opened it (the server's signaling thread).
+ */
+class PushStore
+{
+public:
+    PushStore();
+    ~PushStore();
+    PushStore(const PushStore &) = delete;
+    PushStore &operator=(const PushStore &) = delete;
+
+    bool open(const QString &databasePath, QString *error);
+
+    /// The recipients of an earlier push with this id, or nothing if there was none.
+    std::optional<QList<proto::PushRecipient>> recipients(const QString &sender,
+                                                          const QString &push) const;
+    /// Stores a push for `recipients` (unit id → display only).
+    bool add(const StoredPush &push, const QList<std::pair<QString, bool>> &recipients,
+             QString *error);
+    /// Pushes `unit` has not acknowledged yet, oldest first.
+    QList<PushDelivery> pending(const QString &unit) const;
+    /// Moves a recipient's state forward. False if there is no such push for `unit`;
+    /// `changed` says whether it moved (an older or repeated ack does not).
+    bool advance(const QString &sender, const QString &push, const QString &unit,
+                 proto::PushState state, bool *changed);
+    /// What was pushed to a group, newest first.
+    QList<StoredPush> shelf(const QString &group, int limit) const;
+
+    /// Device → console pairings.
+    QHash<QString, QString> pairings() const;
+    bool pair(const QString &device, const QString &console, QString *error);
+
+private:
+    QString m_connection;
+};
+
+} // namespace floorline::server
