@@ -12,10 +12,11 @@ ActivityLogModel::ActivityLogModel(QObject *parent)
 }
 
 void ActivityLogModel::started(const QString &groupId, const QString &groupName,
-                               const QString &talker, bool emergency, qint64 atMs)
+                               const QString &talker, bool emergency, qint64 atMs,
+                               const QString &media, const QString &mediaName)
 {
     ended(groupId, atMs); // a pre-emption ends the previous talker's spurt
-    m_entries.push_front({groupId, groupName, talker, emergency, atMs, 0});
+    m_entries.push_front({groupId, groupName, talker, emergency, atMs, 0, media, mediaName});
     m_live.insert(groupId, m_serial++);
     ++m_pending;
     if (!m_flush.isActive())
@@ -92,6 +93,10 @@ QVariant ActivityLogModel::data(const QModelIndex &index, int role) const
         return e.emergency;
     case LiveRole:
         return e.endedAt == 0;
+    case MediaRole:
+        return e.media;
+    case MediaNameRole:
+        return e.mediaName;
     default:
         return {};
     }
@@ -100,7 +105,8 @@ QVariant ActivityLogModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> ActivityLogModel::roleNames() const
 {
     return {{StartedAtRole, "startedAt"}, {GroupRole, "group"},         {TalkerRole, "talker"},
-            {DurationRole, "durationMs"}, {EmergencyRole, "emergency"}, {LiveRole, "live"}};
+            {DurationRole, "durationMs"}, {EmergencyRole, "emergency"}, {LiveRole, "live"},
+            {MediaRole, "media"},         {MediaNameRole, "mediaName"}};
 }
 
 } // namespace floorline::console

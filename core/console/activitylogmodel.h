@@ -14,7 +14,8 @@ namespace floorline::console {
  * @brief Who talked, on which group, when and for how long: newest first, the last 500 spurts.
  *
  * Roles: `startedAt` (ms since the epoch), `group` (name), `talker` (alias), `durationMs`
- * (0 while the spurt goes on), `emergency`, `live` (still talking).
+ * (0 while the spurt goes on), `emergency`, `live` (still talking), `media` and `mediaName`:
+ * the item shown with the spurt, if any (the log keeps the spurt ↔ media link).
  * New spurts appear in batches, at most kBatchMs after they started, so that a busy fleet
  * does not rebuild the view thousands of times a second.
  * Thread rule: GUI thread only; the console controller feeds it from floor events.
@@ -32,6 +33,8 @@ public:
         DurationRole,
         EmergencyRole,
         LiveRole,
+        MediaRole,
+        MediaNameRole,
     };
     Q_ENUM(Role)
     static constexpr int kMaxEntries = 500;
@@ -42,7 +45,8 @@ public:
 
     /// A spurt began on `groupId`; any spurt still open there ends now.
     void started(const QString &groupId, const QString &groupName, const QString &talker,
-                 bool emergency, qint64 atMs);
+                 bool emergency, qint64 atMs, const QString &media = {},
+                 const QString &mediaName = {});
     /// The spurt on `groupId` ended.
     void ended(const QString &groupId, qint64 atMs);
 
@@ -61,6 +65,8 @@ private:
         bool emergency = false;
         qint64 startedAt = 0;
         qint64 endedAt = 0; ///< 0 while live
+        QString media; ///< the item shown with the spurt: the log keeps the link
+        QString mediaName;
     };
     std::deque<Entry> m_entries; ///< newest first
     quint64 m_serial = 0; ///< the next entry's serial; row = m_serial - 1 - serial

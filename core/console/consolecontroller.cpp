@@ -28,6 +28,8 @@ ConsoleController::ConsoleController(SignalingClient &client, media::VoiceEngine
     connect(&m_groups, &GroupTreeModel::listeningChanged, this,
             &ConsoleController::onListeningChanged);
     connect(&m_sessions, &SessionListModel::named, &m_units, &UnitListModel::setSessionName);
+    connect(&m_library.cache(), &MediaCache::stateChanged, this,
+            &ConsoleController::onMediaStateChanged);
     // An alarm nobody has acknowledged keeps sounding: a dispatcher may be on another call.
     m_emergencyAlarm.setInterval(kEmergencyRepeatMs);
     connect(&m_emergencyAlarm, &QTimer::timeout, this, [this] {
@@ -118,6 +120,7 @@ void ConsoleController::onState(SignalingClient::State state)
 void ConsoleController::onLoggedIn(const proto::LoginResult &login, bool resumed)
 {
     Q_EMIT linkChanged();
+    m_library.onLoggedIn(login.unit.id, resumed);
     if (m_voice) {
         const QUrl url = m_client.url();
         const QList<QHostAddress> addresses = QHostInfo::fromName(url.host()).addresses();

@@ -6,6 +6,7 @@
 #include "consoletypes.h"
 #include "grouptreemodel.h"
 #include "inviteplanner.h"
+#include "medialibrary.h"
 #include "sessionlistmodel.h"
 #include "unitlistmodel.h"
 
@@ -46,6 +47,12 @@ class ConsoleController : public QObject
     Q_PROPERTY(QString inviteNotice READ inviteNotice NOTIFY inviteNoticeChanged)
     /// True when the notice reports units left out (shown as a warning).
     Q_PROPERTY(bool inviteNoticeWarns READ inviteNoticeWarns NOTIFY inviteNoticeChanged)
+    /// Shelves, shares, pushes and the item armed for the next talk spurt.
+    Q_PROPERTY(floorline::console::MediaLibrary *media READ media CONSTANT)
+    /// Talk spurts that show an item now, newest first: one map each with `session`, `where`
+    /// (group or call name), `talker`, `media` (id), `name`, `kind` ("image", "video",
+    /// "file"), `url` (local file, empty while it is fetched: show a placeholder).
+    Q_PROPERTY(QVariantList onAir READ onAir NOTIFY onAirChanged)
     /// Device pickers and the level meter; null until the application sets them.
     Q_PROPERTY(floorline::console::AudioSettings *audio READ audio CONSTANT)
     Q_PROPERTY(floorline::console::Link link READ link NOTIFY linkChanged)
@@ -92,6 +99,8 @@ public:
     UnitFilterModel *units() { return &m_unitFilter; }
     const UnitListModel &unitList() const { return m_units; }
     SessionListModel *sessions() { return &m_sessions; }
+    MediaLibrary *media() { return &m_library; }
+    QVariantList onAir() const;
     QString inviteNotice() const { return m_inviteNotice; }
     bool inviteNoticeWarns() const { return m_inviteNoticeWarns; }
     AudioSettings *audio() const { return m_audio; }
@@ -141,6 +150,7 @@ Q_SIGNALS:
     void errorChanged();
     void talkTargetsChanged();
     void inviteNoticeChanged();
+    void onAirChanged();
     /// A login was asked for with these details: worth remembering (not the password).
     void loginRequested(const QUrl &url, const QString &user);
     /// The dispatcher changed how groups are heard: worth saving.
@@ -158,6 +168,9 @@ private:
     void onSessionEvent(const proto::Event &event);
     void onFloorTaken(const proto::FloorTaken &taken);
     void onFloorIdle(const QString &session);
+    /// What the spurt on `session` shows (`media` empty: nothing): model state and onAir.
+    void showSpurtMedia(const QString &session, const QString &talker, const QString &media);
+    void onMediaStateChanged(const QString &media);
     void requestFloor(const QStringList &sessions, bool emergency);
     void onInviteResult(const InvitePlan &plan, const Reply<proto::InviteResult> &reply);
     void setInviteNotice(const QString &notice, bool warns = false);
@@ -191,6 +204,14 @@ private:
     QSet<QString> m_talkSessions; ///< sessions we requested or hold the floor in
     QSet<QString> m_granted;
     QHash<QString, quint32> m_talkerSsrc; ///< session -> current talker's SSRC
+    MediaLibrary m_library {m_client};
+    struct SpurtMedia
+    {
+        QString talker;
+        QString media;
+        qint64 since = 0;
+    };
+    QHash<QString, SpurtMedia> m_spurtMedia; ///< session -> the item its live spurt shows
     struct StreamName
     {
         QString talker;

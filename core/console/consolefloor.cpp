@@ -37,6 +37,8 @@ void ConsoleController::route(const QString &session)
 
 void ConsoleController::onEvent(const proto::Event &event)
 {
+    if (m_library.handle(event))
+        return;
     if (const auto *taken = std::get_if<proto::FloorTaken>(&event)) {
         onFloorTaken(*taken);
     } else if (const auto *idle = std::get_if<proto::FloorIdle>(&event)) {
@@ -102,7 +104,10 @@ void ConsoleController::onFloorTaken(const proto::FloorTaken &taken)
     } else {
         return;
     }
-    m_activity.started(taken.session, sessionName(taken.session), talker, emergency, now);
+    const auto item = m_library.cache().item(taken.media);
+    m_activity.started(taken.session, sessionName(taken.session), talker, emergency, now,
+                       taken.media, item ? item->name : QString());
+    showSpurtMedia(taken.session, talker, taken.media);
     m_talkerSsrc.insert(taken.session, taken.ssrc);
     m_streamNames.insert(taken.ssrc, {talker, sessionName(taken.session), now});
     route(taken.session);
@@ -155,6 +160,7 @@ void ConsoleController::onFloorIdle(const QString &session)
     m_sessions.clearTalker(session);
     m_activity.ended(session, nowMs());
     m_talkerSsrc.remove(session);
+    showSpurtMedia(session, {}, {});
 }
 
 void ConsoleController::pressTalk(bool emergency)
@@ -189,9 +195,11 @@ void ConsoleController::requestFloor(const QStringList &sessions, bool emergency
     const int priority = emergency ? 15 : 0;
     const proto::FloorType type
         = emergency ? proto::FloorType::Emergency : proto::FloorType::Normal;
+    // An armed item goes with this one spurt, to every group it is addressed to.
+    const QString media = m_library.takeArmed();
     for (const QString &session : sessions) {
         m_talkSessions.insert(session);
-        m_client.send(proto::FloorRequest {session, priority, type},
+        m_client.send(proto::FloorRequest {session, priority, type, media},
                       [this, session, type](const Reply<proto::FloorRequestResult> &reply) {
                           onRequestResult(session, type, reply);
                       });

@@ -142,6 +142,16 @@ void GroupTreeModel::setQueuePosition(const QString &id, int position)
     }
 }
 
+void GroupTreeModel::setSpurtMedia(const QString &id, const QString &media, const QUrl &url)
+{
+    Node *n = find(id);
+    if (!n || (n->spurtMedia == media && n->spurtMediaUrl == url))
+        return;
+    n->spurtMedia = media;
+    n->spurtMediaUrl = url;
+    changed(m_byId.value(id), {SpurtMediaRole, SpurtMediaUrlRole});
+}
+
 void GroupTreeModel::setMonitored(const QString &id, bool on)
 {
     Node *n = find(id);
@@ -313,6 +323,10 @@ QVariant GroupTreeModel::data(const QModelIndex &index, int role) const
         return n.emergency;
     case QueuePositionRole:
         return n.queuePosition;
+    case SpurtMediaRole:
+        return n.spurtMedia;
+    case SpurtMediaUrlRole:
+        return n.spurtMediaUrl;
     default:
         return {};
     }
@@ -320,12 +334,20 @@ QVariant GroupTreeModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> GroupTreeModel::roleNames() const
 {
-    return {{Qt::DisplayRole, "display"}, {GroupIdRole, "groupId"},
-            {NameRole, "name"},           {MembersRole, "members"},
-            {MonitoredRole, "monitored"}, {SelectedRole, "selected"},
-            {VolumeRole, "volume"},       {MutedRole, "muted"},
-            {TalkerRole, "talker"},       {TalkingSinceRole, "talkingSince"},
-            {EmergencyRole, "emergency"}, {QueuePositionRole, "queuePosition"}};
+    return {{Qt::DisplayRole, "display"},
+            {GroupIdRole, "groupId"},
+            {NameRole, "name"},
+            {MembersRole, "members"},
+            {MonitoredRole, "monitored"},
+            {SelectedRole, "selected"},
+            {VolumeRole, "volume"},
+            {MutedRole, "muted"},
+            {TalkerRole, "talker"},
+            {TalkingSinceRole, "talkingSince"},
+            {EmergencyRole, "emergency"},
+            {QueuePositionRole, "queuePosition"},
+            {SpurtMediaRole, "spurtMedia"},
+            {SpurtMediaUrlRole, "spurtMediaUrl"}};
 }
 
 } // namespace floorline::console

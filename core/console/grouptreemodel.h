@@ -6,6 +6,7 @@
 
 #include <QAbstractItemModel>
 #include <QHash>
+#include <QUrl>
 #include <QtQml/qqmlregistration.h>
 
 #include <vector>
@@ -27,7 +28,10 @@ namespace floorline::console {
  * - `talker`: alias of the floor holder, empty when idle; `talkingSince`: ms since the epoch
  *   when the current holder got the floor (the tile runs its own timer from it);
  * - `emergency`: the holder talks with emergency priority;
- * - `queuePosition`: this console's place in the group's floor queue, 0 when not queued.
+ * - `queuePosition`: this console's place in the group's floor queue, 0 when not queued;
+ * - `spurtMedia`: the item shown with the current talk spurt (its id), empty when none;
+ *   `spurtMediaUrl`: its local file once cached, empty while it is fetched (show a
+ *   placeholder). Both change at once, not in batches: the picture goes with the words.
  */
 class GroupTreeModel : public QAbstractItemModel
 {
@@ -47,6 +51,8 @@ public:
         TalkingSinceRole,
         EmergencyRole,
         QueuePositionRole,
+        SpurtMediaRole,
+        SpurtMediaUrlRole,
     };
     Q_ENUM(Role)
 
@@ -70,6 +76,8 @@ public:
     void setTalker(const QString &id, const QString &alias, bool emergency, qint64 sinceMs);
     void clearTalker(const QString &id);
     void setQueuePosition(const QString &id, int position);
+    /// The item shown with the group's current spurt (`media` empty: none) and its local file.
+    void setSpurtMedia(const QString &id, const QString &media, const QUrl &url);
 
     Q_INVOKABLE void setMonitored(const QString &id, bool on);
     Q_INVOKABLE void setSelected(const QString &id, bool on);
@@ -112,6 +120,8 @@ private:
         qint64 talkingSince = 0;
         bool emergency = false;
         int queuePosition = 0;
+        QString spurtMedia;
+        QUrl spurtMediaUrl;
     };
     int rowOf(int node) const;
     void changed(int node, const QList<int> &roles);

@@ -42,8 +42,6 @@ void PushTarget::read(JsonReader &r)
     if (r.has("group"))
         group = r.id("group");
     bound = r.boolean("bound", false);
-    if (r.ok() && int(!unit.isEmpty()) + int(!group.isEmpty()) + int(bound) != 1)
-        r.fail(QStringLiteral("to"), QStringLiteral("must name exactly one of unit, group, bound"));
 }
 
 QJsonObject PushTarget::toJson() const
@@ -90,6 +88,8 @@ void MediaPush::read(JsonReader &r)
     JsonReader t = r.child("to");
     to.read(t);
     r.absorb(t);
+    if (r.ok() && int(!to.unit.isEmpty()) + int(!to.group.isEmpty()) + int(to.bound) != 1)
+        r.fail(QStringLiteral("to"), QStringLiteral("must name exactly one of unit, group, bound"));
     media = r.sha256("media", false);
     link = linkField(r);
     note = r.string("note", 256, QString());
@@ -129,7 +129,7 @@ void Pushed::read(JsonReader &r)
 {
     push = r.id("push");
     from = r.id("from");
-    fromAlias = r.string("fromAlias", 64, QString());
+    fromAlias = r.string("fromAlias", 128, QString());
     if (r.has("group"))
         group = r.id("group");
     bound = r.boolean("bound", false);
@@ -207,7 +207,7 @@ QJsonObject PairCode::toJson() const
 void Paired::read(JsonReader &r)
 {
     console = r.id("console");
-    alias = r.string("alias", 64, QString());
+    alias = r.string("alias", 128, QString());
 }
 
 QJsonObject Paired::toJson() const

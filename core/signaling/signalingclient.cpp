@@ -139,6 +139,7 @@ void SignalingClient::onConnected()
                 m_socket->close();
             return;
         }
+        m_limits = reply.value->limits;
         sendLogin();
     });
 }

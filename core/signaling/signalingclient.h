@@ -49,6 +49,8 @@ public:
 
     State state() const { return m_state; }
     const proto::LoginResult &login() const { return m_login; }
+    /// What the server allows per connection (from hello): bulk senders pace themselves.
+    const proto::Limits &limits() const { return m_limits; }
     quint64 lastSeq() const { return m_lastSeq; }
     QUrl url() const { return m_url; }
     void setAutoReconnect(bool on) { m_autoReconnect = on; }
@@ -117,6 +119,7 @@ private:
     Backoff m_backoff;
     bool m_autoReconnect = true;
     bool m_display = false;
+    proto::Limits m_limits;
     bool m_userDisconnect = false;
     int m_requestTimeoutMs = 10000;
 };

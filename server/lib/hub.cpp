@@ -206,6 +206,8 @@ void Hub::handleLogin(Connection *c, quint64 id, const proto::Login &r)
         // Gap-free only if every event after lastSeq is still in the log.
         const quint64 oldest = login->log.empty() ? login->seq + 1 : login->log.front().first;
         resumed = r.lastSeq <= login->seq && r.lastSeq + 1 >= oldest;
+        if (!resumed)
+            login->pushesSent.clear(); // the client starts over: what it was owed comes again
         ++m_stats.resumes;
     } else {
         if (!account || account->password != r.password) {

@@ -1,0 +1,208 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "mediacache.h"
+
+#include "core/signaling/signalingclient.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QLoggingCategory>
+#include <QStandardPaths>
+
+Q_LOGGING_CATEGORY(lcMediaCache, "floorline.console.media", QtInfoMsg)
+
+namespace floorline::console {
+
+MediaCache::MediaCache(SignalingClient &client, BulkPacer &pacer, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_pacer(pacer)
+{
+    m_pumpTimer.setSingleShot(true);
+    connect(&m_pumpTimer, &QTimer::timeout, this, &MediaCache::pump);
+    setDirectory(QStandardPaths::writableLocation(QStandardPaths::CacheLocation)
+                 + QStringLiteral("/media"));
+}
+
+MediaCache::~MediaCache() = default;
+
+void MediaCache::setDirectory(const QString &path)
+{
+    m_directory = path;
+    QDir().mkpath(path);
+}
+
+QString MediaCache::pathOf(const QString &id) const
+{
+    return m_directory + QLatin1Char('/') + id;
+}
+
+MediaCache::State MediaCache::state(const QString &id) const
+{
+    if (id.isEmpty())
+        return State::Missing;
+    if (const auto it = m_states.constFind(id); it != m_states.cend())
+        return *it;
+    // Content-addressed: a file under the item's hash is the item (it was checked when written).
+    return QFile::exists(pathOf(id)) ? State::Ready : State::Missing;
+}
+
+QUrl MediaCache::url(const QString &id) const
+{
+    return state(id) == State::Ready ? QUrl::fromLocalFile(pathOf(id)) : QUrl();
+}
+
+std::optional<proto::MediaItem> MediaCache::item(const QString &id) const
+{
+    const auto it = m_items.constFind(id);
+    return it == m_items.cend() ? std::nullopt : std::optional(*it);
+}
+
+double MediaCache::progress(const QString &id) const
+{
+    const auto it = m_fetches.find(id);
+    if (it == m_fetches.end())
+        return state(id) == State::Ready ? 1.0 : 0.0;
+    return it->second.item.size > 0 ? double(it->second.received) / double(it->second.item.size)
+                                    : 0.0;
+}
+
+MediaCache::State MediaCache::fetch(const QString &id)
+{
+    const State now = state(id);
+    if (id.isEmpty() || now == State::Ready || now == State::Loading)
+        return now;
+    Fetch f;
+    f.file = std::make_unique<QFile>(pathOf(id) + QStringLiteral(".part"));
+    if (!f.file->open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        fail(id, f.file->errorString());
+        return State::Failed;
+    }
+    m_fetches.emplace(id, std::move(f));
+    m_states.insert(id, State::Loading);
+    Q_EMIT stateChanged(id);
+    pump();
+    return State::Loading;
+}
+
+void MediaCache::pump()
+{
+    m_pacer.setRate(m_client.limits().messagesPerSecond);
+    for (auto &[id, f] : m_fetches) {
+        // Until the first answer the size is unknown: ask for the first chunk alone.
+        const bool sizeKnown = f.requested > 0;
+        while (f.inFlight < (sizeKnown ? kWindow : 1)
+               && (!sizeKnown || f.requested < f.item.size)) {
+            if (!m_pacer.take()) {
+                m_pumpTimer.start(m_pacer.waitMs());
+                return;
+            }
+            proto::MediaGet get;
+            get.media = id;
+            get.offset = f.requested;
+            f.requested += proto::kMaxMediaChunk;
+            ++f.inFlight;
+            const QString key = id;
+            m_client.send(get, [this, key](const Reply<proto::MediaData> &reply) {
+                const auto it = m_fetches.find(key);
+                if (it == m_fetches.end())
+                    return; // failed meanwhile
+                --it->second.inFlight;
+                if (!reply.ok()) {
+                    fail(key, reply.error.message);
+                    return;
+                }
+                onChunk(key, *reply.value);
+            });
+            if (!sizeKnown)
+                break;
+        }
+    }
+}
+
+void MediaCache::onChunk(const QString &id, const proto::MediaData &data)
+{
+    Fetch &f = m_fetches.at(id);
+    if (f.item.id.isEmpty()) {
+        f.item = data.media;
+        m_items.insert(id, data.media);
+    }
+    if (data.media.id != id || data.media.size != f.item.size) {
+        fail(id, QStringLiteral("the server answered with another item"));
+        return;
+    }
+    f.early.insert(data.offset, data.data);
+    // Chunks are answered in order on one connection, but keep them in order regardless.
+    while (f.early.contains(f.received)) {
+        const QByteArray bytes = f.early.take(f.received);
+        if (f.file->write(bytes) != bytes.size()) {
+            fail(id, f.file->errorString());
+            return;
+        }
+        f.received += bytes.size();
+        if (bytes.isEmpty())
+            break;
+    }
+    Q_EMIT progressChanged(id);
+    if (f.received >= f.item.size && f.inFlight == 0) {
+        complete(id);
+        return;
+    }
+    pump();
+}
+
+void MediaCache::complete(const QString &id)
+{
+    auto node = m_fetches.extract(id);
+    QFile &file = *node.mapped().file;
+    file.close();
+    // Named by its hash: what arrived must hash to the name, or it is not the item.
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (!file.open(QIODevice::ReadOnly) || !hash.addData(&file)) {
+        fail(id, file.errorString());
+        return;
+    }
+    file.close();
+    if (QString::fromLatin1(hash.result().toHex()) != id) {
+        file.remove();
+        fail(id, QStringLiteral("the bytes received do not match the item's hash"));
+        return;
+    }
+    QFile::remove(pathOf(id));
+    if (!file.rename(pathOf(id))) {
+        fail(id, file.errorString());
+        return;
+    }
+    m_states.insert(id, State::Ready);
+    qCDebug(lcMediaCache) << "cached" << id << node.mapped().item.size << "bytes";
+    Q_EMIT stateChanged(id);
+}
+
+void MediaCache::fail(const QString &id, const QString &why)
+{
+    if (auto node = m_fetches.extract(id); !node.empty()) {
+        node.mapped().file->close();
+        node.mapped().file->remove();
+    }
+    qCWarning(lcMediaCache) << "fetching" << id << "failed:" << why;
+    m_states.insert(id, State::Failed);
+    Q_EMIT stateChanged(id);
+}
+
+void MediaCache::insert(const proto::MediaItem &item, const QByteArray &bytes)
+{
+    m_items.insert(item.id, item);
+    if (state(item.id) == State::Ready)
+        return;
+    QFile file(pathOf(item.id) + QStringLiteral(".part"));
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
+        return;
+    file.close();
+    QFile::remove(pathOf(item.id));
+    if (file.rename(pathOf(item.id))) {
+        m_states.insert(item.id, State::Ready);
+        Q_EMIT stateChanged(item.id);
+    }
+}
+
+} // namespace floorline::console

@@ -1,0 +1,252 @@
+// SPDX-License-Identifier: Apache-2.0
+// The console's media against the real server on loopback: a unit's talk spurt that names a
+// picture shows it on the console from Floor Taken to Floor Idle (a placeholder until it is
+// fetched, at once when cached), and the activity log keeps the link; a file shared with a
+// group is uploaded, pushed, shown on every member's shelf with its delivery; an armed item
+// goes with the dispatcher's next spurt only.
+#include "core/console/consolecontroller.h"
+#include "support/testclient.h"
+
+#include <QAbstractItemModelTester>
+#include <QCryptographicHash>
+#include <QFile>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace floorline;
+using namespace floorline::console;
+
+namespace {
+QByteArray picture(quint32 seed, qsizetype size = 150000)
+{
+    QByteArray bytes(size, Qt::Uninitialized);
+    QRandomGenerator(seed).fillRange(reinterpret_cast<quint32 *>(bytes.data()), size / 4);
+    return bytes;
+}
+
+QString sha256(const QByteArray &bytes)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
+
+/// A dispatcher console with its own media cache directory.
+struct Console
+{
+    Console(server::Server &server, const QString &user)
+        : controller(client, nullptr)
+        , tester(controller.groups(), QAbstractItemModelTester::FailureReportingMode::QtTest)
+        , logTester(controller.activity(), QAbstractItemModelTester::FailureReportingMode::QtTest)
+        , shelfTester(controller.media()->shelf(),
+                      QAbstractItemModelTester::FailureReportingMode::QtTest)
+    {
+        controller.media()->cache().setDirectory(cacheDir.path());
+        controller.connectToServer(server.url(), user, user);
+    }
+    bool ready()
+    {
+        return QTest::qWaitFor(
+            [&] {
+                return controller.link() == Link::Online && controller.groups()->rowCount() > 0
+                    && controller.groups()
+                           ->data(controller.groups()->indexOf(QStringLiteral("tg-001")),
+                                  GroupTreeModel::MonitoredRole)
+                           .toBool();
+            },
+            5000);
+    }
+    QVariant role(GroupTreeModel::Role role)
+    {
+        return controller.groups()->data(controller.groups()->indexOf(QStringLiteral("tg-001")),
+                                         role);
+    }
+    QVariant shelfRole(int row, MediaShelfModel::Role role)
+    {
+        MediaShelfModel *shelf = controller.media()->shelf();
+        return shelf->data(shelf->index(row), role);
+    }
+    QTemporaryDir cacheDir;
+    SignalingClient client;
+    ConsoleController controller;
+    QAbstractItemModelTester tester;
+    QAbstractItemModelTester logTester;
+    QAbstractItemModelTester shelfTester;
+};
+
+/// Uploads `bytes` from `client` in 32 KiB chunks and returns the item's id.
+QString upload(test::TestClient &client, const QByteArray &bytes, const QString &name)
+{
+    const auto begun = client.call(
+        proto::MediaUpload {name, QStringLiteral("image/png"), bytes.size(), sha256(bytes)});
+    if (!begun)
+        return {};
+    for (qint64 offset = 0; offset < bytes.size(); offset += proto::kMaxMediaChunk) {
+        if (!client.call(proto::MediaChunk {begun->upload, offset,
+                                            bytes.mid(offset, proto::kMaxMediaChunk)}))
+            return {};
+    }
+    const auto item = client.call(proto::MediaFinish {begun->upload});
+    return item ? item->id : QString();
+}
+
+server::Hub::Config fastMedia()
+{
+    server::Hub::Config config;
+    config.limits.messagesPerSecond = 400; // chunks of several pictures within a test's patience
+    config.limits.messageBurst = 800;
+    return config;
+}
+} // namespace
+
+class TestConsoleMedia : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void spurtShowsItsItemFromTakenToIdle()
+    {
+        auto server = test::startServer(30, 6, fastMedia());
+        Console console(*server, QStringLiteral("dispatch-1"));
+        QVERIFY(console.ready());
+        test::TestClient unit(QStringLiteral("unit-0001"), server->url());
+        QVERIFY(unit.login());
+        QVERIFY(unit.call(proto::Affiliate {{QStringLiteral("tg-001")}}));
+        const QByteArray bytes = picture(7);
+        const QString id = upload(unit, bytes, QStringLiteral("roof.png"));
+        QVERIFY(!id.isEmpty());
+        const QString session = QStringLiteral("group:tg-001");
+
+        // First spurt: not cached yet, so the item shows as a placeholder, then as a file.
+        QVERIFY(unit.call(proto::FloorRequest {session, 0, proto::FloorType::Normal, id}));
+        QTRY_COMPARE(console.role(GroupTreeModel::SpurtMediaRole).toString(), id);
+        QTRY_VERIFY(console.role(GroupTreeModel::SpurtMediaUrlRole).toUrl().isLocalFile());
+        QFile file(console.role(GroupTreeModel::SpurtMediaUrlRole).toUrl().toLocalFile());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(sha256(file.readAll()), id); // the very bytes the unit uploaded
+        QCOMPARE(console.controller.onAir().size(), 1);
+        const QVariantMap onAir = console.controller.onAir().first().toMap();
+        QCOMPARE(onAir.value(QStringLiteral("talker")).toString(), QStringLiteral("Engine 1"));
+        QCOMPARE(onAir.value(QStringLiteral("name")).toString(), QStringLiteral("roof.png"));
+        QCOMPARE(onAir.value(QStringLiteral("kind")).toString(), QStringLiteral("image"));
+
+        // Spurt end: the item goes away with the words.
+        QVERIFY(unit.call(proto::FloorRelease {session}));
+        QTRY_COMPARE(console.role(GroupTreeModel::SpurtMediaRole).toString(), QString());
+        QVERIFY(console.role(GroupTreeModel::SpurtMediaUrlRole).toUrl().isEmpty());
+        QVERIFY(console.controller.onAir().isEmpty());
+
+        // Second spurt with the same item: cached, so it shows with the Floor Taken itself.
+        QVERIFY(unit.call(proto::FloorRequest {session, 0, proto::FloorType::Normal, id}));
+        QTRY_COMPARE(console.role(GroupTreeModel::SpurtMediaRole).toString(), id);
+        QVERIFY(console.role(GroupTreeModel::SpurtMediaUrlRole).toUrl().isLocalFile());
+        QVERIFY(unit.call(proto::FloorRelease {session}));
+        QTRY_COMPARE(console.role(GroupTreeModel::SpurtMediaRole).toString(), QString());
+
+        // A spurt without media shows nothing, and the log keeps which spurt showed what.
+        QVERIFY(unit.call(proto::FloorRequest {session, 0, proto::FloorType::Normal, {}}));
+        QTRY_COMPARE(console.role(GroupTreeModel::TalkerRole).toString(),
+                     QStringLiteral("Engine 1"));
+        QCOMPARE(console.role(GroupTreeModel::SpurtMediaRole).toString(), QString());
+        QVERIFY(unit.call(proto::FloorRelease {session}));
+        ActivityLogModel *log = console.controller.activity();
+        QTRY_COMPARE(log->rowCount(), 3);
+        QCOMPARE(log->data(log->index(0), ActivityLogModel::MediaRole).toString(), QString());
+        QCOMPARE(log->data(log->index(1), ActivityLogModel::MediaRole).toString(), id);
+        QCOMPARE(log->data(log->index(1), ActivityLogModel::MediaNameRole).toString(),
+                 QStringLiteral("roof.png"));
+        QCOMPARE(log->data(log->index(2), ActivityLogModel::MediaRole).toString(), id);
+    }
+
+    void sharedFileReachesTheGroupsShelves()
+    {
+        auto server = test::startServer(30, 6, fastMedia());
+        Console sender(*server, QStringLiteral("dispatch-1"));
+        Console colleague(*server, QStringLiteral("dispatch-2"));
+        QVERIFY(sender.ready());
+        QVERIFY(colleague.ready());
+        test::TestClient member(QStringLiteral("unit-0005"), server->url()); // in tg-001
+        QVERIFY(member.login());
+
+        QTemporaryDir files;
+        const QString path = files.filePath(QStringLiteral("floorplan.png"));
+        const QByteArray bytes = picture(11, 300000);
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(bytes);
+        }
+        MediaLibrary *media = sender.controller.media();
+        media->showShelf(QStringLiteral("tg-001"));
+        QVERIFY(media->share(QUrl::fromLocalFile(path), QStringLiteral("tg-001")));
+        // The shelf shows the upload at once, with its progress.
+        QCOMPARE(media->shelf()->rowCount(), 1);
+        QCOMPARE(sender.shelfRole(0, MediaShelfModel::StateRole).toString(),
+                 QStringLiteral("uploading"));
+        QTRY_VERIFY(sender.shelfRole(0, MediaShelfModel::ProgressRole).toDouble() > 0);
+        QTRY_COMPARE(media->uploading(), 0);
+        QCOMPARE(sender.shelfRole(0, MediaShelfModel::StateRole).toString(),
+                 QStringLiteral("ready"));
+        QCOMPARE(sender.shelfRole(0, MediaShelfModel::MediaRole).toString(), sha256(bytes));
+
+        // The member's radio gets the push; its delivery shows on the sender's shelf.
+        const auto pushed = member.waitEvent<proto::MediaPushed>();
+        QVERIFY(pushed);
+        QVERIFY(pushed->media);
+        QCOMPARE(pushed->media->name, QStringLiteral("floorplan.png"));
+        QCOMPARE(pushed->group, QStringLiteral("tg-001"));
+        QVERIFY(
+            member.call(proto::MediaAck {pushed->from, pushed->push, proto::PushState::Delivered}));
+        QTRY_VERIFY(sender.shelfRole(0, MediaShelfModel::DeliveryRole)
+                        .toString()
+                        .startsWith(QStringLiteral("Delivered to 2 of"))); // dispatch-2 too
+
+        // The colleague's console has it on tg-001's shelf, fetched and intact.
+        MediaLibrary *other = colleague.controller.media();
+        other->showShelf(QStringLiteral("tg-001"));
+        QTRY_COMPARE(other->shelf()->rowCount(), 1);
+        QCOMPARE(colleague.shelfRole(0, MediaShelfModel::FromRole).toString(),
+                 QStringLiteral("Dispatch 1"));
+        QTRY_COMPARE(colleague.shelfRole(0, MediaShelfModel::StateRole).toString(),
+                     QStringLiteral("ready"));
+        QFile copy(colleague.shelfRole(0, MediaShelfModel::UrlRole).toUrl().toLocalFile());
+        QVERIFY(copy.open(QIODevice::ReadOnly));
+        QCOMPARE(copy.readAll(), bytes);
+        other->open(colleague.shelfRole(0, MediaShelfModel::KeyRole).toString());
+        QTRY_VERIFY(sender.shelfRole(0, MediaShelfModel::DeliveryRole)
+                        .toString()
+                        .endsWith(QStringLiteral("opened by 1")));
+    }
+
+    void armedItemGoesWithTheNextSpurtOnly()
+    {
+        auto server = test::startServer(30, 6, fastMedia());
+        Console console(*server, QStringLiteral("dispatch-1"));
+        QVERIFY(console.ready());
+        test::TestClient listener(QStringLiteral("unit-0001"), server->url());
+        QVERIFY(listener.login());
+        QVERIFY(listener.call(proto::Affiliate {{QStringLiteral("tg-001")}}));
+        const QString id = upload(listener, picture(5, 2000), QStringLiteral("a.png"));
+        QVERIFY(!id.isEmpty());
+
+        MediaLibrary *media = console.controller.media();
+        media->arm(id);
+        QCOMPARE(media->armed(), id);
+        console.controller.pressTalk();
+        QTRY_COMPARE(console.controller.talkState(), TalkState::Granted);
+        const auto taken = listener.waitEvent<proto::FloorTaken>();
+        QVERIFY(taken);
+        QCOMPARE(taken->media, id);
+        QVERIFY(media->armed().isEmpty());
+        console.controller.releaseTalk();
+        QVERIFY(listener.waitEvent<proto::FloorIdle>());
+
+        console.controller.pressTalk();
+        QTRY_COMPARE(console.controller.talkState(), TalkState::Granted);
+        const auto next = listener.waitEvent<proto::FloorTaken>();
+        QVERIFY(next);
+        QCOMPARE(next->media, QString());
+        console.controller.releaseTalk();
+    }
+};
+
+QTEST_MAIN(TestConsoleMedia)
+#include "tst_consolemedia.moc"
