@@ -35,6 +35,8 @@ ColumnLayout {
             required property double durationMs
             required property bool emergency
             required property bool live
+            required property string media
+            required property string mediaName
             width: ListView.view.width
             spacing: 8
             Accessible.role: Accessible.ListItem
@@ -47,7 +49,9 @@ ColumnLayout {
             }
             Text {
                 Layout.fillWidth: true
-                text: qsTr("%1 on %2").arg(entry.talker).arg(entry.group)
+                text: entry.media === "" ? qsTr("%1 on %2").arg(entry.talker).arg(entry.group)
+                    : qsTr("%1 on %2, showing %3").arg(entry.talker).arg(entry.group)
+                          .arg(entry.mediaName !== "" ? entry.mediaName : qsTr("a picture"))
                 color: entry.emergency ? Theme.emergency : Theme.text
                 font.pixelSize: 12
                 elide: Text.ElideRight

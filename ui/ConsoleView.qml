@@ -62,16 +62,36 @@ FocusScope {
                         ghost: ghost
                     }
                 }
-                Rectangle {
+                RowLayout {
                     Layout.fillWidth: true
-                    Layout.preferredHeight: Math.max(170, view.height * 0.24)
-                    color: Theme.panel
-                    radius: Theme.radius
-                    CallsPanel {
-                        anchors.fill: parent
-                        anchors.margins: 10
-                        controller: view.controller
-                        selectedUnits: units.selection
+                    // A layout whose children fill takes "fill" from them: the tree above
+                    // must get the spare height, not this strip.
+                    Layout.fillHeight: false
+                    Layout.preferredHeight: Math.max(190, view.height * 0.26)
+                    spacing: Theme.gap
+                    Rectangle {
+                        Layout.fillWidth: true
+                        Layout.fillHeight: true
+                        color: Theme.panel
+                        radius: Theme.radius
+                        CallsPanel {
+                            anchors.fill: parent
+                            anchors.margins: 10
+                            controller: view.controller
+                            selectedUnits: units.selection
+                        }
+                    }
+                    Rectangle {
+                        Layout.preferredWidth: Math.max(300, view.width * 0.24)
+                        Layout.fillHeight: true
+                        color: Theme.panel
+                        radius: Theme.radius
+                        MediaPanel {
+                            objectName: "mediaPanel"
+                            anchors.fill: parent
+                            anchors.margins: 8
+                            controller: view.controller
+                        }
                     }
                 }
             }

@@ -25,6 +25,8 @@ Rectangle {
     required property double talkingSince
     required property bool emergency
     required property int queuePosition
+    required property string spurtMedia
+    required property url spurtMediaUrl
     property GroupTreeModel groups
     property ConsoleController controller
     property DragGhost ghost
@@ -48,6 +50,28 @@ Rectangle {
         onActiveChanged: active ? row.ghost.start([], row.groupId, row.name, centroid.scenePosition)
                                 : row.ghost.finish()
         onCentroidChanged: if (active) row.ghost.moveTo(centroid.scenePosition)
+    }
+
+    // A file from the desktop dropped on a talk group is shared with it (its shelf opens).
+    DropArea {
+        objectName: "fileDrop"
+        anchors.fill: parent
+        keys: ["text/uri-list"]
+        enabled: !row.hasChildren
+        onDropped: (drop) => {
+            row.controller.media.showShelf(row.groupId)
+            for (const url of Theme.droppedFiles(drop))
+                row.controller.media.share(url, row.groupId)
+            drop.accept(Qt.CopyAction)
+        }
+        Rectangle {
+            anchors.fill: parent
+            visible: parent.containsDrag
+            color: "transparent"
+            border.color: Theme.selected
+            border.width: 2
+            radius: Theme.radius
+        }
     }
 
     function clock(ms) {
@@ -111,6 +135,30 @@ Rectangle {
                 font.weight: Font.DemiBold
             }
         }
+        // The item the current spurt shows: a placeholder until it is here.
+        Rectangle {
+            objectName: "spurtMedia"
+            visible: row.spurtMedia !== ""
+            implicitWidth: 44
+            implicitHeight: 34
+            radius: 4
+            color: Theme.background
+            border.color: Theme.talking
+            Image {
+                anchors.fill: parent
+                anchors.margins: 2
+                source: row.spurtMediaUrl
+                sourceSize.height: 64
+                fillMode: Image.PreserveAspectCrop
+                clip: true
+            }
+            Text {
+                anchors.centerIn: parent
+                visible: row.spurtMediaUrl.toString() === ""
+                text: "…"
+                color: Theme.textDim
+            }
+        }
         Text {
             visible: row.queuePosition > 0
             text: qsTr("Queued #%1").arg(row.queuePosition)
@@ -142,6 +190,15 @@ Rectangle {
             onColor: Theme.denied
             Accessible.name: qsTr("Mute %1").arg(row.name)
             onToggled: row.groups.setMuted(row.groupId, checked)
+        }
+        Button {
+            objectName: "shelfButton"
+            visible: !row.hasChildren
+            text: qsTr("Media")
+            flat: true
+            focusPolicy: Qt.TabFocus
+            Accessible.name: qsTr("Media shared with %1").arg(row.name)
+            onClicked: row.controller.media.showShelf(row.groupId)
         }
         Button {
             objectName: "groupTalk"

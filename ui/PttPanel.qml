@@ -65,6 +65,23 @@ ColumnLayout {
         TapHandler {
             onPressedChanged: pressed ? panel.controller.pressTalk() : panel.controller.releaseTalk()
         }
+        // A shelf item dropped here goes with the next talk spurt.
+        DropArea {
+            anchors.fill: parent
+            keys: ["floorline/media"]
+            onDropped: (drop) => {
+                panel.controller.media.arm(drop.source.dragMedia)
+                drop.accept(Qt.CopyAction)
+            }
+            Rectangle {
+                anchors.fill: parent
+                radius: width / 2
+                visible: parent.containsDrag
+                color: "transparent"
+                border.color: Theme.selected
+                border.width: 6
+            }
+        }
         Keys.onPressed: (event) => {
             if (event.key === Qt.Key_Return && !event.isAutoRepeat) {
                 panel.controller.pressTalk()
@@ -76,6 +93,26 @@ ColumnLayout {
                 panel.controller.releaseTalk()
                 event.accepted = true
             }
+        }
+    }
+    RowLayout {
+        objectName: "armedMedia"
+        Layout.alignment: Qt.AlignHCenter
+        Layout.maximumWidth: 300
+        visible: panel.controller.media.armed !== ""
+        Text {
+            Layout.fillWidth: true
+            text: qsTr("Shows %1 with your next talk").arg(panel.controller.media.armedName)
+            color: Theme.selected
+            font.pixelSize: 13
+            elide: Text.ElideMiddle
+        }
+        Button {
+            text: "✕"
+            flat: true
+            focusPolicy: Qt.TabFocus
+            Accessible.name: qsTr("Do not show a picture with the next talk")
+            onClicked: panel.controller.media.disarm()
         }
     }
     Button {

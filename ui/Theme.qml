@@ -18,4 +18,12 @@ QtObject {
     readonly property color selected: "#3b82f6"     // heard in the headset, addressed by PTT
     readonly property int radius: 6
     readonly property int gap: 8
+
+    /// The files a drop carries: a file manager's URLs, or, for a drag inside the
+    /// application (whose mime data Qt does not pass on), its source's `fileUrls`.
+    function droppedFiles(drop) {
+        if (drop.hasUrls && drop.urls.length)
+            return drop.urls
+        return drop.source && drop.source.fileUrls ? drop.source.fileUrls : []
+    }
 }

@@ -169,9 +169,9 @@ QVariant MediaShelfModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> MediaShelfModel::roleNames() const
 {
-    return {{KeyRole, "key"},           {MediaRole, "media"}, {NameRole, "name"},
+    return {{KeyRole, "key"},           {MediaRole, "mediaId"}, {NameRole, "name"},
             {KindRole, "kind"},         {FromRole, "from"},   {SentRole, "sent"},
-            {UrlRole, "url"},           {StateRole, "state"}, {ProgressRole, "progress"},
+            {UrlRole, "url"},           {StateRole, "availability"}, {ProgressRole, "progress"},
             {LinkRole, "link"},         {NoteRole, "note"},   {ProblemRole, "problem"},
             {DeliveryRole, "delivery"}, {ArmedRole, "armed"}};
 }

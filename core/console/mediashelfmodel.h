@@ -32,8 +32,8 @@ struct ShelfEntry
  * @brief A group's media shelf: what was shared with it, newest first, with each item's
  * download or upload state. One model serves every group; `group` picks the shelf shown.
  *
- * Roles: `key`, `media`, `name`, `kind` ("image", "video", "link", "file"), `from` (alias),
- * `sent`, `url` (the local file once cached, else empty), `state` ("uploading", "loading",
+ * Roles: `key`, `mediaId`, `name`, `kind` ("image", "video", "link", "file"), `from` (alias),
+ * `sent`, `url` (the local file once cached, else empty), `availability` ("uploading", "loading",
  * "ready", "failed", "missing"), `progress` 0..1, `link`, `note`, `problem`, `delivery`,
  * `armed` (it goes with this console's next talk spurt).
  * Thread rule: GUI thread; the media library feeds it.

@@ -1,6 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "consolefixture.h"
 
+#include <QColor>
+#include <QCryptographicHash>
+#include <QFile>
+#include <QImage>
+#include <QRandomGenerator>
+
 #include <QJsonObject>
 
 #include <cmath>
@@ -21,6 +27,7 @@ ConsoleFixture::ConsoleFixture()
     m_audio = std::make_unique<console::AudioSettings>(&m_devices, &m_voice, QString(), QString(),
                                                        QString());
     m_controller->setAudio(m_audio.get());
+    m_controller->media()->cache().setDirectory(m_files.filePath(QStringLiteral("cache")));
     if (m_server)
         m_controller->connectToServer(m_server->url(), QStringLiteral("dispatch-1"),
                                       QStringLiteral("dispatch-1"));
@@ -104,6 +111,52 @@ void ConsoleFixture::unitStops(const QString &unit)
         const QString group = client->client.login().unit.groups.value(0);
         client->call(proto::FloorRelease {proto::groupSessionId(group)});
     }
+}
+
+QUrl ConsoleFixture::writePicture(const QString &name, int width, int height,
+                                  const QString &color)
+{
+    QImage image(width, height, QImage::Format_RGB32);
+    if (color == QLatin1String("noise")) {
+        // Noise does not compress: a file big enough for an upload to take a while.
+        QRandomGenerator random(width * 7 + height);
+        for (int y = 0; y < height; ++y)
+            random.fillRange(reinterpret_cast<quint32 *>(image.scanLine(y)), width);
+    } else {
+        image.fill(QColor(color));
+    }
+    const QString path = m_files.filePath(name);
+    return image.save(path, "PNG") ? QUrl::fromLocalFile(path) : QUrl();
+}
+
+QString ConsoleFixture::unitTalksShowing(const QString &unit, const QString &name)
+{
+    TestClient *client = loggedIn(unit);
+    const QUrl file = writePicture(name, 640, 480, QStringLiteral("#d04020"));
+    QFile f(file.toLocalFile());
+    if (!client || !f.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray bytes = f.readAll();
+    const QString sha = QString::fromLatin1(
+        QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    const auto begun = client->call(
+        proto::MediaUpload {name, QStringLiteral("image/png"), bytes.size(), sha});
+    if (!begun)
+        return {};
+    for (qint64 at = 0; !begun->upload.isEmpty() && at < bytes.size();
+         at += proto::kMaxMediaChunk) {
+        if (!client->call(
+                proto::MediaChunk {begun->upload, at, bytes.mid(at, proto::kMaxMediaChunk)}))
+            return {};
+    }
+    if (!begun->upload.isEmpty() && !client->call(proto::MediaFinish {begun->upload}))
+        return {};
+    const QString group = client->client.login().unit.groups.value(0);
+    if (group.isEmpty() || !client->call(proto::Affiliate {{group}}))
+        return {};
+    const auto result = client->call(proto::FloorRequest {proto::groupSessionId(group), 0,
+                                                          proto::FloorType::Normal, sha});
+    return result && result->outcome == proto::FloorOutcome::Granted ? group : QString();
 }
 
 } // namespace floorline::test

@@ -7,6 +7,7 @@
 #include "core/media/voiceengine.h"
 #include "support/testclient.h"
 
+#include <QTemporaryDir>
 #include <QTimer>
 
 #include <QObject>
@@ -40,6 +41,12 @@ public:
     /// emergency priority). Returns that group's id, empty on failure.
     Q_INVOKABLE QString unitTalks(const QString &unit, bool emergency);
     Q_INVOKABLE void unitStops(const QString &unit);
+    /// A real PNG (`width` × `height`, one colour, or "noise") in a temporary directory; its
+    /// file URL.
+    Q_INVOKABLE QUrl writePicture(const QString &name, int width, int height,
+                                  const QString &color);
+    /// Like unitTalks, but the spurt shows a picture the unit uploaded first (`name`).
+    Q_INVOKABLE QString unitTalksShowing(const QString &unit, const QString &name);
     /// Logs these units in (no affiliation); false if one failed.
     Q_INVOKABLE bool unitsOnline(const QStringList &units);
     /// Another dispatcher (dispatch-2) calls these units: they become busy elsewhere.
@@ -62,6 +69,7 @@ private:
     std::unique_ptr<console::ConsoleController> m_controller;
     std::unique_ptr<console::AudioSettings> m_audio;
     QHash<QString, TestClient *> m_units;
+    QTemporaryDir m_files; ///< pictures the tests drop, and the console's media cache
 };
 
 } // namespace floorline::test
