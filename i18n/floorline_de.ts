@@ -15,6 +15,14 @@
         <source>%1 on %2</source>
         <translation>%1 in %2</translation>
     </message>
+    <message>
+        <source>%1 on %2, showing %3</source>
+        <translation>%1 auf %2, zeigt %3</translation>
+    </message>
+    <message>
+        <source>a picture</source>
+        <translation>ein Bild</translation>
+    </message>
 </context>
 <context>
     <name>AudioDialog</name>
@@ -256,6 +264,14 @@
         <source>Mute %1</source>
         <translation>%1 stumm schalten</translation>
     </message>
+    <message>
+        <source>Media</source>
+        <translation>Medien</translation>
+    </message>
+    <message>
+        <source>Media shared with %1</source>
+        <translation>Mit %1 geteilte Medien</translation>
+    </message>
 </context>
 <context>
     <name>GroupTree</name>
@@ -345,6 +361,57 @@
     </message>
 </context>
 <context>
+    <name>MediaPanel</name>
+    <message>
+        <source>Media</source>
+        <translation>Medien</translation>
+    </message>
+    <message>
+        <source>Media shared with %1</source>
+        <translation>Mit %1 geteilte Medien</translation>
+    </message>
+    <message>
+        <source>Share file…</source>
+        <translation>Datei teilen…</translation>
+    </message>
+    <message>
+        <source>Share a file with %1</source>
+        <translation>Eine Datei mit %1 teilen</translation>
+    </message>
+    <message>
+        <source>Media shelf</source>
+        <translation>Medienablage</translation>
+    </message>
+    <message>
+        <source>Drop a file on a group to share it; its shelf opens here</source>
+        <translation>Eine Datei auf eine Gruppe ziehen, um sie zu teilen; ihre Ablage öffnet sich hier</translation>
+    </message>
+    <message>
+        <source>Nothing shared yet. Drop a file here or on the group</source>
+        <translation>Noch nichts geteilt. Eine Datei hierher oder auf die Gruppe ziehen</translation>
+    </message>
+    <message>
+        <source>%1 shows %2</source>
+        <translation>%1 zeigt %2</translation>
+    </message>
+    <message>
+        <source>Fetching %1…</source>
+        <translation>%1 wird geladen…</translation>
+    </message>
+    <message>
+        <source>%1 (open from the shelf)</source>
+        <translation>%1 (aus der Ablage öffnen)</translation>
+    </message>
+    <message>
+        <source>● %1 on %2 — %3</source>
+        <translation>● %1 auf %2 — %3</translation>
+    </message>
+    <message>
+        <source>Pictures and videos (*.jpg *.jpeg *.png *.gif *.webp *.mp4 *.webm)</source>
+        <translation>Bilder und Videos (*.jpg *.jpeg *.png *.gif *.webp *.mp4 *.webm)</translation>
+    </message>
+</context>
+<context>
     <name>PttPanel</name>
     <message>
         <source>Talking to</source>
@@ -397,6 +464,29 @@ SPRECHEN</translation>
     <message>
         <source>Hold the button or the Space bar</source>
         <translation>Taste oder Leertaste gedrückt halten</translation>
+    </message>
+    <message>
+        <source>Shows %1 with your next talk</source>
+        <translation>Zeigt %1 bei Ihrem nächsten Sprechen</translation>
+    </message>
+    <message>
+        <source>Do not show a picture with the next talk</source>
+        <translation>Beim nächsten Sprechen kein Bild zeigen</translation>
+    </message>
+</context>
+<context>
+    <name>ShelfItem</name>
+    <message>
+        <source>%1, goes with your next talk</source>
+        <translation>%1, wird beim nächsten Sprechen gezeigt</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Uploading %1%</source>
+        <translation>Hochladen %1 %</translation>
     </message>
 </context>
 <context>
@@ -617,6 +707,45 @@ SPRECHEN</translation>
     <message>
         <source>Cannot reach %1; trying again</source>
         <translation>%1 nicht erreichbar; neuer Versuch läuft</translation>
+    </message>
+</context>
+<context>
+    <name>floorline::console::MediaLibrary</name>
+    <message>
+        <source>Delivered to %1 of %2 · opened by %3</source>
+        <translation>An %1 von %2 zugestellt · von %3 geöffnet</translation>
+    </message>
+    <message>
+        <source>Delivered to %1 of %2</source>
+        <translation>An %1 von %2 zugestellt</translation>
+    </message>
+    <message>
+        <source>%1 is larger than 64 MiB</source>
+        <translation>%1 ist größer als 64 MiB</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is empty</source>
+        <translation>%1 ist leer</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Sie</translation>
+    </message>
+    <message>
+        <source>Sharing…</source>
+        <translation>Wird geteilt…</translation>
+    </message>
+    <message>
+        <source>Shared</source>
+        <translation>Geteilt</translation>
+    </message>
+    <message>
+        <source>Sharing failed: %1</source>
+        <translation>Teilen fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>

@@ -194,8 +194,11 @@ Rectangle {
         Button {
             objectName: "shelfButton"
             visible: !row.hasChildren
-            text: qsTr("Media")
+            text: "▤"
             flat: true
+            implicitWidth: 36
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Media shared with %1").arg(row.name)
             focusPolicy: Qt.TabFocus
             Accessible.name: qsTr("Media shared with %1").arg(row.name)
             onClicked: row.controller.media.showShelf(row.groupId)

@@ -113,8 +113,7 @@ void ConsoleFixture::unitStops(const QString &unit)
     }
 }
 
-QUrl ConsoleFixture::writePicture(const QString &name, int width, int height,
-                                  const QString &color)
+QUrl ConsoleFixture::writePicture(const QString &name, int width, int height, const QString &color)
 {
     QImage image(width, height, QImage::Format_RGB32);
     if (color == QLatin1String("noise")) {
@@ -137,10 +136,10 @@ QString ConsoleFixture::unitTalksShowing(const QString &unit, const QString &nam
     if (!client || !f.open(QIODevice::ReadOnly))
         return {};
     const QByteArray bytes = f.readAll();
-    const QString sha = QString::fromLatin1(
-        QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-    const auto begun = client->call(
-        proto::MediaUpload {name, QStringLiteral("image/png"), bytes.size(), sha});
+    const QString sha
+        = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    const auto begun
+        = client->call(proto::MediaUpload {name, QStringLiteral("image/png"), bytes.size(), sha});
     if (!begun)
         return {};
     for (qint64 at = 0; !begun->upload.isEmpty() && at < bytes.size();
@@ -154,8 +153,8 @@ QString ConsoleFixture::unitTalksShowing(const QString &unit, const QString &nam
     const QString group = client->client.login().unit.groups.value(0);
     if (group.isEmpty() || !client->call(proto::Affiliate {{group}}))
         return {};
-    const auto result = client->call(proto::FloorRequest {proto::groupSessionId(group), 0,
-                                                          proto::FloorType::Normal, sha});
+    const auto result = client->call(
+        proto::FloorRequest {proto::groupSessionId(group), 0, proto::FloorType::Normal, sha});
     return result && result->outcome == proto::FloorOutcome::Granted ? group : QString();
 }
 

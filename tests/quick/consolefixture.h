@@ -43,8 +43,7 @@ public:
     Q_INVOKABLE void unitStops(const QString &unit);
     /// A real PNG (`width` × `height`, one colour, or "noise") in a temporary directory; its
     /// file URL.
-    Q_INVOKABLE QUrl writePicture(const QString &name, int width, int height,
-                                  const QString &color);
+    Q_INVOKABLE QUrl writePicture(const QString &name, int width, int height, const QString &color);
     /// Like unitTalks, but the spurt shows a picture the unit uploaded first (`name`).
     Q_INVOKABLE QString unitTalksShowing(const QString &unit, const QString &name);
     /// Logs these units in (no affiliation); false if one failed.

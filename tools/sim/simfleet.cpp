@@ -96,12 +96,33 @@ void SimFleet::onTick()
             SimUnit *talker = idle.at(int(m_random.bounded(int(idle.size()))));
             const bool emergency = m_random.generateDouble() < m_options.emergencyShare;
             const auto &clip = m_clips.at(m_random.bounded(int(m_clips.size())));
+            if (!m_uploading && m_pictureIds.size() < m_options.pictures.size())
+                uploadPictures(*talker);
+            const QString picture
+                = !m_pictureIds.isEmpty() && m_random.generateDouble() < m_options.pictureShare
+                ? m_pictureIds.at(m_random.bounded(int(m_pictureIds.size())))
+                : QString();
             talker->talk(proto::groupSessionId(group), &clip,
                          emergency ? proto::FloorType::Emergency : proto::FloorType::Normal,
-                         int(m_random.bounded(4)));
+                         int(m_random.bounded(4)), picture);
         }
         scheduleGroup(group, now);
     }
+}
+
+void SimFleet::uploadPictures(SimUnit &unit)
+{
+    // One unit uploads them all, one after the other; the fleet's spurts then show them.
+    const auto &[name, bytes] = m_options.pictures.at(m_pictureIds.size());
+    m_uploading = true;
+    unit.upload(bytes, name, QStringLiteral("image/png"), [this, &unit](const QString &id) {
+        m_uploading = false;
+        if (id.isEmpty())
+            return; // tried again with the next spurt
+        m_pictureIds.append(id);
+        if (m_pictureIds.size() < m_options.pictures.size() && unit.isOnline())
+            uploadPictures(unit);
+    });
 }
 
 int SimFleet::onlineCount() const
@@ -127,6 +148,9 @@ UnitCounters SimFleet::totals() const
         t.packetsReceived += c.packetsReceived;
         t.packetsLost += c.packetsLost;
         t.reconnects += c.reconnects;
+        t.mediaShown += c.mediaShown;
+        t.mediaFetched += c.mediaFetched;
+        t.pushesReceived += c.pushesReceived;
     }
     return t;
 }
@@ -145,7 +169,10 @@ QJsonObject SimFleet::statsJson() const
             {QStringLiteral("packetsSent"), qint64(t.packetsSent)},
             {QStringLiteral("packetsReceived"), qint64(t.packetsReceived)},
             {QStringLiteral("packetsLost"), qint64(t.packetsLost)},
-            {QStringLiteral("reconnects"), qint64(t.reconnects)}};
+            {QStringLiteral("reconnects"), qint64(t.reconnects)},
+            {QStringLiteral("mediaShown"), qint64(t.mediaShown)},
+            {QStringLiteral("mediaFetched"), qint64(t.mediaFetched)},
+            {QStringLiteral("pushesReceived"), qint64(t.pushesReceived)}};
 }
 
 } // namespace floorline::sim

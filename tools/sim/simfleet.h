@@ -33,6 +33,9 @@ public:
         int connectsPerSecond = 100; ///< login ramp, so a big fleet does not stampede
         quint32 seed = 0; ///< 0: random
         int frameMs = 20; ///< the units' Opus frames, as a console's engine would send them
+        /// Pictures the units share and show with some of their spurts (name → PNG bytes).
+        QList<std::pair<QString, QByteArray>> pictures;
+        double pictureShare = 0.25; ///< of spurts that show one, once they are uploaded
     };
 
     SimFleet(const proto::Fleet &fleet, Options options, QObject *parent = nullptr);
@@ -50,6 +53,7 @@ private:
     void scheduleGroup(const QString &group, qint64 nowMs);
     void onTick();
     void startBatch();
+    void uploadPictures(SimUnit &unit);
 
     Options m_options;
     std::vector<std::unique_ptr<SimUnit>> m_units;
@@ -60,6 +64,8 @@ private:
     QTimer m_ramp;
     std::size_t m_started = 0;
     QRandomGenerator m_random;
+    QStringList m_pictureIds; ///< stored pictures the spurts may show
+    bool m_uploading = false;
 };
 
 } // namespace floorline::sim

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "simunit.h"
 
+#include <QCryptographicHash>
+
 #include "core/protocol/clock.h"
 #include "core/protocol/rtp.h"
 
@@ -71,14 +73,14 @@ void SimUnit::onLoggedIn(const proto::LoginResult &login)
 }
 
 void SimUnit::talk(const QString &session, const media::SpurtRecording *clip, proto::FloorType type,
-                   int priority)
+                   int priority, const QString &media)
 {
     if (!isIdle() || !clip || clip->packets.empty())
         return;
     m_floorSession = session;
     m_clip = clip;
     ++m_counters.requests;
-    m_client.send(proto::FloorRequest {session, priority, type},
+    m_client.send(proto::FloorRequest {session, priority, type, media},
                   [this, session](const Reply<proto::FloorRequestResult> &reply) {
                       if (m_floorSession != session)
                           return; // gave up meanwhile (connection lost)
@@ -104,7 +106,24 @@ void SimUnit::talk(const QString &session, const media::SpurtRecording *clip, pr
 
 void SimUnit::onEvent(const proto::Event &event)
 {
-    if (const auto *granted = std::get_if<proto::FloorGranted>(&event)) {
+    if (const auto *taken = std::get_if<proto::FloorTaken>(&event)) {
+        // The spurt's item shows for as long as the spurt: until the next Taken or Idle.
+        if (taken->media.isEmpty()) {
+            m_showing.remove(taken->session);
+        } else {
+            m_showing.insert(taken->session, taken->media);
+            ++m_counters.mediaShown;
+            if (!m_have.contains(taken->media) && !m_fetching.contains(taken->media))
+                fetch(taken->media, 0);
+        }
+    } else if (const auto *idle = std::get_if<proto::FloorIdle>(&event)) {
+        m_showing.remove(idle->session);
+    } else if (const auto *pushed = std::get_if<proto::MediaPushed>(&event)) {
+        // A radio's screen shows a push at once: delivered and opened.
+        ++m_counters.pushesReceived;
+        m_client.send(proto::MediaAck {pushed->from, pushed->push, proto::PushState::Delivered});
+        m_client.send(proto::MediaAck {pushed->from, pushed->push, proto::PushState::Opened});
+    } else if (const auto *granted = std::get_if<proto::FloorGranted>(&event)) {
         if (granted->session == m_floorSession && !m_speaking) {
             ++m_counters.granted;
             startSpeaking();
@@ -120,6 +139,64 @@ void SimUnit::onEvent(const proto::Event &event)
             finish(false);
         }
     }
+}
+
+void SimUnit::fetch(const QString &media, qint64 offset)
+{
+    // One chunk at a time: a radio's download must not crowd out its floor requests.
+    m_fetching.insert(media);
+    proto::MediaGet get;
+    get.media = media;
+    get.offset = offset;
+    m_client.send(get, [this, media](const Reply<proto::MediaData> &reply) {
+        if (!reply.ok()) {
+            m_fetching.remove(media);
+            return;
+        }
+        if (!reply.value->eof) {
+            fetch(media, reply.value->offset + reply.value->data.size());
+            return;
+        }
+        m_fetching.remove(media);
+        m_have.insert(media);
+        ++m_counters.mediaFetched;
+    });
+}
+
+void SimUnit::upload(const QByteArray &bytes, const QString &name, const QString &type,
+                     std::function<void(const QString &)> done)
+{
+    const QString sha
+        = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    auto send = std::make_shared<std::function<void(const QString &, qint64)>>();
+    // The pending request's callback keeps the sender alive, not the sender itself (no cycle).
+    *send = [this, bytes, sha, done, weak = std::weak_ptr(send)](const QString &upload,
+                                                                 qint64 offset) {
+        if (offset >= bytes.size()) {
+            m_client.send(
+                proto::MediaFinish {upload},
+                [done, sha](const Reply<proto::MediaItem> &r) { done(r.ok() ? sha : QString()); });
+            return;
+        }
+        const qint64 length = std::min<qint64>(proto::kMaxMediaChunk, bytes.size() - offset);
+        m_client.send(
+            proto::MediaChunk {upload, offset, bytes.mid(offset, length)},
+            [done, send = weak.lock(), upload, offset, length](const Reply<proto::UploadState> &r) {
+                if (!r.ok())
+                    done({});
+                else
+                    (*send)(upload, offset + length);
+            });
+    };
+    m_client.send(proto::MediaUpload {name, type, bytes.size(), sha},
+                  [done, send, sha](const Reply<proto::UploadState> &r) {
+                      if (!r.ok())
+                          done({});
+                      else if (r.value->upload.isEmpty())
+                          done(sha); // already stored
+                      else
+                          (*send)(r.value->upload, 0);
+                  });
 }
 
 void SimUnit::startSpeaking()

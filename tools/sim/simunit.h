@@ -9,6 +9,9 @@
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
+
+#include <functional>
 
 #include <vector>
 
@@ -27,6 +30,9 @@ struct UnitCounters
     quint64 packetsReceived = 0;
     quint64 packetsLost = 0; ///< sequence gaps within a talker's stream
     quint64 reconnects = 0;
+    quint64 mediaShown = 0; ///< spurts heard that showed an item
+    quint64 mediaFetched = 0; ///< items fetched with media.get (each once)
+    quint64 pushesReceived = 0; ///< pushes acknowledged (delivered, then opened)
 };
 
 /**
@@ -49,9 +55,17 @@ public:
     const proto::Account &account() const { return m_account; }
     const UnitCounters &counters() const { return m_counters; }
 
-    /// Requests the floor on `session` and, once granted, speaks `clip` in real time.
+    /// Requests the floor on `session` and, once granted, speaks `clip` in real time; the
+    /// spurt shows the stored item `media` if given.
     void talk(const QString &session, const media::SpurtRecording *clip, proto::FloorType type,
-              int priority);
+              int priority, const QString &media = {});
+    /// The item the live spurt on `session` shows, as this radio's screen does; empty: none.
+    QString showing(const QString &session) const { return m_showing.value(session); }
+    /// True once `media` was fetched whole (a radio shows what it has).
+    bool has(const QString &media) const { return m_have.contains(media); }
+    /// Uploads `bytes` and hands the stored item's id to `done` (empty on failure).
+    void upload(const QByteArray &bytes, const QString &name, const QString &type,
+                std::function<void(const QString &)> done);
     /// Sends the packets that are due by `nowMs` (called by the fleet's 10 ms pacing tick).
     void pace(qint64 nowMs);
 
@@ -60,6 +74,7 @@ private:
     void onEvent(const proto::Event &event);
     void startSpeaking();
     void finish(bool release);
+    void fetch(const QString &media, qint64 offset);
 
     proto::Account m_account;
     QUrl m_server;
@@ -74,6 +89,9 @@ private:
     quint32 m_timestamp = 0;
     QHash<quint32, quint16> m_lastSequence; ///< per talker SSRC
     bool m_everOnline = false;
+    QHash<QString, QString> m_showing; ///< session -> item its live spurt shows
+    QSet<QString> m_have; ///< items fetched whole
+    QSet<QString> m_fetching;
 };
 
 } // namespace floorline::sim
