@@ -6,6 +6,7 @@
 // goes with the dispatcher's next spurt only.
 #include "core/console/consolecontroller.h"
 #include "support/testclient.h"
+#include "tools/sim/simunit.h"
 
 #include <QAbstractItemModelTester>
 #include <QCryptographicHash>
@@ -154,6 +155,37 @@ private Q_SLOTS:
         QCOMPARE(log->data(log->index(1), ActivityLogModel::MediaNameRole).toString(),
                  QStringLiteral("roof.png"));
         QCOMPARE(log->data(log->index(2), ActivityLogModel::MediaRole).toString(), id);
+    }
+
+    void simulatedUnitShowsItForTheSpurtToo()
+    {
+        auto server = test::startServer(30, 6, fastMedia());
+        const proto::Fleet fleet = proto::makeDemoFleet(30, 6);
+        const auto account = std::find_if(fleet.accounts.begin(), fleet.accounts.end(),
+                                          [](const proto::Account &a) {
+                                              return a.unit.id == QLatin1String("unit-0005");
+                                          });
+        sim::SimUnit radio(*account, server->url()); // in tg-001
+        radio.start();
+        QTRY_VERIFY(radio.isOnline());
+        test::TestClient talker(QStringLiteral("unit-0001"), server->url());
+        QVERIFY(talker.login());
+        QVERIFY(talker.call(proto::Affiliate {{QStringLiteral("tg-001")}}));
+        const QString id = upload(talker, picture(9, 70000), QStringLiteral("gate.png"));
+        const QString session = QStringLiteral("group:tg-001");
+        QTRY_VERIFY(server->hub()->sessionInfo(session).members.contains(QStringLiteral("unit-0005")));
+
+        QVERIFY(talker.call(proto::FloorRequest {session, 0, proto::FloorType::Normal, id}));
+        QTRY_COMPARE(radio.showing(session), id);
+        QTRY_VERIFY(radio.has(id)); // fetched whole, once
+        QVERIFY(talker.call(proto::FloorRelease {session}));
+        QTRY_COMPARE(radio.showing(session), QString());
+        QVERIFY(talker.call(proto::FloorRequest {session, 0, proto::FloorType::Normal, id}));
+        QTRY_COMPARE(radio.showing(session), id);
+        QVERIFY(talker.call(proto::FloorRelease {session}));
+        QTRY_COMPARE(radio.showing(session), QString());
+        QCOMPARE(radio.counters().mediaShown, 2u);
+        QCOMPARE(radio.counters().mediaFetched, 1u);
     }
 
     void sharedFileReachesTheGroupsShelves()
