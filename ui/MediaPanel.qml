@@ -149,6 +149,12 @@ Item {
         }
     }
 
+    // A push to this console covers the panel until looked at.
+    IncomingMedia {
+        anchors.fill: parent
+        media: panel.media
+    }
+
     FileDialog {
         id: fileDialog
         title: qsTr("Share a file with %1").arg(panel.media.shelf.group)

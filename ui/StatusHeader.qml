@@ -40,6 +40,14 @@ Rectangle {
         }
         Item { Layout.fillWidth: true; visible: header.controller.link === Console.Online }
         ToolButton {
+            objectName: "openPairing"
+            text: qsTr("Pair device")
+            focusPolicy: Qt.TabFocus
+            enabled: header.controller.link === Console.Online
+            Accessible.name: qsTr("Pair a device with this console")
+            onClicked: pairingDialog.open()
+        }
+        ToolButton {
             objectName: "openStats"
             text: qsTr("Statistics")
             focusPolicy: Qt.TabFocus
@@ -95,6 +103,12 @@ Rectangle {
 
     StatsDialog {
         id: stats
+        parent: Overlay.overlay
+        controller: header.controller
+    }
+    PairingDialog {
+        id: pairingDialog
+        objectName: "pairingDialog"
         parent: Overlay.overlay
         controller: header.controller
     }

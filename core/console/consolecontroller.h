@@ -7,6 +7,7 @@
 #include "grouptreemodel.h"
 #include "inviteplanner.h"
 #include "medialibrary.h"
+#include "pairing.h"
 #include "sessionlistmodel.h"
 #include "unitlistmodel.h"
 
@@ -49,6 +50,8 @@ class ConsoleController : public QObject
     Q_PROPERTY(bool inviteNoticeWarns READ inviteNoticeWarns NOTIFY inviteNoticeChanged)
     /// Shelves, shares, pushes and the item armed for the next talk spurt.
     Q_PROPERTY(floorline::console::MediaLibrary *media READ media CONSTANT)
+    /// Pairing devices with this console (a QR code of a one-time code).
+    Q_PROPERTY(floorline::console::Pairing *pairing READ pairing CONSTANT)
     /// Talk spurts that show an item now, newest first: one map each with `session`, `where`
     /// (group or call name), `talker`, `media` (id), `name`, `kind` ("image", "video",
     /// "file"), `url` (local file, empty while it is fetched: show a placeholder).
@@ -100,6 +103,7 @@ public:
     const UnitListModel &unitList() const { return m_units; }
     SessionListModel *sessions() { return &m_sessions; }
     MediaLibrary *media() { return &m_library; }
+    Pairing *pairing() { return &m_pairing; }
     QVariantList onAir() const;
     QString inviteNotice() const { return m_inviteNotice; }
     bool inviteNoticeWarns() const { return m_inviteNoticeWarns; }
@@ -205,6 +209,7 @@ private:
     QSet<QString> m_granted;
     QHash<QString, quint32> m_talkerSsrc; ///< session -> current talker's SSRC
     MediaLibrary m_library {m_client};
+    Pairing m_pairing {m_client};
     struct SpurtMedia
     {
         QString talker;

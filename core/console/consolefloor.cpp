@@ -37,7 +37,7 @@ void ConsoleController::route(const QString &session)
 
 void ConsoleController::onEvent(const proto::Event &event)
 {
-    if (m_library.handle(event))
+    if (m_library.handle(event) || m_pairing.handle(event))
         return;
     if (const auto *taken = std::get_if<proto::FloorTaken>(&event)) {
         onFloorTaken(*taken);

@@ -53,6 +53,38 @@ MediaLibrary::MediaLibrary(SignalingClient &client, QObject *parent)
     connect(&m_pumpTimer, &QTimer::timeout, this, &MediaLibrary::pumpUploads);
     connect(&m_cache, &MediaCache::stateChanged, &m_shelf, &MediaShelfModel::mediaChanged);
     connect(&m_cache, &MediaCache::progressChanged, &m_shelf, &MediaShelfModel::mediaChanged);
+    connect(&m_cache, &MediaCache::stateChanged, this, [this](const QString &media) {
+        if (!m_incoming.isEmpty() && m_shelf.entry(m_incoming.front())->media == media)
+            Q_EMIT incomingChanged();
+    });
+}
+
+QVariantMap MediaLibrary::incoming() const
+{
+    if (m_incoming.isEmpty())
+        return {};
+    const auto e = m_shelf.entry(m_incoming.front());
+    if (!e)
+        return {};
+    const QString kind = e->media.isEmpty()                  ? QStringLiteral("link")
+        : e->contentType.startsWith(QLatin1String("image/")) ? QStringLiteral("image")
+        : e->contentType.startsWith(QLatin1String("video/")) ? QStringLiteral("video")
+                                                             : QStringLiteral("file");
+    return {{QStringLiteral("key"), e->key},
+            {QStringLiteral("from"), e->fromAlias.isEmpty() ? e->from : e->fromAlias},
+            {QStringLiteral("name"), e->name.isEmpty() ? e->link : e->name},
+            {QStringLiteral("kind"), kind},
+            {QStringLiteral("url"), m_cache.url(e->media)},
+            {QStringLiteral("link"), e->link},
+            {QStringLiteral("note"), e->note}};
+}
+
+void MediaLibrary::dismissIncoming()
+{
+    if (m_incoming.isEmpty())
+        return;
+    open(m_incoming.takeFirst());
+    Q_EMIT incomingChanged();
 }
 
 QString MediaLibrary::armedName() const
@@ -71,6 +103,8 @@ void MediaLibrary::onLoggedIn(const QString &unit, bool resumed)
         m_shelf.clear();
         m_seen.clear();
         m_delivery.clear();
+        m_incoming.clear();
+        Q_EMIT incomingChanged();
         m_uploads.clear();
         Q_EMIT uploadingChanged();
         arm({});
@@ -128,6 +162,14 @@ void MediaLibrary::onPushed(const proto::Pushed &p)
     if (p.media)
         m_cache.remember(*p.media);
     m_shelf.put(p.group.isEmpty() ? kInbox : p.group, entry);
+    if (p.group.isEmpty()) {
+        // Sent to this console itself: fetched whatever it is, and shown until looked at.
+        m_incoming.append(entry.key);
+        if (!entry.media.isEmpty())
+            m_cache.fetch(entry.media);
+        Q_EMIT incomingChanged();
+        return;
+    }
     // Pictures are fetched at once: the next spurt that names one shows it without a wait.
     if (!entry.media.isEmpty() && entry.contentType.startsWith(QLatin1String("image/")))
         m_cache.fetch(entry.media);

@@ -37,6 +37,11 @@ class MediaLibrary : public QObject
     Q_PROPERTY(QString armedName READ armedName NOTIFY armedChanged)
     /// What went wrong with the last share, for the dispatcher; empty when nothing.
     Q_PROPERTY(QString notice READ notice NOTIFY noticeChanged)
+    /// The oldest push to this console (not to a group) nobody has looked at yet: `key`,
+    /// `from` (alias), `name`, `kind` ("image", "video", "link", "file"), `url` (local file once
+    /// here, empty while it is fetched), `link`, `note`. Empty when there is none.
+    Q_PROPERTY(QVariantMap incoming READ incoming NOTIFY incomingChanged)
+    Q_PROPERTY(int incomingCount READ incomingCount NOTIFY incomingChanged)
     /// Uploads running now (the shelf shows each one's progress).
     Q_PROPERTY(int uploading READ uploading NOTIFY uploadingChanged)
 public:
@@ -53,6 +58,10 @@ public:
     QString armedName() const;
     QString notice() const { return m_notice; }
     int uploading() const { return int(m_uploads.size()); }
+    QVariantMap incoming() const;
+    int incomingCount() const { return int(m_incoming.size()); }
+    /// The dispatcher has seen the incoming item: the sender learns it was opened.
+    Q_INVOKABLE void dismissIncoming();
 
     /// A fresh login as `unit`: shelves are fetched again, interrupted uploads resume.
     void onLoggedIn(const QString &unit, bool resumed);
@@ -79,6 +88,7 @@ Q_SIGNALS:
     void armedChanged();
     void noticeChanged();
     void uploadingChanged();
+    void incomingChanged();
 
 private:
     struct Upload
@@ -119,6 +129,7 @@ private:
     QTimer m_pumpTimer;
     QSet<QString> m_seen; ///< "<from>/<push>" received: a push sent twice shows once
     QSet<QString> m_shelvesLoaded;
+    QStringList m_incoming; ///< inbox keys not yet looked at, oldest first
     QHash<QString, QHash<QString, proto::PushState>> m_delivery; ///< our push -> unit -> state
 };
 

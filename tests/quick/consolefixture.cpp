@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "consolefixture.h"
 
+#include "core/protocol/pairinguri.h"
+
 #include <QColor>
 #include <QCryptographicHash>
 #include <QFile>
 #include <QImage>
+#include <QProcess>
 #include <QRandomGenerator>
 
 #include <QJsonObject>
@@ -126,6 +129,37 @@ QUrl ConsoleFixture::writePicture(const QString &name, int width, int height, co
     }
     const QString path = m_files.filePath(name);
     return image.save(path, "PNG") ? QUrl::fromLocalFile(path) : QUrl();
+}
+
+QString ConsoleFixture::scanPairAndPushVideo(const QString &path, const QString &unit)
+{
+    QProcess zbar;
+    zbar.start(QStringLiteral("zbarimg"), {QStringLiteral("--raw"), QStringLiteral("-q"), path});
+    if (!zbar.waitForFinished(10000) || zbar.exitCode() != 0)
+        return {};
+    const QString read = QString::fromUtf8(zbar.readAllStandardOutput()).trimmed();
+    const auto code = proto::PairingUri::parse(read);
+    if (!code || code->server != m_server->url())
+        return {};
+    TestClient *phone = loggedIn(unit);
+    if (!phone || !phone->call(proto::PairClaim {code->token}))
+        return {};
+    QFile file(QStringLiteral(FLOORLINE_TEST_DATA "/incident.mp4"));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray video = file.readAll();
+    const QString sha
+        = QString::fromLatin1(QCryptographicHash::hash(video, QCryptographicHash::Sha256).toHex());
+    const auto begun = phone->call(proto::MediaUpload {
+        QStringLiteral("incident.mp4"), QStringLiteral("video/mp4"), video.size(), sha});
+    if (!begun || !phone->call(proto::MediaChunk {begun->upload, 0, video})
+        || !phone->call(proto::MediaFinish {begun->upload}))
+        return {};
+    proto::MediaPush push;
+    push.push = QStringLiteral("clip-1");
+    push.to.bound = true;
+    push.media = sha;
+    return phone->call(push) ? read : QString();
 }
 
 QString ConsoleFixture::unitTalksShowing(const QString &unit, const QString &name)

@@ -44,6 +44,12 @@ public:
     /// A real PNG (`width` × `height`, one colour, or "noise") in a temporary directory; its
     /// file URL.
     Q_INVOKABLE QUrl writePicture(const QString &name, int width, int height, const QString &color);
+    /// Where a test may write a file `name` (a temporary directory).
+    Q_INVOKABLE QString filePath(const QString &name) const { return m_files.filePath(name); }
+    /// The paired phone: reads the QR code in the picture at `path` (zbarimg), logs `unit` in on
+    /// the server it names, claims the code and pushes tests/data/incident.mp4 to its bound
+    /// console. Returns what it read, empty on any failure.
+    Q_INVOKABLE QString scanPairAndPushVideo(const QString &path, const QString &unit);
     /// Like unitTalks, but the spurt shows a picture the unit uploaded first (`name`).
     Q_INVOKABLE QString unitTalksShowing(const QString &unit, const QString &name);
     /// Logs these units in (no affiliation); false if one failed.

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Runs the Qt Quick Tests in this folder against the real console modules.
+#include "ui/qrcode.h"
+
 #include <QQmlEngine>
 #include <QtQml/QQmlExtensionPlugin>
 #include <QtQuickTest/quicktest.h>
@@ -16,6 +18,7 @@ public Q_SLOTS:
         // Where qt_add_qml_module puts the static modules' qmldir files (Qt 6.4 does not
         // search there by default).
         engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
+        engine->addImageProvider(QStringLiteral("qr"), new floorline::ui::QrImageProvider);
     }
 };
 

@@ -12,6 +12,10 @@ packages=(
   qml6-module-qt-labs-qmlmodels qml6-module-qttest xvfb xauth
   libopus-dev libspeexdsp-dev portaudio19-dev jackd2
   espeak-ng sox
+  libqrencode-dev zbar-tools # pairing QR codes; the tests scan them as a phone would
+  # Videos pushed to the console: Qt Multimedia on GStreamer (MP4/H.264, WebM)
+  qml6-module-qtmultimedia gstreamer1.0-plugins-base gstreamer1.0-plugins-good
+  gstreamer1.0-libav
   python3 # tools/scripts/check-translations.sh reads the .ts XML with it
 )
 SUDO=""

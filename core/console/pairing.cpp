@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "pairing.h"
+
+#include "core/protocol/pairinguri.h"
+#include "core/signaling/signalingclient.h"
+
+namespace floorline::console {
+
+Pairing::Pairing(SignalingClient &client, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+{ }
+
+void Pairing::start()
+{
+    m_client.send(proto::PairCreate {}, [this](const Reply<proto::PairCode> &reply) {
+        if (!reply.ok()) {
+            m_uri.clear();
+            m_error = reply.error.message;
+            Q_EMIT codeChanged();
+            return;
+        }
+        m_error.clear();
+        m_token = reply.value->token;
+        m_expires = reply.value->expires;
+        // The address this console reached the server at: the device is on the same network.
+        m_uri = proto::PairingUri {m_client.url(), m_client.login().unit.id, m_token, m_expires}
+                    .toString();
+        Q_EMIT codeChanged();
+    });
+}
+
+bool Pairing::handle(const proto::Event &event)
+{
+    const auto *bound = std::get_if<proto::PairBound>(&event);
+    if (!bound)
+        return false;
+    // pair.bound names the device in `console` (the Paired shape, docs/protocol.md §10.9).
+    m_devices.append(bound->alias.isEmpty() ? bound->console : bound->alias);
+    Q_EMIT devicesChanged();
+    // The code is spent: a second device needs a new one.
+    m_uri.clear();
+    Q_EMIT codeChanged();
+    return true;
+}
+
+} // namespace floorline::console

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QString>
+#include <QUrl>
+
+#include <optional>
+
+namespace floorline::proto {
+
+/**
+ * @brief What a console's pairing QR code says (docs/protocol.md §10.10):
+ * `floorline://pair?server=<ws URL>&console=<unit id>&token=<token>&expires=<ms>`.
+ *
+ * A device that scans it connects to `server`, logs in with its own account and claims
+ * `token` (pair.claim) before `expires`.
+ */
+struct PairingUri
+{
+    QUrl server;
+    QString console;
+    QString token;
+    qint64 expires = 0; ///< ms since the epoch
+
+    QString toString() const;
+    /// Nothing if `text` is not a complete Floorline pairing URI.
+    static std::optional<PairingUri> parse(const QString &text);
+};
+
+} // namespace floorline::proto
