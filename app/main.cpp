@@ -101,8 +101,12 @@ int main(int argc, char *argv[])
     const QCommandLineOption screenshotAfter(QStringLiteral("screenshot-after"),
                                              QStringLiteral("Seconds before the screenshot (8)."),
                                              QStringLiteral("s"), QStringLiteral("8"));
+    const QCommandLineOption display(
+        QStringLiteral("display"),
+        QStringLiteral("Run as a display bound to the account: show what its console sends to "
+                       "its displays (no talk groups, no audio)."));
     parser.addOptions({server, user, password, demo, list, input, headset, speaker, noAudio,
-                       screenshot, screenshotAfter});
+                       screenshot, screenshotAfter, display});
     parser.process(app);
     if (parser.isSet(list))
         return listAudioDevices();
@@ -147,7 +151,7 @@ int main(int argc, char *argv[])
 
     std::unique_ptr<media::PortAudioBackend> audio;
     std::unique_ptr<media::VoiceEngine> voice;
-    if (!parser.isSet(noAudio))
+    if (!parser.isSet(noAudio) && !parser.isSet(display))
         audio = std::make_unique<media::PortAudioBackend>();
     if (audio && audio->isValid()) {
         voice = std::make_unique<media::VoiceEngine>(*audio, voiceConfig);
@@ -161,6 +165,7 @@ int main(int argc, char *argv[])
 
     SignalingClient client;
     console::ConsoleController controller(client, voice.get());
+    controller.setDisplay(parser.isSet(display));
     console::AudioSettings audioSettings(voice ? audio.get() : nullptr, voice.get(),
                                          voiceConfig.inputDevice, voiceConfig.headsetDevice,
                                          voiceConfig.speakerDevice);

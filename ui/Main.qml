@@ -4,7 +4,8 @@ import QtQuick.Controls
 import QtQuick.Controls.Material
 import Floorline.Core
 
-// The console window: ConsoleView with the dark Material style.
+// The console window: ConsoleView (or DisplayView for a display client) in the dark Material
+// style.
 ApplicationWindow {
     id: window
     required property ConsoleController controller
@@ -18,9 +19,23 @@ ApplicationWindow {
     Material.theme: Material.Dark
     Material.accent: Theme.selected
 
-    ConsoleView {
+    // A display client (floorline --display) shows pushes only; a console everything.
+    Loader {
         anchors.fill: parent
-        controller: window.controller
         focus: true
+        sourceComponent: window.controller.display ? displayView : consoleView
+    }
+    Component {
+        id: consoleView
+        ConsoleView {
+            controller: window.controller
+            focus: true
+        }
+    }
+    Component {
+        id: displayView
+        DisplayView {
+            controller: window.controller
+        }
     }
 }

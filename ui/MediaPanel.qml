@@ -80,6 +80,20 @@ Item {
             }
         }
         Text {
+            objectName: "lastSent"
+            Layout.fillWidth: true
+            visible: panel.media.sent.length > 0
+            readonly property var last: panel.media.sent.length ? panel.media.sent[0] : null
+            text: last ? qsTr("%1 → %2: %3").arg(last.name).arg(last.to)
+                             .arg(last.state === "opened" ? qsTr("opened")
+                                  : last.state === "delivered" ? qsTr("delivered")
+                                  : last.state === "queued" ? qsTr("queued") : qsTr("sending"))
+                       : ""
+            color: last && last.state === "opened" ? Theme.talking : Theme.textDim
+            font.pixelSize: 12
+            elide: Text.ElideMiddle
+        }
+        Text {
             objectName: "mediaNotice"
             Layout.fillWidth: true
             visible: text !== ""

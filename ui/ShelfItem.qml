@@ -32,6 +32,7 @@ Rectangle {
     Accessible.role: Accessible.Button
     Accessible.name: armed ? qsTr("%1, goes with your next talk").arg(name)
                            : qsTr("%1 from %2").arg(name).arg(from)
+    Accessible.description: qsTr("Click to show it with your next talk; drag it onto a unit to send it")
 
     Drag.active: dragger.active
     Drag.keys: ["floorline/media"]
@@ -88,6 +89,19 @@ Rectangle {
             color: Theme.text
             font.pixelSize: 11
             elide: Text.ElideMiddle
+        }
+        Text {
+            objectName: "toDisplays"
+            Layout.fillWidth: true
+            visible: item.availability === "ready"
+            text: qsTr("Show on my displays")
+            color: Theme.selected
+            font.pixelSize: 10
+            font.underline: true
+            elide: Text.ElideRight
+            Accessible.role: Accessible.Link
+            Accessible.name: qsTr("Show %1 on my displays").arg(item.name)
+            TapHandler { onTapped: item.media.sendTo(item.key, "", "") }
         }
         Text {
             Layout.fillWidth: true

@@ -147,6 +147,23 @@ ColumnLayout {
                     }
                 }
             }
+            // A shelf item dropped on a unit is pushed to it (held by the server while it is
+            // away); the media panel shows it go from queued to delivered to opened.
+            DropArea {
+                anchors.fill: parent
+                keys: ["floorline/media"]
+                onDropped: (drop) => {
+                    panel.controller.media.sendTo(drop.source.key, unitRow.unitId, unitRow.alias)
+                    drop.accept(Qt.CopyAction)
+                }
+                Rectangle {
+                    anchors.fill: parent
+                    visible: parent.containsDrag
+                    color: "transparent"
+                    border.color: Theme.selected
+                    border.width: 2
+                }
+            }
             TapHandler {
                 acceptedModifiers: Qt.NoModifier
                 onTapped: { list.currentIndex = unitRow.index; panel.select(unitRow.unitId, false) }

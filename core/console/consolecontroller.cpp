@@ -117,10 +117,18 @@ void ConsoleController::onState(SignalingClient::State state)
     }
 }
 
+void ConsoleController::setDisplay(bool on)
+{
+    m_display = on;
+    m_client.setDisplay(on);
+}
+
 void ConsoleController::onLoggedIn(const proto::LoginResult &login, bool resumed)
 {
     Q_EMIT linkChanged();
     m_library.onLoggedIn(login.unit.id, resumed);
+    if (m_display)
+        return; // a display shows pushes only: no groups, no voice
     if (m_voice) {
         const QUrl url = m_client.url();
         const QList<QHostAddress> addresses = QHostInfo::fromName(url.host()).addresses();

@@ -73,6 +73,9 @@ class ConsoleController : public QObject
     Q_PROPERTY(QString lastError READ lastError NOTIFY errorChanged)
     /// Names of the selected groups: where push-to-talk goes (several: simulselect).
     Q_PROPERTY(QStringList talkTargets READ talkTargets NOTIFY talkTargetsChanged)
+    /// A display client (`floorline --display`): it shows what its account sends it and takes
+    /// no part in talk groups.
+    Q_PROPERTY(bool display READ display CONSTANT)
 public:
     static constexpr int kEmergencyRepeatMs = 4000;
 
@@ -80,6 +83,9 @@ public:
                       QObject *parent = nullptr);
 
     void connectToServer(const QUrl &url, const QString &user, const QString &password);
+    /// Before the first login: run as a display client (see `display`).
+    void setDisplay(bool on);
+    bool display() const { return m_display; }
     /// Remembers where to log in without connecting yet (the login form shows it).
     void setLoginTarget(const QUrl &url, const QString &user);
     QString serverUrl() const { return m_serverUrl.toString(); }
@@ -225,6 +231,7 @@ private:
     };
     QHash<quint32, StreamName> m_streamNames; ///< every talker heard, for streamStats()
     bool m_directoryLoaded = false;
+    bool m_display = false;
     bool m_listeningDirty = false; ///< a flush of listening changes is queued
     QVariantMap m_savedListening;
 };

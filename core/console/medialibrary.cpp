@@ -79,6 +79,59 @@ QVariantMap MediaLibrary::incoming() const
             {QStringLiteral("note"), e->note}};
 }
 
+QVariantList MediaLibrary::sent() const
+{
+    QVariantList out;
+    for (const Sent &s : m_sent) {
+        proto::PushState furthest = proto::PushState::Queued;
+        for (const proto::PushState state : s.states)
+            furthest = std::max(furthest, state);
+        out << QVariantMap {{QStringLiteral("push"), s.push},
+                            {QStringLiteral("to"), s.to},
+                            {QStringLiteral("name"), s.name},
+                            {QStringLiteral("state"),
+                             s.states.isEmpty()
+                                 ? QStringLiteral("sending")
+                                 : QString(proto::enumName(proto::kPushStates, furthest))}};
+    }
+    return out;
+}
+
+void MediaLibrary::sendTo(const QString &key, const QString &unit, const QString &label)
+{
+    const auto entry = m_shelf.entry(key);
+    if (!entry || (entry->media.isEmpty() && entry->link.isEmpty()))
+        return;
+    proto::MediaPush push;
+    push.push = QUuid::createUuid().toString(QUuid::Id128);
+    push.to.unit = unit;
+    push.to.bound = unit.isEmpty();
+    push.media = entry->media;
+    push.link = entry->media.isEmpty() ? entry->link : QString();
+    m_sent.push_front({push.push,
+                       unit.isEmpty() ? tr("your displays") : label,
+                       entry->name.isEmpty() ? entry->link : entry->name,
+                       {}});
+    if (m_sent.size() > kMaxSent)
+        m_sent.pop_back();
+    Q_EMIT sentChanged();
+    const QString id = push.push;
+    m_client.send(push, [this, id](const Reply<proto::PushResult> &reply) {
+        const auto it = std::find_if(m_sent.begin(), m_sent.end(),
+                                     [&](const Sent &s) { return s.push == id; });
+        if (it == m_sent.end())
+            return;
+        if (!reply.ok()) {
+            setNotice(tr("Not sent to %1: %2").arg(it->to, reply.error.message));
+            m_sent.erase(it);
+        } else {
+            for (const proto::PushRecipient &r : reply.value->recipients)
+                it->states[r.unit] = std::max(it->states.value(r.unit), r.state);
+        }
+        Q_EMIT sentChanged();
+    });
+}
+
 void MediaLibrary::dismissIncoming()
 {
     if (m_incoming.isEmpty())
@@ -104,7 +157,9 @@ void MediaLibrary::onLoggedIn(const QString &unit, bool resumed)
         m_seen.clear();
         m_delivery.clear();
         m_incoming.clear();
+        m_sent.clear();
         Q_EMIT incomingChanged();
+        Q_EMIT sentChanged();
         m_uploads.clear();
         Q_EMIT uploadingChanged();
         arm({});
@@ -177,6 +232,13 @@ void MediaLibrary::onPushed(const proto::Pushed &p)
 
 void MediaLibrary::onPushStatus(const proto::MediaPushStatus &status)
 {
+    for (Sent &s : m_sent) {
+        if (s.push == status.push) {
+            s.states[status.unit] = std::max(s.states.value(status.unit), status.state);
+            Q_EMIT sentChanged();
+            return;
+        }
+    }
     auto it = m_delivery.find(status.push);
     if (it == m_delivery.end())
         return;
@@ -245,7 +307,9 @@ void MediaLibrary::open(const QString &key)
         return;
     if (!entry->media.isEmpty())
         m_cache.fetch(entry->media);
-    if (entry->from != m_unit)
+    // Pushed to us (by anyone, our own console included when this is its display): the sender
+    // learns it was opened. Our own shares have nobody to tell.
+    if (m_seen.contains(key))
         m_client.send(proto::MediaAck {entry->from, key.section(QLatin1Char('/'), 1),
                                        proto::PushState::Opened});
 }

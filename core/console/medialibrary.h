@@ -42,6 +42,9 @@ class MediaLibrary : public QObject
     /// here, empty while it is fetched), `link`, `note`. Empty when there is none.
     Q_PROPERTY(QVariantMap incoming READ incoming NOTIFY incomingChanged)
     Q_PROPERTY(int incomingCount READ incomingCount NOTIFY incomingChanged)
+    /// What this console pushed to a unit or to its displays, newest first: `push`, `to`,
+    /// `name`, `state` ("queued", "delivered", "opened"), so the dispatcher sees it arrive.
+    Q_PROPERTY(QVariantList sent READ sent NOTIFY sentChanged)
     /// Uploads running now (the shelf shows each one's progress).
     Q_PROPERTY(int uploading READ uploading NOTIFY uploadingChanged)
 public:
@@ -59,6 +62,11 @@ public:
     QString notice() const { return m_notice; }
     int uploading() const { return int(m_uploads.size()); }
     QVariantMap incoming() const;
+    QVariantList sent() const;
+    /// Pushes the shelf entry `key` to `unit` (shown to the dispatcher as `label`), or, with
+    /// `unit` empty, to this account's display clients (`floorline --display`). Queued by the
+    /// server if the recipient is away.
+    Q_INVOKABLE void sendTo(const QString &key, const QString &unit, const QString &label);
     int incomingCount() const { return int(m_incoming.size()); }
     /// The dispatcher has seen the incoming item: the sender learns it was opened.
     Q_INVOKABLE void dismissIncoming();
@@ -89,6 +97,7 @@ Q_SIGNALS:
     void noticeChanged();
     void uploadingChanged();
     void incomingChanged();
+    void sentChanged();
 
 private:
     struct Upload
@@ -130,6 +139,15 @@ private:
     QSet<QString> m_seen; ///< "<from>/<push>" received: a push sent twice shows once
     QSet<QString> m_shelvesLoaded;
     QStringList m_incoming; ///< inbox keys not yet looked at, oldest first
+    struct Sent
+    {
+        QString push;
+        QString to;
+        QString name;
+        QHash<QString, proto::PushState> states; ///< recipient unit -> how far it got
+    };
+    std::deque<Sent> m_sent; ///< newest first, the last kMaxSent
+    static constexpr std::size_t kMaxSent = 20;
     QHash<QString, QHash<QString, proto::PushState>> m_delivery; ///< our push -> unit -> state
 };
 

@@ -161,10 +161,9 @@ private Q_SLOTS:
     {
         auto server = test::startServer(30, 6, fastMedia());
         const proto::Fleet fleet = proto::makeDemoFleet(30, 6);
-        const auto account = std::find_if(fleet.accounts.begin(), fleet.accounts.end(),
-                                          [](const proto::Account &a) {
-                                              return a.unit.id == QLatin1String("unit-0005");
-                                          });
+        const auto account = std::find_if(
+            fleet.accounts.begin(), fleet.accounts.end(),
+            [](const proto::Account &a) { return a.unit.id == QLatin1String("unit-0005"); });
         sim::SimUnit radio(*account, server->url()); // in tg-001
         radio.start();
         QTRY_VERIFY(radio.isOnline());
@@ -173,7 +172,8 @@ private Q_SLOTS:
         QVERIFY(talker.call(proto::Affiliate {{QStringLiteral("tg-001")}}));
         const QString id = upload(talker, picture(9, 70000), QStringLiteral("gate.png"));
         const QString session = QStringLiteral("group:tg-001");
-        QTRY_VERIFY(server->hub()->sessionInfo(session).members.contains(QStringLiteral("unit-0005")));
+        QTRY_VERIFY(
+            server->hub()->sessionInfo(session).members.contains(QStringLiteral("unit-0005")));
 
         QVERIFY(talker.call(proto::FloorRequest {session, 0, proto::FloorType::Normal, id}));
         QTRY_COMPARE(radio.showing(session), id);
@@ -246,6 +246,92 @@ private Q_SLOTS:
         QTRY_VERIFY(sender.shelfRole(0, MediaShelfModel::DeliveryRole)
                         .toString()
                         .endsWith(QStringLiteral("opened by 1")));
+    }
+
+    void pushToAnAwayUnitGoesQueuedDeliveredOpened()
+    {
+        auto server = test::startServer(30, 6, fastMedia());
+        Console console(*server, QStringLiteral("dispatch-1"));
+        QVERIFY(console.ready());
+        test::TestClient sharer(QStringLiteral("unit-0001"), server->url());
+        QVERIFY(sharer.login());
+        const QString id = upload(sharer, picture(3, 5000), QStringLiteral("map.png"));
+        proto::MediaPush share;
+        share.push = QStringLiteral("s-1");
+        share.to.group = QStringLiteral("tg-001");
+        share.media = id;
+        QVERIFY(sharer.call(share));
+        MediaLibrary *media = console.controller.media();
+        media->showShelf(QStringLiteral("tg-001"));
+        QTRY_COMPARE(media->shelf()->rowCount(), 1);
+        const QString key = console.shelfRole(0, MediaShelfModel::KeyRole).toString();
+
+        // unit-0009 has not logged in: the server holds the push for it.
+        media->sendTo(key, QStringLiteral("unit-0009"), QStringLiteral("Ladder 9"));
+        const auto state = [&] { return media->sent().value(0).toMap().value("state").toString(); };
+        QTRY_COMPARE(state(), QStringLiteral("queued"));
+        QCOMPARE(media->sent().value(0).toMap().value("to").toString(), QStringLiteral("Ladder 9"));
+        test::TestClient away(QStringLiteral("unit-0009"), server->url());
+        QVERIFY(away.login());
+        // (It also gets unit-0001's share with tg-001, its group, held for it the same way.)
+        const auto pushed = away.waitEvent<proto::MediaPushed>(
+            [](const proto::MediaPushed &p) { return p.from == QLatin1String("dispatch-1"); });
+        QVERIFY(pushed);
+        QCOMPARE(pushed->media->name, QStringLiteral("map.png"));
+        QVERIFY(
+            away.call(proto::MediaAck {pushed->from, pushed->push, proto::PushState::Delivered}));
+        QTRY_COMPARE(state(), QStringLiteral("delivered"));
+        QVERIFY(away.call(proto::MediaAck {pushed->from, pushed->push, proto::PushState::Opened}));
+        QTRY_COMPARE(state(), QStringLiteral("opened"));
+    }
+
+    void displayShowsWhatItsConsoleSendsIt()
+    {
+        auto server = test::startServer(30, 6, fastMedia());
+        Console console(*server, QStringLiteral("dispatch-1"));
+        QVERIFY(console.ready());
+        QTemporaryDir displayCache;
+        SignalingClient displayClient;
+        ConsoleController display(displayClient, nullptr);
+        display.setDisplay(true);
+        display.media()->cache().setDirectory(displayCache.path());
+        display.connectToServer(server->url(), QStringLiteral("dispatch-1"),
+                                QStringLiteral("dispatch-1"));
+        QTRY_COMPARE(display.link(), Link::Online);
+
+        QTemporaryDir files;
+        const QString path = files.filePath(QStringLiteral("layout.png"));
+        const QByteArray bytes = picture(21, 40000);
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(bytes);
+        }
+        MediaLibrary *media = console.controller.media();
+        media->showShelf(QStringLiteral("tg-002"));
+        QVERIFY(media->share(QUrl::fromLocalFile(path), QStringLiteral("tg-002")));
+        QTRY_COMPARE(media->uploading(), 0);
+        media->sendTo(console.shelfRole(0, MediaShelfModel::KeyRole).toString(), {}, {});
+
+        QTRY_COMPARE(display.media()->incomingCount(), 1);
+        QTRY_VERIFY(display.media()->incoming().value("url").toUrl().isLocalFile());
+        QFile shown(display.media()->incoming().value("url").toUrl().toLocalFile());
+        QVERIFY(shown.open(QIODevice::ReadOnly));
+        QCOMPARE(shown.readAll(), bytes);
+        // The display is no talk-group member, and the console itself got nothing to show.
+        QVERIFY(!server->hub()
+                     ->sessionInfo(QStringLiteral("group:tg-001"))
+                     .members.contains(QStringLiteral("dispatch-1"))
+                || display.groups()->rowCount() == 0);
+        QCOMPARE(display.groups()->rowCount(), 0);
+        QCOMPARE(media->incomingCount(), 0);
+        QTRY_COMPARE(media->sent().value(0).toMap().value("state").toString(),
+                     QStringLiteral("delivered"));
+        display.media()->dismissIncoming();
+        QTRY_COMPARE(media->sent().value(0).toMap().value("state").toString(),
+                     QStringLiteral("opened"));
+        QCOMPARE(media->sent().value(0).toMap().value("to").toString(),
+                 QStringLiteral("your displays"));
     }
 
     void armedItemGoesWithTheNextSpurtOnly()
