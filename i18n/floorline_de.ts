@@ -177,6 +177,25 @@
     </message>
 </context>
 <context>
+    <name>DisplayView</name>
+    <message>
+        <source>Display of %1 · %2</source>
+        <translation>Anzeige von %1 · %2</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Waiting for what the console sends to its displays</source>
+        <translation>Wartet auf das, was die Konsole an ihre Anzeigen sendet</translation>
+    </message>
+</context>
+<context>
     <name>EmergencyBanner</name>
     <message>
         <source>Emergency: %1</source>
@@ -265,10 +284,6 @@
         <translation>%1 stumm schalten</translation>
     </message>
     <message>
-        <source>Media</source>
-        <translation>Medien</translation>
-    </message>
-    <message>
         <source>Media shared with %1</source>
         <translation>Mit %1 geteilte Medien</translation>
     </message>
@@ -278,6 +293,28 @@
     <message>
         <source>Talk groups</source>
         <translation>Sprechgruppen</translation>
+    </message>
+</context>
+<context>
+    <name>IncomingMedia</name>
+    <message>
+        <source>%1 sent %2</source>
+        <translation>%1 hat %2 gesendet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more waiting</source>
+        <translation>
+            <numerusform>%n weiteres wartet</numerusform>
+            <numerusform>%n weitere warten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Seen</source>
+        <translation>Gesehen</translation>
+    </message>
+    <message>
+        <source>Mark %1 as seen</source>
+        <translation>%1 als gesehen markieren</translation>
     </message>
 </context>
 <context>
@@ -410,6 +447,53 @@
         <source>Pictures and videos (*.jpg *.jpeg *.png *.gif *.webp *.mp4 *.webm)</source>
         <translation>Bilder und Videos (*.jpg *.jpeg *.png *.gif *.webp *.mp4 *.webm)</translation>
     </message>
+    <message>
+        <source>%1 → %2: %3</source>
+        <translation>%1 → %2: %3</translation>
+    </message>
+    <message>
+        <source>opened</source>
+        <translation>geöffnet</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>zugestellt</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>wird gesendet</translation>
+    </message>
+</context>
+<context>
+    <name>PairingDialog</name>
+    <message>
+        <source>Pair a device</source>
+        <translation>Gerät koppeln</translation>
+    </message>
+    <message>
+        <source>Pairing code</source>
+        <translation>Kopplungscode</translation>
+    </message>
+    <message>
+        <source>Asking the server for a code…</source>
+        <translation>Code wird beim Server angefordert…</translation>
+    </message>
+    <message>
+        <source>Scan with the device within %1 s. The code works once.</source>
+        <translation>Innerhalb von %1 s mit dem Gerät scannen. Der Code gilt einmal.</translation>
+    </message>
+    <message>
+        <source>Paired: %1</source>
+        <translation>Gekoppelt: %1</translation>
+    </message>
+    <message>
+        <source>Pair another device</source>
+        <translation>Weiteres Gerät koppeln</translation>
+    </message>
 </context>
 <context>
     <name>PttPanel</name>
@@ -488,6 +572,18 @@ SPRECHEN</translation>
         <source>Uploading %1%</source>
         <translation>Hochladen %1 %</translation>
     </message>
+    <message>
+        <source>Click to show it with your next talk; drag it onto a unit to send it</source>
+        <translation>Klicken, um es beim nächsten Sprechen zu zeigen; auf eine Einheit ziehen, um es ihr zu senden</translation>
+    </message>
+    <message>
+        <source>Show on my displays</source>
+        <translation>Auf meinen Anzeigen zeigen</translation>
+    </message>
+    <message>
+        <source>Show %1 on my displays</source>
+        <translation>%1 auf meinen Anzeigen zeigen</translation>
+    </message>
 </context>
 <context>
     <name>StatsDialog</name>
@@ -557,6 +653,14 @@ SPRECHEN</translation>
     <message>
         <source>Log out</source>
         <translation>Abmelden</translation>
+    </message>
+    <message>
+        <source>Pair device</source>
+        <translation>Gerät koppeln</translation>
+    </message>
+    <message>
+        <source>Pair a device with this console</source>
+        <translation>Ein Gerät mit dieser Konsole koppeln</translation>
     </message>
 </context>
 <context>
@@ -746,6 +850,14 @@ SPRECHEN</translation>
     <message>
         <source>Sharing failed: %1</source>
         <translation>Teilen fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>your displays</source>
+        <translation>Ihre Anzeigen</translation>
+    </message>
+    <message>
+        <source>Not sent to %1: %2</source>
+        <translation>Nicht an %1 gesendet: %2</translation>
     </message>
 </context>
 <context>

@@ -149,6 +149,7 @@ Rectangle {
                 anchors.margins: 2
                 source: row.spurtMediaUrl
                 sourceSize.height: 64
+                asynchronous: true // the media panel shows it large at once; the tile may follow
                 fillMode: Image.PreserveAspectCrop
                 clip: true
             }

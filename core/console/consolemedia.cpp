@@ -20,11 +20,12 @@ void ConsoleController::showSpurtMedia(const QString &session, const QString &ta
         m_library.cache().fetch(media);
         m_spurtMedia.insert(session, {talker, media, QDateTime::currentMSecsSinceEpoch()});
     }
+    // The large view first: the picture that goes with the words; the tile's thumbnail after.
+    if (had || !media.isEmpty())
+        Q_EMIT onAirChanged();
     const QString group = groupOf(session);
     if (!group.isEmpty())
         m_groups.setSpurtMedia(group, media, m_library.cache().url(media));
-    if (had || !media.isEmpty())
-        Q_EMIT onAirChanged();
 }
 
 void ConsoleController::onMediaStateChanged(const QString &media)

@@ -19,11 +19,6 @@ Q_LOGGING_CATEGORY(lcMediaStore, "floorline.server.media", QtInfoMsg)
 namespace floorline::server {
 
 namespace {
-QSqlDatabase database(const QString &name)
-{
-    return QSqlDatabase::database(name, false);
-}
-
 bool isSha256(const QString &hex)
 {
     static const QRegularExpression pattern(QStringLiteral("^[0-9a-f]{64}$"));
@@ -49,19 +44,8 @@ StoredMedia mediaFrom(const QSqlQuery &q)
 }
 } // namespace
 
-MediaStore::MediaStore()
-    : m_connection(QStringLiteral("floorline-media-") + QUuid::createUuid().toString(QUuid::Id128))
-{ }
-
-MediaStore::~MediaStore()
-{
-    {
-        QSqlDatabase db = database(m_connection);
-        if (db.isOpen())
-            db.close();
-    }
-    QSqlDatabase::removeDatabase(m_connection);
-}
+MediaStore::MediaStore() = default;
+MediaStore::~MediaStore() = default;
 
 bool MediaStore::open(const QString &directory, const QString &databasePath, Limits limits,
                       QString *error)
@@ -72,28 +56,16 @@ bool MediaStore::open(const QString &directory, const QString &databasePath, Lim
         *error = QStringLiteral("cannot create the media directory %1").arg(directory);
         return false;
     }
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
-    db.setDatabaseName(databasePath);
-    if (!db.open()) {
-        *error = QStringLiteral("cannot open database %1: %2")
-                     .arg(databasePath, db.lastError().text());
-        return false;
-    }
     // name and owner may be empty, which Qt binds as NULL: those columns allow it.
-    for (const QString &sql :
-         {QStringLiteral("CREATE TABLE IF NOT EXISTS media (id TEXT PRIMARY KEY, type TEXT NOT "
-                         "NULL, size INTEGER NOT NULL, name TEXT, owner TEXT, "
-                         "created INTEGER NOT NULL)"),
-          QStringLiteral("CREATE TABLE IF NOT EXISTS uploads (id TEXT PRIMARY KEY, owner TEXT, "
-                         "name TEXT, type TEXT NOT NULL, size INTEGER NOT NULL, "
-                         "sha256 TEXT NOT NULL)")}) {
-        QSqlQuery q(db);
-        if (!q.exec(sql)) {
-            *error = q.lastError().text();
-            return false;
-        }
-    }
-    return true;
+    return m_db.open(
+        databasePath,
+        {QStringLiteral("CREATE TABLE IF NOT EXISTS media (id TEXT PRIMARY KEY, type TEXT NOT "
+                        "NULL, size INTEGER NOT NULL, name TEXT, owner TEXT, "
+                        "created INTEGER NOT NULL)"),
+         QStringLiteral("CREATE TABLE IF NOT EXISTS uploads (id TEXT PRIMARY KEY, owner TEXT, "
+                        "name TEXT, type TEXT NOT NULL, size INTEGER NOT NULL, "
+                        "sha256 TEXT NOT NULL)")},
+        error);
 }
 
 std::optional<MediaUpload> MediaStore::begin(const QString &owner, const QString &name,
@@ -124,7 +96,7 @@ std::optional<MediaUpload> MediaStore::begin(const QString &owner, const QString
         *error = MediaError::Io;
         return std::nullopt;
     }
-    QSqlQuery q(database(m_connection));
+    QSqlQuery q(m_db.database());
     q.prepare(QStringLiteral("INSERT INTO uploads (id, owner, name, type, size, sha256) VALUES "
                              "(?, ?, ?, ?, ?, ?)"));
     for (const QVariant &v : {QVariant(upload.id), QVariant(owner), QVariant(name), QVariant(type),
@@ -141,7 +113,7 @@ std::optional<MediaUpload> MediaStore::begin(const QString &owner, const QString
 
 std::optional<MediaUpload> MediaStore::upload(const QString &uploadId) const
 {
-    QSqlQuery q(database(m_connection));
+    QSqlQuery q(m_db.database());
     q.prepare(QStringLiteral("SELECT owner, name, type, size, sha256 FROM uploads WHERE id = ?"));
     q.addBindValue(uploadId);
     if (!q.exec() || !q.next())
@@ -197,7 +169,7 @@ std::optional<StoredMedia> MediaStore::finish(const QString &uploadId, MediaErro
     }
     const StoredMedia stored {up->sha256, up->type,  up->size,
                               up->name,   up->owner, QDateTime::currentMSecsSinceEpoch()};
-    QSqlDatabase db = database(m_connection);
+    QSqlDatabase db = m_db.database();
     db.transaction();
     QSqlQuery q(db);
     q.prepare(QStringLiteral("INSERT OR IGNORE INTO media (id, type, size, name, owner, created) "
@@ -221,7 +193,7 @@ std::optional<StoredMedia> MediaStore::finish(const QString &uploadId, MediaErro
 
 void MediaStore::cancel(const QString &uploadId)
 {
-    QSqlQuery q(database(m_connection));
+    QSqlQuery q(m_db.database());
     q.prepare(QStringLiteral("DELETE FROM uploads WHERE id = ?"));
     q.addBindValue(uploadId);
     q.exec();
@@ -232,7 +204,7 @@ std::optional<StoredMedia> MediaStore::media(const QString &id) const
 {
     if (!isSha256(id))
         return std::nullopt;
-    QSqlQuery q(database(m_connection));
+    QSqlQuery q(m_db.database());
     q.prepare(
         QStringLiteral("SELECT id, type, size, name, owner, created FROM media WHERE id = ?"));
     q.addBindValue(id);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "sqlconnection.h"
+
 #include <QByteArray>
 #include <QString>
 #include <QStringList>
@@ -100,7 +102,7 @@ private:
     QString partialPath(const QString &uploadId) const;
     QString mediaPath(const QString &id) const;
 
-    QString m_connection;
+    SqlConnection m_db {QStringLiteral("media")};
     QString m_directory;
     Limits m_limits;
 };

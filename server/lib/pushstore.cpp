@@ -4,17 +4,11 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QUuid>
 #include <QVariant>
 
 namespace floorline::server {
 
 namespace {
-QSqlDatabase database(const QString &name)
-{
-    return QSqlDatabase::database(name, false);
-}
-
 constexpr const char *kPushColumns
     = "p.sender, p.push, p.sender_alias, p.grp, p.bound, p.media, p.link, p.note, p.created";
 
@@ -26,56 +20,33 @@ StoredPush pushFrom(const QSqlQuery &q)
 }
 } // namespace
 
-PushStore::PushStore()
-    : m_connection(QStringLiteral("floorline-push-") + QUuid::createUuid().toString(QUuid::Id128))
-{ }
-
-PushStore::~PushStore()
-{
-    {
-        QSqlDatabase db = database(m_connection);
-        if (db.isOpen())
-            db.close();
-    }
-    QSqlDatabase::removeDatabase(m_connection);
-}
+PushStore::PushStore() = default;
+PushStore::~PushStore() = default;
 
 bool PushStore::open(const QString &databasePath, QString *error)
 {
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
-    db.setDatabaseName(databasePath);
-    if (!db.open()) {
-        *error = QStringLiteral("cannot open database %1: %2")
-                     .arg(databasePath, db.lastError().text());
-        return false;
-    }
     // Optional texts may be empty, which Qt binds as NULL: those columns allow it.
-    for (const QString &sql :
-         {QStringLiteral("CREATE TABLE IF NOT EXISTS pushes (sender TEXT NOT NULL, push TEXT NOT "
-                         "NULL, sender_alias TEXT, grp TEXT, bound INTEGER NOT NULL, media TEXT, "
-                         "link TEXT, note TEXT, created INTEGER NOT NULL, "
-                         "PRIMARY KEY (sender, push))"),
-          QStringLiteral("CREATE TABLE IF NOT EXISTS push_recipients (sender TEXT NOT NULL, "
-                         "push TEXT NOT NULL, unit TEXT NOT NULL, display_only INTEGER NOT NULL, "
-                         "state INTEGER NOT NULL, PRIMARY KEY (sender, push, unit))"),
-          QStringLiteral("CREATE INDEX IF NOT EXISTS push_recipients_pending ON "
-                         "push_recipients (unit, state)"),
-          QStringLiteral("CREATE INDEX IF NOT EXISTS pushes_group ON pushes (grp, created)"),
-          QStringLiteral("CREATE TABLE IF NOT EXISTS pairings (device TEXT PRIMARY KEY, "
-                         "console TEXT NOT NULL)")}) {
-        QSqlQuery q(db);
-        if (!q.exec(sql)) {
-            *error = q.lastError().text();
-            return false;
-        }
-    }
-    return true;
+    return m_db.open(
+        databasePath,
+        {QStringLiteral("CREATE TABLE IF NOT EXISTS pushes (sender TEXT NOT NULL, push TEXT NOT "
+                        "NULL, sender_alias TEXT, grp TEXT, bound INTEGER NOT NULL, media TEXT, "
+                        "link TEXT, note TEXT, created INTEGER NOT NULL, "
+                        "PRIMARY KEY (sender, push))"),
+         QStringLiteral("CREATE TABLE IF NOT EXISTS push_recipients (sender TEXT NOT NULL, "
+                        "push TEXT NOT NULL, unit TEXT NOT NULL, display_only INTEGER NOT NULL, "
+                        "state INTEGER NOT NULL, PRIMARY KEY (sender, push, unit))"),
+         QStringLiteral("CREATE INDEX IF NOT EXISTS push_recipients_pending ON "
+                        "push_recipients (unit, state)"),
+         QStringLiteral("CREATE INDEX IF NOT EXISTS pushes_group ON pushes (grp, created)"),
+         QStringLiteral("CREATE TABLE IF NOT EXISTS pairings (device TEXT PRIMARY KEY, "
+                        "console TEXT NOT NULL)")},
+        error);
 }
 
 std::optional<QList<proto::PushRecipient>> PushStore::recipients(const QString &sender,
                                                                  const QString &push) const
 {
-    QSqlDatabase db = database(m_connection);
+    QSqlDatabase db = m_db.database();
     QSqlQuery exists(db);
     exists.prepare(QStringLiteral("SELECT 1 FROM pushes WHERE sender = ? AND push = ?"));
     exists.addBindValue(sender);
@@ -98,7 +69,7 @@ std::optional<QList<proto::PushRecipient>> PushStore::recipients(const QString &
 bool PushStore::add(const StoredPush &p, const QList<std::pair<QString, bool>> &recipients,
                     QString *error)
 {
-    QSqlDatabase db = database(m_connection);
+    QSqlDatabase db = m_db.database();
     if (!db.transaction()) {
         *error = db.lastError().text();
         return false;
@@ -136,7 +107,7 @@ bool PushStore::add(const StoredPush &p, const QList<std::pair<QString, bool>> &
 
 QList<PushDelivery> PushStore::pending(const QString &unit) const
 {
-    QSqlQuery q(database(m_connection));
+    QSqlQuery q(m_db.database());
     q.prepare(QStringLiteral("SELECT %1, r.display_only, r.state FROM push_recipients r JOIN "
                              "pushes p ON p.sender = r.sender AND p.push = r.push WHERE r.unit = "
                              "? AND r.state = 0 ORDER BY p.created, p.push")
@@ -155,7 +126,7 @@ bool PushStore::advance(const QString &sender, const QString &push, const QStrin
                         proto::PushState state, bool *changed)
 {
     *changed = false;
-    QSqlDatabase db = database(m_connection);
+    QSqlDatabase db = m_db.database();
     QSqlQuery q(db);
     q.prepare(QStringLiteral(
         "SELECT state FROM push_recipients WHERE sender = ? AND push = ? AND unit = ?"));
@@ -179,7 +150,7 @@ bool PushStore::advance(const QString &sender, const QString &push, const QStrin
 
 QList<StoredPush> PushStore::shelf(const QString &group, int limit) const
 {
-    QSqlQuery q(database(m_connection));
+    QSqlQuery q(m_db.database());
     q.prepare(QStringLiteral("SELECT %1 FROM pushes p WHERE p.grp = ? ORDER BY p.created DESC, "
                              "p.push DESC LIMIT ?")
                   .arg(QLatin1String(kPushColumns)));
@@ -195,7 +166,7 @@ QList<StoredPush> PushStore::shelf(const QString &group, int limit) const
 
 QHash<QString, QString> PushStore::pairings() const
 {
-    QSqlQuery q(database(m_connection));
+    QSqlQuery q(m_db.database());
     QHash<QString, QString> out;
     if (q.exec(QStringLiteral("SELECT device, console FROM pairings"))) {
         while (q.next())
@@ -206,7 +177,7 @@ QHash<QString, QString> PushStore::pairings() const
 
 bool PushStore::pair(const QString &device, const QString &console, QString *error)
 {
-    QSqlQuery q(database(m_connection));
+    QSqlQuery q(m_db.database());
     q.prepare(QStringLiteral("INSERT OR REPLACE INTO pairings (device, console) VALUES (?, ?)"));
     q.addBindValue(device);
     q.addBindValue(console);

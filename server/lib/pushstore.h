@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "sqlconnection.h"
+
 #include "core/protocol/pushes.h"
 
 #include <QHash>
@@ -72,7 +74,7 @@ public:
     bool pair(const QString &device, const QString &console, QString *error);
 
 private:
-    QString m_connection;
+    SqlConnection m_db {QStringLiteral("push")};
 };
 
 } // namespace floorline::server

@@ -6,7 +6,6 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QUuid>
 #include <QVariant>
 
 Q_LOGGING_CATEGORY(lcStore, "floorline.server.store", QtInfoMsg)
@@ -14,11 +13,6 @@ Q_LOGGING_CATEGORY(lcStore, "floorline.server.store", QtInfoMsg)
 namespace floorline::server {
 
 namespace {
-QSqlDatabase database(const QString &name)
-{
-    return QSqlDatabase::database(name, false);
-}
-
 bool exec(QSqlQuery &query, QString *error)
 {
     if (query.exec())
@@ -27,39 +21,14 @@ bool exec(QSqlQuery &query, QString *error)
     return false;
 }
 
-bool exec(const QString &connection, const QString &sql, QString *error)
-{
-    QSqlQuery query(database(connection));
-    if (query.exec(sql))
-        return true;
-    *error = QStringLiteral("%1: %2").arg(sql, query.lastError().text());
-    return false;
-}
 } // namespace
 
-Store::Store()
-    : m_connection(QStringLiteral("floorline-store-") + QUuid::createUuid().toString(QUuid::Id128))
-{ }
-
-Store::~Store()
-{
-    {
-        QSqlDatabase db = database(m_connection);
-        if (db.isOpen())
-            db.close();
-    }
-    QSqlDatabase::removeDatabase(m_connection);
-}
+Store::Store() = default;
+Store::~Store() = default;
 
 bool Store::open(const QString &path, QString *error)
 {
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
-    db.setDatabaseName(path);
-    if (!db.open()) {
-        *error = QStringLiteral("cannot open database %1: %2").arg(path, db.lastError().text());
-        return false;
-    }
-    const QString schema[] = {
+    const QStringList schema = {
         QStringLiteral("PRAGMA journal_mode=WAL"),
         QStringLiteral("PRAGMA foreign_keys=ON"),
         QStringLiteral("CREATE TABLE IF NOT EXISTS groups (id TEXT PRIMARY KEY, name TEXT NOT NULL,"
@@ -71,17 +40,15 @@ bool Store::open(const QString &path, QString *error)
                        " REFERENCES accounts(id), grp TEXT NOT NULL REFERENCES groups(id),"
                        " ord INTEGER NOT NULL, PRIMARY KEY (account, grp))"),
     };
-    for (const QString &sql : schema) {
-        if (!exec(m_connection, sql, error))
-            return false;
-    }
+    if (!m_db.open(path, schema, error))
+        return false;
     qCInfo(lcStore) << "database" << path;
     return true;
 }
 
 bool Store::isEmpty(QString *error)
 {
-    QSqlQuery query(database(m_connection));
+    QSqlQuery query(m_db.database());
     query.prepare(QStringLiteral("SELECT COUNT(*) FROM accounts"));
     if (!exec(query, error) || !query.next())
         return false;
@@ -92,7 +59,7 @@ bool Store::import(const proto::Fleet &fleet, QString *error)
 {
     if (!fleet.validate(error))
         return false;
-    QSqlDatabase db = database(m_connection);
+    QSqlDatabase db = m_db.database();
     db.transaction();
     auto fail = [&](const QString &what) {
         *error = what;
@@ -159,7 +126,7 @@ bool Store::import(const proto::Fleet &fleet, QString *error)
 
 std::optional<proto::Fleet> Store::load(QString *error)
 {
-    QSqlDatabase db = database(m_connection);
+    QSqlDatabase db = m_db.database();
     proto::Fleet fleet;
     QSqlQuery groups(db);
     groups.prepare(QStringLiteral("SELECT id, name, parent FROM groups ORDER BY ord"));

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "sqlconnection.h"
+
 #include "core/protocol/fleet.h"
 
 #include <QString>
@@ -31,7 +33,7 @@ public:
     std::optional<proto::Fleet> load(QString *error);
 
 private:
-    QString m_connection;
+    SqlConnection m_db {QStringLiteral("store")};
 };
 
 } // namespace floorline::server

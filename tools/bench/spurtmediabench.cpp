@@ -122,14 +122,8 @@ int main(int argc, char **argv)
         });
     console::ConsoleController controller(consoleClient, nullptr);
     controller.media()->cache().setDirectory(cache.path());
-    QQmlApplicationEngine engine;
-    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
-    engine.setInitialProperties({{QStringLiteral("controller"), QVariant::fromValue(&controller)}});
-    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Floorline/Ui/Main.qml")));
-    auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().value(0));
-    if (!window)
-        return 1;
-    window->resize(1366, 768);
+    // Connected before the UI loads, so this runs before the QML bindings react: "model" is
+    // the controller's moment, and the UI's work (image, layout, render) falls in model->frame.
     double model = -1;
     double frame = -1;
     QObject::connect(&controller, &console::ConsoleController::onAirChanged, &app, [&] {
@@ -138,6 +132,14 @@ int main(int argc, char **argv)
             && !onAir.first().toMap().value(QStringLiteral("url")).toUrl().isEmpty())
             model = clock.nsecsElapsed() / 1e6;
     });
+    QQmlApplicationEngine engine;
+    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+    engine.setInitialProperties({{QStringLiteral("controller"), QVariant::fromValue(&controller)}});
+    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Floorline/Ui/Main.qml")));
+    auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().value(0));
+    if (!window)
+        return 1;
+    window->resize(1366, 768);
     QObject::connect(window, &QQuickWindow::frameSwapped, &app, [&] {
         if (model >= 0 && frame < 0)
             frame = clock.nsecsElapsed() / 1e6;
