@@ -218,6 +218,7 @@ void Hub::handleLogin(Connection *c, quint64 id, const proto::Login &r)
         }
         login = createLogin(account);
         login->display = r.display;
+        m_announced.remove(account->unit.id); // back from its reset
     }
     ++m_stats.logins;
     login->connection = c;
@@ -324,7 +325,7 @@ proto::UnitStatus Hub::statusOf(const QString &unit, QString *busySession) const
 {
     const QList<quint64> logins = m_loginsByUnit.value(unit);
     if (logins.isEmpty())
-        return proto::UnitStatus::Offline;
+        return m_announced.value(unit, proto::UnitStatus::Offline);
     // A unit that announced a reset (or going offline) on every login shows that until back.
     proto::UnitStatus announced = proto::UnitStatus::Online;
     for (quint64 id : logins) {

@@ -178,6 +178,9 @@ private:
     PushStore *m_pushes = nullptr;
     QHash<QString, QString> m_pairings; ///< device unit → console unit
     QHash<QString, PairCodeEntry> m_pairCodes; ///< one-time token → console
+    /// Units that announced a reset (or going offline) and have not logged in since: they show
+    /// that status, not "offline", while they are gone.
+    QHash<QString, proto::UnitStatus> m_announced;
 };
 
 } // namespace floorline::server

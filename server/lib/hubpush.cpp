@@ -238,6 +238,10 @@ void Hub::handleUnitAnnounce(Login &l, Connection *c, quint64 id, const proto::U
 {
     const QString unit = l.account->unit.id;
     l.announced = r.state;
+    if (r.state == proto::UnitStatus::Online)
+        m_announced.remove(unit);
+    else
+        m_announced.insert(unit, r.state);
     c->sendResult(id, {});
     qCInfo(lcPush) << unit << "announced" << proto::enumName(proto::kUnitStatuses, r.state);
     broadcastStatus(unit);

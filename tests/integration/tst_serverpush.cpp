@@ -253,10 +253,20 @@ private Q_SLOTS:
         QCOMPARE(result->recipients[0].state, PushState::Queued);
         QTest::qWait(200);
         QCOMPARE(pushIds(*unit), QStringList {}); // held while it resets
-        unit.reset(); // the reset: the radio is gone
+        unit->client.disconnectFromServer(); // the reset: the radio logs out and is gone
+        // Gone, and the dispatchers see why: resetting, not offline.
+        const auto gone = console.waitEvent<proto::UnitStatusChanged>([](const auto &s) {
+            return s.unit == QLatin1String("unit-0003") && s.status != proto::UnitStatus::Online;
+        });
+        QVERIFY(gone);
+        QCOMPARE(gone->status, proto::UnitStatus::Resetting);
+        unit.reset();
 
         unit = std::make_unique<test::TestClient>(QStringLiteral("unit-0003"), server->url());
         QVERIFY(unit->login());
+        QVERIFY(console.waitEvent<proto::UnitStatusChanged>([](const auto &s) {
+            return s.unit == QLatin1String("unit-0003") && s.status == proto::UnitStatus::Online;
+        }));
         const auto pushed = unit->waitEvent<proto::MediaPushed>();
         QVERIFY(pushed);
         QCOMPARE(pushed->push, QStringLiteral("brief"));

@@ -81,6 +81,14 @@ void SimFleet::onTick()
     const qint64 now = monotonicMs();
     for (auto &unit : m_units)
         unit->pace(now);
+    if (m_options.resetIntervalSeconds > 0 && now >= m_nextReset && !m_units.empty()) {
+        if (m_nextReset > 0)
+            m_units.at(m_random.bounded(int(m_units.size())))
+                ->reset(int(m_options.resetDownSeconds * 1000));
+        m_nextReset = now
+            + qint64(-std::log(1.0 - m_random.generateDouble()) * m_options.resetIntervalSeconds
+                     * 1000);
+    }
     if (m_clips.empty())
         return;
     for (auto it = m_nextSpurt.begin(); it != m_nextSpurt.end(); ++it) {
@@ -151,6 +159,7 @@ UnitCounters SimFleet::totals() const
         t.mediaShown += c.mediaShown;
         t.mediaFetched += c.mediaFetched;
         t.pushesReceived += c.pushesReceived;
+        t.resets += c.resets;
     }
     return t;
 }
@@ -172,7 +181,8 @@ QJsonObject SimFleet::statsJson() const
             {QStringLiteral("reconnects"), qint64(t.reconnects)},
             {QStringLiteral("mediaShown"), qint64(t.mediaShown)},
             {QStringLiteral("mediaFetched"), qint64(t.mediaFetched)},
-            {QStringLiteral("pushesReceived"), qint64(t.pushesReceived)}};
+            {QStringLiteral("pushesReceived"), qint64(t.pushesReceived)},
+            {QStringLiteral("resets"), qint64(t.resets)}};
 }
 
 } // namespace floorline::sim

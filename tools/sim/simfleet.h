@@ -36,6 +36,10 @@ public:
         /// Pictures the units share and show with some of their spurts (name → PNG bytes).
         QList<std::pair<QString, QByteArray>> pictures;
         double pictureShare = 0.25; ///< of spurts that show one, once they are uploaded
+        /// Mean seconds between unit resets across the fleet (a radio announces it, is gone for
+        /// resetDownSeconds, comes back); 0: none.
+        double resetIntervalSeconds = 0;
+        double resetDownSeconds = 8;
     };
 
     SimFleet(const proto::Fleet &fleet, Options options, QObject *parent = nullptr);
@@ -64,6 +68,7 @@ private:
     QTimer m_ramp;
     std::size_t m_started = 0;
     QRandomGenerator m_random;
+    qint64 m_nextReset = 0;
     QStringList m_pictureIds; ///< stored pictures the spurts may show
     bool m_uploading = false;
 };

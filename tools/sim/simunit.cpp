@@ -8,6 +8,7 @@
 
 #include <QLoggingCategory>
 #include <QRandomGenerator>
+#include <QTimer>
 
 Q_LOGGING_CATEGORY(lcSimUnit, "floorline.sim.unit", QtInfoMsg)
 
@@ -51,6 +52,18 @@ void SimUnit::stop()
     finish(true);
     m_client.disconnectFromServer();
     m_rtp.stop();
+}
+
+void SimUnit::reset(int downMs)
+{
+    if (!isIdle())
+        return;
+    ++m_counters.resets;
+    m_client.send(proto::UnitAnnounce {proto::UnitStatus::Resetting},
+                  [this, downMs](const Reply<proto::Empty> &) {
+                      stop();
+                      QTimer::singleShot(downMs, this, &SimUnit::start);
+                  });
 }
 
 void SimUnit::onLoggedIn(const proto::LoginResult &login)

@@ -33,6 +33,7 @@ struct UnitCounters
     quint64 mediaShown = 0; ///< spurts heard that showed an item
     quint64 mediaFetched = 0; ///< items fetched with media.get (each once)
     quint64 pushesReceived = 0; ///< pushes acknowledged (delivered, then opened)
+    quint64 resets = 0; ///< resets announced
 };
 
 /**
@@ -63,6 +64,9 @@ public:
     QString showing(const QString &session) const { return m_showing.value(session); }
     /// True once `media` was fetched whole (a radio shows what it has).
     bool has(const QString &media) const { return m_have.contains(media); }
+    /// Announces a reset, goes off line for `downMs` and comes back (a radio rebooting):
+    /// the server holds its pushes meanwhile.
+    void reset(int downMs);
     /// Uploads `bytes` and hands the stored item's id to `done` (empty on failure).
     void upload(const QByteArray &bytes, const QString &name, const QString &type,
                 std::function<void(const QString &)> done);
