@@ -7,6 +7,7 @@
 #include "core/console/consolecontroller.h"
 #include "core/media/portaudiobackend.h"
 #include "core/media/voiceengine.h"
+#include "ui/mediaimageprovider.h"
 #include "ui/qrcode.h"
 
 #include <QCommandLineParser>
@@ -187,6 +188,7 @@ int main(int argc, char *argv[])
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml")); // the static modules' qmldir files
     engine.addImageProvider(QStringLiteral("qr"), new ui::QrImageProvider); // the engine owns it
+    ui::installMediaImages(engine, controller.media()->cache());
     engine.setInitialProperties({{QStringLiteral("controller"), QVariant::fromValue(&controller)}});
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Floorline/Ui/Main.qml")));
     auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().value(0));

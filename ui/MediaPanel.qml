@@ -124,7 +124,9 @@ Item {
             anchors.bottomMargin: 28
             fillMode: Image.PreserveAspectFit
             asynchronous: false // the picture goes with the words: show it in this frame
-            source: panel.live && panel.live.kind === "image" ? panel.live.url : ""
+            // Decoded ahead by the media image provider, so this frame only copies it.
+            source: panel.live && panel.live.kind === "image" && panel.live.url.toString() !== ""
+                    ? "image://media/" + panel.live.media : ""
         }
         Column {
             objectName: "onAirPlaceholder"

@@ -70,6 +70,8 @@ double MediaCache::progress(const QString &id) const
 MediaCache::State MediaCache::fetch(const QString &id)
 {
     const State now = state(id);
+    if (now == State::Ready && !id.isEmpty())
+        Q_EMIT available(id);
     if (id.isEmpty() || now == State::Ready || now == State::Loading)
         return now;
     Fetch f;
@@ -176,6 +178,7 @@ void MediaCache::complete(const QString &id)
     m_states.insert(id, State::Ready);
     qCDebug(lcMediaCache) << "cached" << id << node.mapped().item.size << "bytes";
     Q_EMIT stateChanged(id);
+    Q_EMIT available(id);
 }
 
 void MediaCache::fail(const QString &id, const QString &why)
@@ -202,6 +205,7 @@ void MediaCache::insert(const proto::MediaItem &item, const QByteArray &bytes)
     if (file.rename(pathOf(item.id))) {
         m_states.insert(item.id, State::Ready);
         Q_EMIT stateChanged(item.id);
+        Q_EMIT available(item.id);
     }
 }
 

@@ -63,6 +63,8 @@ public:
 Q_SIGNALS:
     void stateChanged(const QString &id);
     void progressChanged(const QString &id);
+    /// `id` is here, or was asked for while here: worth preparing to show (decoding).
+    void available(const QString &id);
 
 private:
     struct Fetch

@@ -30,10 +30,16 @@ ConsoleFixture::ConsoleFixture()
     m_audio = std::make_unique<console::AudioSettings>(&m_devices, &m_voice, QString(), QString(),
                                                        QString());
     m_controller->setAudio(m_audio.get());
-    m_controller->media()->cache().setDirectory(m_files.filePath(QStringLiteral("cache")));
+    m_controller->media()->cache().setDirectory(cacheDirectory());
     if (m_server)
         m_controller->connectToServer(m_server->url(), QStringLiteral("dispatch-1"),
                                       QStringLiteral("dispatch-1"));
+}
+
+QString ConsoleFixture::cacheDirectory()
+{
+    static QTemporaryDir directory;
+    return directory.path();
 }
 
 ConsoleFixture::~ConsoleFixture()

@@ -33,6 +33,8 @@ class ConsoleFixture : public QObject
 public:
     ConsoleFixture();
     ~ConsoleFixture() override;
+    /// Where the console under test caches media (the QML engine's picture provider reads it).
+    static QString cacheDirectory();
     console::ConsoleController *controller() { return m_controller.get(); }
 
     /// True once logged in with the tree loaded and a group selected.

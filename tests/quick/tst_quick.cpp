@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Runs the Qt Quick Tests in this folder against the real console modules.
+#include "consolefixture.h"
+#include "ui/mediaimageprovider.h"
 #include "ui/qrcode.h"
 
 #include <QQmlEngine>
@@ -19,6 +21,10 @@ public Q_SLOTS:
         // search there by default).
         engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
         engine->addImageProvider(QStringLiteral("qr"), new floorline::ui::QrImageProvider);
+        // Pictures decode on request here (the fixture's cache does not exist yet to prepare).
+        engine->addImageProvider(QStringLiteral("media"),
+                                 new floorline::ui::MediaImageProvider(
+                                     &floorline::test::ConsoleFixture::cacheDirectory));
     }
 };
 
