@@ -71,6 +71,16 @@ void Hub::onRequest(Connection *c, const proto::RequestFrame &frame)
         c->sendError(id, ErrorCode::NotAuthenticated, QStringLiteral("log in first"));
         return;
     }
+    if (login && login->display
+        && (std::holds_alternative<proto::Affiliate>(frame.request)
+            || std::holds_alternative<proto::FloorRequest>(frame.request)
+            || std::holds_alternative<proto::SessionCreate>(frame.request)
+            || std::holds_alternative<proto::SessionInvite>(frame.request))) {
+        ++m_stats.forbidden;
+        c->sendError(id, ErrorCode::Forbidden,
+                     QStringLiteral("a display takes no part in talk groups"));
+        return;
+    }
     std::visit(
         [&](const auto &r) {
             using T = std::decay_t<decltype(r)>;

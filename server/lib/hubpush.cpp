@@ -196,15 +196,23 @@ void Hub::handleMediaAck(Login &l, Connection *c, quint64 id, const proto::Media
         return;
     }
     const QString unit = l.account->unit.id;
-    bool changed = false;
-    if (!m_pushes->advance(r.from, r.push, unit, r.state, &changed)) {
+    switch (m_pushes->advance(r.from, r.push, unit, r.state)) {
+    case PushStore::Advance::Unknown:
         ++m_stats.badMessage;
         c->sendError(id, ErrorCode::NotFound, QStringLiteral("no such push for you"));
         return;
-    }
-    c->sendResult(id, {});
-    if (!changed)
+    case PushStore::Advance::Failed:
+        // Not stored: the recipient acks again (it does on every resend), nothing is lost.
+        qCWarning(lcPush) << "storing the ack of" << r.push << "failed";
+        c->sendError(id, ErrorCode::Internal, QStringLiteral("storage failed"));
+        return;
+    case PushStore::Advance::Unchanged:
+        c->sendResult(id, {});
         return; // a repeated or late ack: the sender has heard it already
+    case PushStore::Advance::Moved:
+        c->sendResult(id, {});
+        break;
+    }
     ++(r.state == proto::PushState::Opened ? m_stats.pushesOpened : m_stats.pushesDelivered);
     for (quint64 loginId : m_loginsByUnit.value(unit))
         m_logins.at(loginId)->pushesSent.remove(pushKey(r.from, r.push));

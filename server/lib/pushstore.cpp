@@ -122,10 +122,9 @@ QList<PushDelivery> PushStore::pending(const QString &unit) const
     return out;
 }
 
-bool PushStore::advance(const QString &sender, const QString &push, const QString &unit,
-                        proto::PushState state, bool *changed)
+PushStore::Advance PushStore::advance(const QString &sender, const QString &push,
+                                      const QString &unit, proto::PushState state)
 {
-    *changed = false;
     QSqlDatabase db = m_db.database();
     QSqlQuery q(db);
     q.prepare(QStringLiteral(
@@ -133,10 +132,12 @@ bool PushStore::advance(const QString &sender, const QString &push, const QStrin
     q.addBindValue(sender);
     q.addBindValue(push);
     q.addBindValue(unit);
-    if (!q.exec() || !q.next())
-        return false;
+    if (!q.exec())
+        return Advance::Failed;
+    if (!q.next())
+        return Advance::Unknown;
     if (q.value(0).toInt() >= int(state))
-        return true;
+        return Advance::Unchanged;
     QSqlQuery u(db);
     u.prepare(QStringLiteral(
         "UPDATE push_recipients SET state = ? WHERE sender = ? AND push = ? AND unit = ?"));
@@ -144,8 +145,7 @@ bool PushStore::advance(const QString &sender, const QString &push, const QStrin
     u.addBindValue(sender);
     u.addBindValue(push);
     u.addBindValue(unit);
-    *changed = u.exec() && u.numRowsAffected() == 1;
-    return true;
+    return u.exec() && u.numRowsAffected() == 1 ? Advance::Moved : Advance::Failed;
 }
 
 QList<StoredPush> PushStore::shelf(const QString &group, int limit) const

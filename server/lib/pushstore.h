@@ -62,10 +62,15 @@ public:
              QString *error);
     /// Pushes `unit` has not acknowledged yet, oldest first.
     QList<PushDelivery> pending(const QString &unit) const;
-    /// Moves a recipient's state forward. False if there is no such push for `unit`;
-    /// `changed` says whether it moved (an older or repeated ack does not).
-    bool advance(const QString &sender, const QString &push, const QString &unit,
-                 proto::PushState state, bool *changed);
+    enum class Advance {
+        Moved,
+        Unchanged, ///< already there or further: a repeated or late ack
+        Unknown, ///< no such push for this recipient
+        Failed, ///< the database failed; nothing changed
+    };
+    /// Moves a recipient's state forward (never back).
+    Advance advance(const QString &sender, const QString &push, const QString &unit,
+                    proto::PushState state);
     /// What was pushed to a group, newest first.
     QList<StoredPush> shelf(const QString &group, int limit) const;
 

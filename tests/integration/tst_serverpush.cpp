@@ -369,6 +369,10 @@ private Q_SLOTS:
         QVERIFY(display.login());
         QVERIFY(console.call(pushTo(QStringLiteral("wall"), toBound(), {},
                                     QStringLiteral("https://v.example/wall"))));
+        proto::Error displayError;
+        QVERIFY(!display.call(proto::Affiliate {{QStringLiteral("tg-001")}}, &displayError));
+        QCOMPARE(displayError.code, ErrorCode::Forbidden);
+        QCOMPARE(displayError.message, QStringLiteral("a display takes no part in talk groups"));
         const auto onWall = display.waitEvent<proto::MediaPushed>();
         QVERIFY(onWall);
         QCOMPARE(onWall->push, QStringLiteral("wall"));
