@@ -56,6 +56,9 @@ Dialog {
         }
         Label {
             Layout.fillWidth: true
+            // After a pairing the spent code is gone: "Paired" below says it all.
+            visible: dialog.pairing.error !== "" || dialog.pairing.uri !== ""
+                     || dialog.pairing.devices.length === 0
             text: dialog.pairing.error !== "" ? dialog.pairing.error
                 : dialog.pairing.uri === "" ? qsTr("Asking the server for a code…")
                 : qsTr("Scan with the device within %1 s. The code works once.")
