@@ -23,6 +23,10 @@
         <source>a picture</source>
         <translation>ein Bild</translation>
     </message>
+    <message>
+        <source>%1 on %2 at %3</source>
+        <translation>%1 auf %2 um %3</translation>
+    </message>
 </context>
 <context>
     <name>AudioDialog</name>
@@ -466,6 +470,10 @@
     <message>
         <source>sending</source>
         <translation>wird gesendet</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
     </message>
 </context>
 <context>

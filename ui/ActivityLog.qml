@@ -41,6 +41,17 @@ ColumnLayout {
             spacing: 8
             Accessible.role: Accessible.ListItem
             Accessible.name: qsTr("%1 on %2").arg(talker).arg(group)
+            // A spurt that showed something: click to see it again.
+            TapHandler {
+                enabled: entry.media !== ""
+                onTapped: log.controller.media.view(entry.media,
+                    qsTr("%1 on %2 at %3").arg(entry.talker).arg(entry.group)
+                        .arg(new Date(entry.startedAt).toLocaleTimeString(Qt.locale(), "HH:mm:ss")))
+            }
+            HoverHandler {
+                enabled: entry.media !== ""
+                cursorShape: Qt.PointingHandCursor
+            }
             Text {
                 text: new Date(entry.startedAt).toLocaleTimeString(Qt.locale(), "HH:mm:ss")
                 color: Theme.textDim
@@ -52,7 +63,8 @@ ColumnLayout {
                 text: entry.media === "" ? qsTr("%1 on %2").arg(entry.talker).arg(entry.group)
                     : qsTr("%1 on %2, showing %3").arg(entry.talker).arg(entry.group)
                           .arg(entry.mediaName !== "" ? entry.mediaName : qsTr("a picture"))
-                color: entry.emergency ? Theme.emergency : Theme.text
+                color: entry.emergency ? Theme.emergency
+                     : entry.media !== "" ? Theme.selected : Theme.text
                 font.pixelSize: 12
                 elide: Text.ElideRight
             }

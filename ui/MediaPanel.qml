@@ -104,10 +104,54 @@ Item {
         }
     }
 
-    // The item of the spurt on the air now.
+    // An item opened again from the activity log, until closed.
+    Rectangle {
+        id: viewed
+        objectName: "viewedMedia"
+        readonly property var item: panel.media.viewing
+        anchors.fill: parent
+        visible: item.media !== undefined
+        color: Theme.background
+        radius: Theme.radius
+        border.color: Theme.line
+        Image {
+            anchors.fill: parent
+            anchors.margins: 6
+            anchors.bottomMargin: 30
+            fillMode: Image.PreserveAspectFit
+            source: viewed.visible && viewed.item.kind === "image"
+                    && viewed.item.url.toString() !== "" ? "image://media/" + viewed.item.media : ""
+        }
+        BusyIndicator {
+            anchors.centerIn: parent
+            running: viewed.visible && viewed.item.url.toString() === ""
+        }
+        Text {
+            anchors.left: parent.left
+            anchors.right: closeViewed.left
+            anchors.bottom: parent.bottom
+            anchors.margins: 8
+            text: viewed.visible ? viewed.item.caption : ""
+            color: Theme.textDim
+            font.pixelSize: 12
+            elide: Text.ElideRight
+        }
+        Button {
+            id: closeViewed
+            anchors.right: parent.right
+            anchors.bottom: parent.bottom
+            text: qsTr("Close")
+            flat: true
+            focusPolicy: Qt.TabFocus
+            onClicked: panel.media.closeView()
+        }
+    }
+
+    // The item of the spurt on the air now: over everything else here.
     Rectangle {
         objectName: "onAirMedia"
         anchors.fill: parent
+        z: 2
         visible: panel.live !== null
         color: Theme.background
         radius: Theme.radius
@@ -168,6 +212,7 @@ Item {
     // A push to this console covers the panel until looked at.
     IncomingMedia {
         anchors.fill: parent
+        z: 1
         media: panel.media
     }
 

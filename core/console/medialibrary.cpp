@@ -54,6 +54,8 @@ MediaLibrary::MediaLibrary(SignalingClient &client, QObject *parent)
     connect(&m_cache, &MediaCache::stateChanged, &m_shelf, &MediaShelfModel::mediaChanged);
     connect(&m_cache, &MediaCache::progressChanged, &m_shelf, &MediaShelfModel::mediaChanged);
     connect(&m_cache, &MediaCache::stateChanged, this, [this](const QString &media) {
+        if (media == m_viewing)
+            Q_EMIT viewingChanged();
         if (!m_incoming.isEmpty() && m_shelf.entry(m_incoming.front())->media == media)
             Q_EMIT incomingChanged();
     });
@@ -130,6 +132,34 @@ void MediaLibrary::sendTo(const QString &key, const QString &unit, const QString
         }
         Q_EMIT sentChanged();
     });
+}
+
+QVariantMap MediaLibrary::viewing() const
+{
+    if (m_viewing.isEmpty())
+        return {};
+    const auto item = m_cache.item(m_viewing);
+    const QString type = item ? item->type : QString();
+    return {{QStringLiteral("media"), m_viewing},
+            {QStringLiteral("caption"), m_viewingCaption},
+            {QStringLiteral("kind"),
+             type.startsWith(QLatin1String("video/")) ? QStringLiteral("video")
+                                                      : QStringLiteral("image")},
+            {QStringLiteral("url"), m_cache.url(m_viewing)}};
+}
+
+void MediaLibrary::view(const QString &media, const QString &caption)
+{
+    m_viewing = media;
+    m_viewingCaption = caption;
+    m_cache.fetch(media);
+    Q_EMIT viewingChanged();
+}
+
+void MediaLibrary::closeView()
+{
+    m_viewing.clear();
+    Q_EMIT viewingChanged();
 }
 
 void MediaLibrary::dismissIncoming()

@@ -45,6 +45,9 @@ class MediaLibrary : public QObject
     /// What this console pushed to a unit or to its displays, newest first: `push`, `to`,
     /// `name`, `state` ("queued", "delivered", "opened"), so the dispatcher sees it arrive.
     Q_PROPERTY(QVariantList sent READ sent NOTIFY sentChanged)
+    /// An item the dispatcher opened again (from the activity log): `media`, `caption`, `kind`,
+    /// `url` (empty while it is fetched). Empty when none.
+    Q_PROPERTY(QVariantMap viewing READ viewing NOTIFY viewingChanged)
     /// Uploads running now (the shelf shows each one's progress).
     Q_PROPERTY(int uploading READ uploading NOTIFY uploadingChanged)
 public:
@@ -63,6 +66,10 @@ public:
     int uploading() const { return int(m_uploads.size()); }
     QVariantMap incoming() const;
     QVariantList sent() const;
+    QVariantMap viewing() const;
+    /// Shows `media` again (fetching it if needed), with `caption` saying where it was shown.
+    Q_INVOKABLE void view(const QString &media, const QString &caption);
+    Q_INVOKABLE void closeView();
     /// Pushes the shelf entry `key` to `unit` (shown to the dispatcher as `label`), or, with
     /// `unit` empty, to this account's display clients (`floorline --display`). Queued by the
     /// server if the recipient is away.
@@ -98,6 +105,7 @@ Q_SIGNALS:
     void uploadingChanged();
     void incomingChanged();
     void sentChanged();
+    void viewingChanged();
 
 private:
     struct Upload
@@ -139,6 +147,8 @@ private:
     QSet<QString> m_seen; ///< "<from>/<push>" received: a push sent twice shows once
     QSet<QString> m_shelvesLoaded;
     QStringList m_incoming; ///< inbox keys not yet looked at, oldest first
+    QString m_viewing; ///< item opened again from the log
+    QString m_viewingCaption;
     struct Sent
     {
         QString push;

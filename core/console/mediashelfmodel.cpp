@@ -169,10 +169,10 @@ QVariant MediaShelfModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> MediaShelfModel::roleNames() const
 {
-    return {{KeyRole, "key"},           {MediaRole, "mediaId"}, {NameRole, "name"},
-            {KindRole, "kind"},         {FromRole, "from"},   {SentRole, "sent"},
+    return {{KeyRole, "key"},           {MediaRole, "mediaId"},      {NameRole, "name"},
+            {KindRole, "kind"},         {FromRole, "from"},          {SentRole, "sent"},
             {UrlRole, "url"},           {StateRole, "availability"}, {ProgressRole, "progress"},
-            {LinkRole, "link"},         {NoteRole, "note"},   {ProblemRole, "problem"},
+            {LinkRole, "link"},         {NoteRole, "note"},          {ProblemRole, "problem"},
             {DeliveryRole, "delivery"}, {ArmedRole, "armed"}};
 }
 

@@ -155,6 +155,14 @@ private Q_SLOTS:
         QCOMPARE(log->data(log->index(1), ActivityLogModel::MediaNameRole).toString(),
                  QStringLiteral("roof.png"));
         QCOMPARE(log->data(log->index(2), ActivityLogModel::MediaRole).toString(), id);
+
+        // Opened again from the log: the same picture, ready at once (it is cached).
+        MediaLibrary *media = console.controller.media();
+        media->view(id, QStringLiteral("Engine 1 on North Ops 1"));
+        QCOMPARE(media->viewing().value(QStringLiteral("media")).toString(), id);
+        QVERIFY(media->viewing().value(QStringLiteral("url")).toUrl().isLocalFile());
+        media->closeView();
+        QVERIFY(media->viewing().isEmpty());
     }
 
     void simulatedUnitShowsItForTheSpurtToo()

@@ -81,5 +81,15 @@ TestCase {
         Fixture.unitStops("unit-0003")
         tryVerify(() => !onAir.visible, 3000, "it goes with the floor")
         tryVerify(() => !thumb.visible, 3000)
+
+        // The log keeps what the spurt showed: click it to see the picture again.
+        const log = findChild(view, "activityList")
+        let entry = null
+        tryVerify(() => (entry = log.itemAtIndex(0)) !== null && entry.media !== "", 3000,
+                  "the spurt is in the log with its picture")
+        mouseClick(entry)
+        const viewed = findChild(view, "viewedMedia")
+        tryVerify(() => viewed.visible, 3000, "the picture shows again")
+        verify(viewed.item.caption.indexOf("Patrol 3 on ") === 0, viewed.item.caption)
     }
 }
