@@ -475,6 +475,10 @@
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
+    <message>
+        <source>● %1 on %2</source>
+        <translation>● %1 auf %2</translation>
+    </message>
 </context>
 <context>
     <name>PairingDialog</name>

@@ -200,8 +200,10 @@ Item {
             anchors.right: parent.right
             anchors.bottom: parent.bottom
             anchors.margins: 6
-            text: panel.live ? qsTr("● %1 on %2 — %3").arg(panel.live.talker)
-                                   .arg(panel.live.where).arg(panel.live.name) : ""
+            text: !panel.live ? ""
+                : panel.live.name === "" ? qsTr("● %1 on %2").arg(panel.live.talker).arg(panel.live.where)
+                : qsTr("● %1 on %2 — %3").arg(panel.live.talker).arg(panel.live.where)
+                      .arg(panel.live.name)
             color: Theme.talking
             font.pixelSize: 13
             font.weight: Font.DemiBold

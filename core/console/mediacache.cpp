@@ -70,8 +70,11 @@ double MediaCache::progress(const QString &id) const
 MediaCache::State MediaCache::fetch(const QString &id)
 {
     const State now = state(id);
-    if (now == State::Ready && !id.isEmpty())
+    if (now == State::Ready && !id.isEmpty()) {
+        if (!m_items.contains(id))
+            learn(id);
         Q_EMIT available(id);
+    }
     if (id.isEmpty() || now == State::Ready || now == State::Loading)
         return now;
     Fetch f;
@@ -85,6 +88,22 @@ MediaCache::State MediaCache::fetch(const QString &id)
     Q_EMIT stateChanged(id);
     pump();
     return State::Loading;
+}
+
+void MediaCache::learn(const QString &id)
+{
+    // A file kept from an earlier run: its bytes are here, but what it is (type, name) is not.
+    // One byte of it brings the item's description along.
+    m_items.insert(id, proto::MediaItem {id, {}, 0, {}, {}, 0}); // asked once
+    proto::MediaGet get;
+    get.media = id;
+    get.length = 1;
+    m_client.send(get, [this, id](const Reply<proto::MediaData> &reply) {
+        if (!reply.ok())
+            return;
+        m_items.insert(id, reply.value->media);
+        Q_EMIT stateChanged(id);
+    });
 }
 
 void MediaCache::pump()

@@ -78,6 +78,7 @@ private:
     };
     QString pathOf(const QString &id) const;
     void pump();
+    void learn(const QString &id);
     void onChunk(const QString &id, const proto::MediaData &data);
     void complete(const QString &id);
     void fail(const QString &id, const QString &why);
