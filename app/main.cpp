@@ -7,8 +7,7 @@
 #include "core/console/consolecontroller.h"
 #include "core/media/portaudiobackend.h"
 #include "core/media/voiceengine.h"
-#include "ui/mediaimageprovider.h"
-#include "ui/qrcode.h"
+#include "ui/consolewindow.h"
 
 #include <QCommandLineParser>
 #include <QGuiApplication>
@@ -186,12 +185,7 @@ int main(int argc, char *argv[])
                          settings.setValue(listeningKey, state);
                      });
     QQmlApplicationEngine engine;
-    engine.addImportPath(QStringLiteral("qrc:/qt/qml")); // the static modules' qmldir files
-    engine.addImageProvider(QStringLiteral("qr"), new ui::QrImageProvider); // the engine owns it
-    ui::installMediaImages(engine, controller.media()->cache());
-    engine.setInitialProperties({{QStringLiteral("controller"), QVariant::fromValue(&controller)}});
-    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Floorline/Ui/Main.qml")));
-    auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().value(0));
+    QQuickWindow *window = ui::loadConsoleWindow(engine, controller);
     if (!window)
         return 1;
     // The window comes back where and how big the dispatcher left it.

@@ -10,6 +10,7 @@
 #include "core/console/consolecontroller.h"
 #include "core/protocol/codec.h"
 #include "core/protocol/fleet.h"
+#include "ui/consolewindow.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -126,11 +127,7 @@ int main(int argc, char *argv[])
     QQmlApplicationEngine engine;
     int frames = 0;
     if (ui) {
-        engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
-        engine.setInitialProperties(
-            {{QStringLiteral("controller"), QVariant::fromValue(&controller)}});
-        engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Floorline/Ui/Main.qml")));
-        auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().value(0));
+        QQuickWindow *window = ui::loadConsoleWindow(engine, controller);
         if (!window) {
             std::fprintf(stderr, "the console UI did not load\n");
             return 1;

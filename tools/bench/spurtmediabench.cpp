@@ -11,7 +11,7 @@
 #include "benchcommon.h"
 
 #include "core/console/consolecontroller.h"
-#include "ui/mediaimageprovider.h"
+#include "ui/consolewindow.h"
 
 #include <QBuffer>
 #include <QCommandLineParser>
@@ -148,11 +148,7 @@ int main(int argc, char **argv)
             model = clock.nsecsElapsed() / 1e6;
     });
     QQmlApplicationEngine engine;
-    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
-    ui::installMediaImages(engine, controller.media()->cache());
-    engine.setInitialProperties({{QStringLiteral("controller"), QVariant::fromValue(&controller)}});
-    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Floorline/Ui/Main.qml")));
-    auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().value(0));
+    QQuickWindow *window = ui::loadConsoleWindow(engine, controller);
     if (!window)
         return 1;
     window->resize(1366, 768);
