@@ -52,10 +52,7 @@ QVariantList ConsoleController::onAir() const
     for (const QString &session : std::as_const(sessions)) {
         const SpurtMedia &s = m_spurtMedia[session];
         const auto item = m_library.cache().item(s.media);
-        const QString type = item ? item->type : QString();
-        const QString kind = type.startsWith(QLatin1String("image/")) ? QStringLiteral("image")
-            : type.startsWith(QLatin1String("video/"))                ? QStringLiteral("video")
-                                                                      : QStringLiteral("file");
+        const QString kind = mediaKind(item ? item->type : QString());
         out << QVariantMap {{QStringLiteral("session"), session},
                             {QStringLiteral("where"), sessionName(session)},
                             {QStringLiteral("talker"), s.talker},

@@ -13,6 +13,15 @@ Q_LOGGING_CATEGORY(lcMediaCache, "floorline.console.media", QtInfoMsg)
 
 namespace floorline::console {
 
+QString mediaKind(const QString &contentType)
+{
+    if (contentType.isEmpty() || contentType.startsWith(QLatin1String("image/")))
+        return QStringLiteral("image");
+    if (contentType.startsWith(QLatin1String("video/")))
+        return QStringLiteral("video");
+    return QStringLiteral("file");
+}
+
 MediaCache::MediaCache(SignalingClient &client, BulkPacer &pacer, QObject *parent)
     : QObject(parent)
     , m_client(client)

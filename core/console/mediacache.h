@@ -21,6 +21,10 @@ class SignalingClient;
 
 namespace floorline::console {
 
+/// How the console shows an item of `contentType`: "image", "video" or "file". An item whose
+/// description has not arrived yet counts as an image: most items shown with spurts are.
+QString mediaKind(const QString &contentType);
+
 /**
  * @brief The console's copy of media items: fetched once with `media.get`, kept on disk
  * under their SHA-256 and checked against it, so a picture shown with a talk spurt is a local

@@ -68,10 +68,7 @@ QVariantMap MediaLibrary::incoming() const
     const auto e = m_shelf.entry(m_incoming.front());
     if (!e)
         return {};
-    const QString kind = e->media.isEmpty()                  ? QStringLiteral("link")
-        : e->contentType.startsWith(QLatin1String("image/")) ? QStringLiteral("image")
-        : e->contentType.startsWith(QLatin1String("video/")) ? QStringLiteral("video")
-                                                             : QStringLiteral("file");
+    const QString kind = e->media.isEmpty() ? QStringLiteral("link") : mediaKind(e->contentType);
     return {{QStringLiteral("key"), e->key},
             {QStringLiteral("from"), e->fromAlias.isEmpty() ? e->from : e->fromAlias},
             {QStringLiteral("name"), e->name.isEmpty() ? e->link : e->name},
@@ -139,12 +136,9 @@ QVariantMap MediaLibrary::viewing() const
     if (m_viewing.isEmpty())
         return {};
     const auto item = m_cache.item(m_viewing);
-    const QString type = item ? item->type : QString();
     return {{QStringLiteral("media"), m_viewing},
             {QStringLiteral("caption"), m_viewingCaption},
-            {QStringLiteral("kind"),
-             type.startsWith(QLatin1String("video/")) ? QStringLiteral("video")
-                                                      : QStringLiteral("image")},
+            {QStringLiteral("kind"), mediaKind(item ? item->type : QString())},
             {QStringLiteral("url"), m_cache.url(m_viewing)}};
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "mediashelfmodel.h"
 
+#include "mediacache.h"
+
 namespace floorline::console {
 
 MediaShelfModel::MediaShelfModel(Lookup lookup, QObject *parent)
@@ -111,13 +113,7 @@ int MediaShelfModel::rowCount(const QModelIndex &parent) const
 
 QString MediaShelfModel::kindOf(const ShelfEntry &e)
 {
-    if (e.media.isEmpty())
-        return QStringLiteral("link");
-    if (e.contentType.startsWith(QLatin1String("image/")))
-        return QStringLiteral("image");
-    if (e.contentType.startsWith(QLatin1String("video/")))
-        return QStringLiteral("video");
-    return QStringLiteral("file");
+    return e.media.isEmpty() ? QStringLiteral("link") : mediaKind(e.contentType);
 }
 
 QVariant MediaShelfModel::data(const QModelIndex &index, int role) const

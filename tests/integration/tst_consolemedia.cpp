@@ -74,22 +74,6 @@ struct Console
     QAbstractItemModelTester shelfTester;
 };
 
-/// Uploads `bytes` from `client` in 32 KiB chunks and returns the item's id.
-QString upload(test::TestClient &client, const QByteArray &bytes, const QString &name)
-{
-    const auto begun = client.call(
-        proto::MediaUpload {name, QStringLiteral("image/png"), bytes.size(), sha256(bytes)});
-    if (!begun)
-        return {};
-    for (qint64 offset = 0; offset < bytes.size(); offset += proto::kMaxMediaChunk) {
-        if (!client.call(proto::MediaChunk {begun->upload, offset,
-                                            bytes.mid(offset, proto::kMaxMediaChunk)}))
-            return {};
-    }
-    const auto item = client.call(proto::MediaFinish {begun->upload});
-    return item ? item->id : QString();
-}
-
 server::Hub::Config fastMedia()
 {
     server::Hub::Config config;
@@ -112,7 +96,7 @@ private Q_SLOTS:
         QVERIFY(unit.login());
         QVERIFY(unit.call(proto::Affiliate {{QStringLiteral("tg-001")}}));
         const QByteArray bytes = picture(7);
-        const QString id = upload(unit, bytes, QStringLiteral("roof.png"));
+        const QString id = test::uploadMedia(unit, bytes, QStringLiteral("roof.png"));
         QVERIFY(!id.isEmpty());
         const QString session = QStringLiteral("group:tg-001");
 
@@ -178,7 +162,7 @@ private Q_SLOTS:
         test::TestClient talker(QStringLiteral("unit-0001"), server->url());
         QVERIFY(talker.login());
         QVERIFY(talker.call(proto::Affiliate {{QStringLiteral("tg-001")}}));
-        const QString id = upload(talker, picture(9, 70000), QStringLiteral("gate.png"));
+        const QString id = test::uploadMedia(talker, picture(9, 70000), QStringLiteral("gate.png"));
         const QString session = QStringLiteral("group:tg-001");
         QTRY_VERIFY(
             server->hub()->sessionInfo(session).members.contains(QStringLiteral("unit-0005")));
@@ -263,7 +247,7 @@ private Q_SLOTS:
         QVERIFY(console.ready());
         test::TestClient sharer(QStringLiteral("unit-0001"), server->url());
         QVERIFY(sharer.login());
-        const QString id = upload(sharer, picture(3, 5000), QStringLiteral("map.png"));
+        const QString id = test::uploadMedia(sharer, picture(3, 5000), QStringLiteral("map.png"));
         proto::MediaPush share;
         share.push = QStringLiteral("s-1");
         share.to.group = QStringLiteral("tg-001");
@@ -350,7 +334,7 @@ private Q_SLOTS:
         test::TestClient listener(QStringLiteral("unit-0001"), server->url());
         QVERIFY(listener.login());
         QVERIFY(listener.call(proto::Affiliate {{QStringLiteral("tg-001")}}));
-        const QString id = upload(listener, picture(5, 2000), QStringLiteral("a.png"));
+        const QString id = test::uploadMedia(listener, picture(5, 2000), QStringLiteral("a.png"));
         QVERIFY(!id.isEmpty());
 
         MediaLibrary *media = console.controller.media();

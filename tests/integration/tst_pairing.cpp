@@ -102,12 +102,9 @@ private Q_SLOTS:
         QFile file(QStringLiteral(FLOORLINE_TEST_DATA "/incident.mp4"));
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QByteArray video = file.readAll();
-        const auto begun = phone.call(proto::MediaUpload {QStringLiteral("incident.mp4"),
-                                                          QStringLiteral("video/mp4"), video.size(),
-                                                          sha256(video)});
-        QVERIFY(begun);
-        QVERIFY(phone.call(proto::MediaChunk {begun->upload, 0, video}));
-        QVERIFY(phone.call(proto::MediaFinish {begun->upload}));
+        QCOMPARE(test::uploadMedia(phone, video, QStringLiteral("incident.mp4"),
+                                   QStringLiteral("video/mp4")),
+                 sha256(video));
         proto::MediaPush push;
         push.push = QStringLiteral("clip-1");
         push.to.bound = true;

@@ -7,7 +7,6 @@
 #include "support/rawpeer.h"
 #include "support/testclient.h"
 
-#include <QCryptographicHash>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTcpServer>
@@ -24,23 +23,6 @@ namespace {
 qint64 stat(server::Server &server, const char *name)
 {
     return server.hub()->stats().toJson().value(QLatin1String(name)).toInteger();
-}
-
-/// Uploads `bytes` as a PNG in one chunk and returns its id.
-QString store(test::TestClient &client, const QByteArray &bytes, const QString &name)
-{
-    const QString sha
-        = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-    const auto begun
-        = client.call(proto::MediaUpload {name, QStringLiteral("image/png"), bytes.size(), sha});
-    if (!begun)
-        return {};
-    if (begun->upload.isEmpty())
-        return sha;
-    if (!client.call(proto::MediaChunk {begun->upload, 0, bytes}))
-        return {};
-    const auto item = client.call(proto::MediaFinish {begun->upload});
-    return item ? item->id : QString();
 }
 
 proto::MediaPush pushTo(const QString &id, proto::PushTarget to, const QString &media,
@@ -138,7 +120,8 @@ private Q_SLOTS:
         test::TestClient unit(QStringLiteral("unit-0001"), server->url());
         QVERIFY(console.login());
         QVERIFY(unit.login());
-        const QString photo = store(console, QByteArray(4000, 'p'), QStringLiteral("scene.png"));
+        const QString photo
+            = test::uploadMedia(console, QByteArray(4000, 'p'), QStringLiteral("scene.png"));
         QVERIFY(!photo.isEmpty());
 
         proto::Error error;

@@ -4,7 +4,6 @@
 #include "core/protocol/pairinguri.h"
 
 #include <QColor>
-#include <QCryptographicHash>
 #include <QFile>
 #include <QImage>
 #include <QProcess>
@@ -155,11 +154,8 @@ QString ConsoleFixture::scanPairAndPushVideo(const QString &path, const QString 
         return {};
     const QByteArray video = file.readAll();
     const QString sha
-        = QString::fromLatin1(QCryptographicHash::hash(video, QCryptographicHash::Sha256).toHex());
-    const auto begun = phone->call(proto::MediaUpload {
-        QStringLiteral("incident.mp4"), QStringLiteral("video/mp4"), video.size(), sha});
-    if (!begun || !phone->call(proto::MediaChunk {begun->upload, 0, video})
-        || !phone->call(proto::MediaFinish {begun->upload}))
+        = uploadMedia(*phone, video, QStringLiteral("incident.mp4"), QStringLiteral("video/mp4"));
+    if (sha.isEmpty())
         return {};
     proto::MediaPush push;
     push.push = QStringLiteral("clip-1");
@@ -175,20 +171,8 @@ QString ConsoleFixture::unitTalksShowing(const QString &unit, const QString &nam
     QFile f(file.toLocalFile());
     if (!client || !f.open(QIODevice::ReadOnly))
         return {};
-    const QByteArray bytes = f.readAll();
-    const QString sha
-        = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-    const auto begun
-        = client->call(proto::MediaUpload {name, QStringLiteral("image/png"), bytes.size(), sha});
-    if (!begun)
-        return {};
-    for (qint64 at = 0; !begun->upload.isEmpty() && at < bytes.size();
-         at += proto::kMaxMediaChunk) {
-        if (!client->call(
-                proto::MediaChunk {begun->upload, at, bytes.mid(at, proto::kMaxMediaChunk)}))
-            return {};
-    }
-    if (!begun->upload.isEmpty() && !client->call(proto::MediaFinish {begun->upload}))
+    const QString sha = uploadMedia(*client, f.readAll(), name);
+    if (sha.isEmpty())
         return {};
     const QString group = client->client.login().unit.groups.value(0);
     if (group.isEmpty() || !client->call(proto::Affiliate {{group}}))

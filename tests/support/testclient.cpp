@@ -4,6 +4,7 @@
 #include "core/media/opuscodec.h"
 #include "resources/speechclips.h"
 
+#include <QCryptographicHash>
 #include <QThread>
 
 namespace floorline::test {
@@ -47,6 +48,25 @@ bool TestClient::login(int timeoutMs)
     return QTest::qWaitFor([this] { return client.state() == SignalingClient::State::Online; },
                            timeoutMs)
         && QTest::qWaitFor([this] { return rtp.isLatched(); }, timeoutMs);
+}
+
+QString uploadMedia(TestClient &client, const QByteArray &bytes, const QString &name,
+                    const QString &type)
+{
+    const QString sha
+        = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    const auto begun = client.call(proto::MediaUpload {name, type, bytes.size(), sha});
+    if (!begun)
+        return {};
+    if (begun->upload.isEmpty())
+        return sha; // already stored
+    for (qint64 at = 0; at < bytes.size(); at += proto::kMaxMediaChunk) {
+        if (!client.call(
+                proto::MediaChunk {begun->upload, at, bytes.mid(at, proto::kMaxMediaChunk)}))
+            return {};
+    }
+    const auto item = client.call(proto::MediaFinish {begun->upload});
+    return item ? item->id : QString();
 }
 
 void TestClient::sendSpurt(const std::vector<QByteArray> &payloads, int gapMs)

@@ -92,6 +92,11 @@ public:
     quint32 timestamp = 0;
 };
 
+/// Stores `bytes` through `client` (media.upload, 32 KiB chunks, media.finish) and returns the
+/// item's id (its SHA-256), or empty if the server refused any step.
+QString uploadMedia(TestClient &client, const QByteArray &bytes, const QString &name,
+                    const QString &type = QStringLiteral("image/png"));
+
 /// The bundled speech clip `n` (1-based) encoded as 20 ms Opus packets.
 std::vector<QByteArray> speechPackets(int n = 1);
 
