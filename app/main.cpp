@@ -53,71 +53,108 @@ void screenshotLater(QQmlApplicationEngine &engine, const QString &file, double 
         QCoreApplication::exit(saved ? 0 : 1);
     });
 }
+/// The command line, built the same way for the console and for answers that need no window.
+struct CommandLine
+{
+    QCommandLineParser parser;
+    const QCommandLineOption server {QStringLiteral("server"),
+                                     QStringLiteral("Server URL (ws://host:port). Without it the "
+                                                    "console runs its demo."),
+                                     QStringLiteral("url")};
+    const QCommandLineOption user {QStringLiteral("user"), QStringLiteral("Account to log in as."),
+                                   QStringLiteral("id")};
+    const QCommandLineOption password {QStringLiteral("password"),
+                                       QStringLiteral("Password (default: the account id)."),
+                                       QStringLiteral("secret")};
+    const QCommandLineOption demo {
+        QStringLiteral("demo"),
+        QStringLiteral("Run the demo: an in-process server and a "
+                       "simulated fleet (the default with no --server).")};
+    const QCommandLineOption list {QStringLiteral("list-audio-devices"),
+                                   QStringLiteral("List sound devices and exit.")};
+    const QCommandLineOption input {QStringLiteral("input-device"),
+                                    QStringLiteral("Microphone by name."), QStringLiteral("name")};
+    const QCommandLineOption headset {QStringLiteral("headset-device"),
+                                      QStringLiteral("Headset output by name."),
+                                      QStringLiteral("name")};
+    const QCommandLineOption speaker {QStringLiteral("speaker-device"),
+                                      QStringLiteral("Speaker output by name."),
+                                      QStringLiteral("name")};
+    const QCommandLineOption noAudio {QStringLiteral("no-audio"),
+                                      QStringLiteral("Run without sound devices.")};
+    const QCommandLineOption screenshot {QStringLiteral("screenshot"),
+                                         QStringLiteral("Save the window to a PNG and quit."),
+                                         QStringLiteral("file")};
+    const QCommandLineOption screenshotAfter {QStringLiteral("screenshot-after"),
+                                              QStringLiteral("Seconds before the screenshot (8)."),
+                                              QStringLiteral("s"), QStringLiteral("8")};
+    // Not "--display": Qt's X11 platform takes that (and -display) as the X server to use.
+    const QCommandLineOption asDisplay {
+        QStringLiteral("as-display"),
+        QStringLiteral("Run as a display bound to the account: show what its console sends to "
+                       "its displays (no talk groups, no audio).")};
+
+    CommandLine()
+    {
+        parser.setApplicationDescription(QStringLiteral("Floorline push-to-talk dispatch console"));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addOptions({server, user, password, demo, list, input, headset, speaker, noAudio,
+                           screenshot, screenshotAfter, asDisplay});
+    }
+};
+
+void nameApplication()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Floorline"));
+    QCoreApplication::setApplicationName(QStringLiteral("floorline"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
+}
+
+/// Help, version and the device list are answered on a terminal without a display.
+bool answersWithoutWindow(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "-h" || arg == "--help" || arg == "--help-all" || arg == "-v"
+            || arg == "--version" || arg == "--list-audio-devices")
+            return true;
+    }
+    return false;
+}
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    if (answersWithoutWindow(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        nameApplication();
+        CommandLine cli;
+        cli.parser.process(app); // help and version print and exit here
+        return listAudioDevices();
+    }
     qputenv("QT_QUICK_CONTROLS_STYLE", "Material");
     QGuiApplication app(argc, argv);
-    QCoreApplication::setOrganizationName(QStringLiteral("Floorline"));
-    QCoreApplication::setApplicationName(QStringLiteral("floorline"));
-    QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    nameApplication();
     // The console speaks the desktop's language when we have it (LANG=de_DE.UTF-8: German).
     QTranslator translator;
     if (translator.load(QLocale(), QStringLiteral("floorline"), QStringLiteral("_"),
                         QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(&translator);
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Floorline push-to-talk dispatch console"));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption server(QStringLiteral("server"),
-                                    QStringLiteral("Server URL (ws://host:port); repeatable."),
-                                    QStringLiteral("url"));
-    const QCommandLineOption user(QStringLiteral("user"), QStringLiteral("Account to log in as."),
-                                  QStringLiteral("id"));
-    const QCommandLineOption password(QStringLiteral("password"),
-                                      QStringLiteral("Password (default: the account id)."),
-                                      QStringLiteral("secret"));
-    const QCommandLineOption demo(QStringLiteral("demo"),
-                                  QStringLiteral("Run the demo: an in-process server and a "
-                                                 "simulated fleet (the default with no server)."));
-    const QCommandLineOption list(QStringLiteral("list-audio-devices"),
-                                  QStringLiteral("List sound devices and exit."));
-    const QCommandLineOption input(QStringLiteral("input-device"),
-                                   QStringLiteral("Microphone by name."), QStringLiteral("name"));
-    const QCommandLineOption headset(QStringLiteral("headset-device"),
-                                     QStringLiteral("Headset output by name."),
-                                     QStringLiteral("name"));
-    const QCommandLineOption speaker(QStringLiteral("speaker-device"),
-                                     QStringLiteral("Speaker output by name."),
-                                     QStringLiteral("name"));
-    const QCommandLineOption noAudio(QStringLiteral("no-audio"),
-                                     QStringLiteral("Run without sound devices."));
-    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-                                        QStringLiteral("Save the window to a PNG and quit."),
-                                        QStringLiteral("file"));
-    const QCommandLineOption screenshotAfter(QStringLiteral("screenshot-after"),
-                                             QStringLiteral("Seconds before the screenshot (8)."),
-                                             QStringLiteral("s"), QStringLiteral("8"));
-    const QCommandLineOption display(
-        QStringLiteral("display"),
-        QStringLiteral("Run as a display bound to the account: show what its console sends to "
-                       "its displays (no talk groups, no audio)."));
-    parser.addOptions({server, user, password, demo, list, input, headset, speaker, noAudio,
-                       screenshot, screenshotAfter, display});
+    CommandLine cli;
+    QCommandLineParser &parser = cli.parser;
+    const QCommandLineOption &server = cli.server, &user = cli.user, &password = cli.password,
+                             &demo = cli.demo, &input = cli.input, &headset = cli.headset,
+                             &speaker = cli.speaker, &noAudio = cli.noAudio,
+                             &screenshot = cli.screenshot, &screenshotAfter = cli.screenshotAfter,
+                             &display = cli.asDisplay;
     parser.process(app);
-    if (parser.isSet(list))
-        return listAudioDevices();
 
-    // Settings remember servers and devices; the command line wins for this run.
+    // Settings remember servers and devices; the command line wins for this run. Without
+    // --server the console runs its demo, as README says, whatever it was pointed at before.
     QSettings settings;
-    QStringList servers = parser.values(server);
-    if (servers.isEmpty())
-        servers = settings.value(QStringLiteral("servers")).toStringList();
-    else
-        settings.setValue(QStringLiteral("servers"), servers);
+    const QStringList servers = parser.values(server);
     media::VoiceEngine::Config voiceConfig;
     voiceConfig.inputDevice = parser.value(input).isEmpty()
         ? settings.value(QStringLiteral("audio/input")).toString()
@@ -201,7 +238,7 @@ int main(int argc, char *argv[])
         if (window->visibility() == QWindow::Windowed)
             settings.setValue(QStringLiteral("window/geometry"), window->geometry());
     });
-    QObject::connect(&controller, &console::ConsoleController::loginRequested, &app,
+    QObject::connect(controller.connection(), &console::ServerConnection::loginRequested, &app,
                      [&settings](const QUrl &server, const QString &name) {
                          QStringList known
                              = settings.value(QStringLiteral("servers")).toStringList();
@@ -215,7 +252,7 @@ int main(int argc, char *argv[])
     if (demoSystem.running() || parser.isSet(user))
         controller.connectToServer(url, account, secret);
     else
-        controller.setLoginTarget(url, account);
+        controller.connection()->setLoginTarget(url, account);
     if (parser.isSet(screenshot))
         screenshotLater(engine, parser.value(screenshot), parser.value(screenshotAfter).toDouble());
     const int result = app.exec();

@@ -753,10 +753,6 @@ SPRECHEN</translation>
 <context>
     <name>floorline::console::ConsoleController</name>
     <message>
-        <source>Connection lost</source>
-        <translation>Verbindung verloren</translation>
-    </message>
-    <message>
         <source>Could not load the directory: %1</source>
         <translation>Verzeichnis konnte nicht geladen werden: %1</translation>
     </message>
@@ -765,16 +761,8 @@ SPRECHEN</translation>
         <translation>Mithören nicht möglich: %1</translation>
     </message>
     <message>
-        <source>Floor revoked: %1</source>
-        <translation>Sprechrecht entzogen: %1</translation>
-    </message>
-    <message>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
-    </message>
-    <message>
-        <source>Select a group to talk to</source>
-        <translation>Gruppe zum Sprechen auswählen</translation>
     </message>
     <message>
         <source>Not connected</source>
@@ -811,18 +799,6 @@ SPRECHEN</translation>
     <message>
         <source>Could not leave: %1</source>
         <translation>Verlassen fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>Enter the server as ws://host:port</source>
-        <translation>Server als ws://host:port eingeben</translation>
-    </message>
-    <message>
-        <source>Enter your user name</source>
-        <translation>Bitte Benutzernamen eingeben</translation>
-    </message>
-    <message>
-        <source>Cannot reach %1; trying again</source>
-        <translation>%1 nicht erreichbar; neuer Versuch läuft</translation>
     </message>
 </context>
 <context>
@@ -873,6 +849,25 @@ SPRECHEN</translation>
     </message>
 </context>
 <context>
+    <name>floorline::console::ServerConnection</name>
+    <message>
+        <source>Enter the server as ws://host:port</source>
+        <translation>Server als ws://host:port eingeben</translation>
+    </message>
+    <message>
+        <source>Enter your user name</source>
+        <translation>Bitte Benutzernamen eingeben</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1. Check the address; trying again.</source>
+        <translation>%1 ist nicht erreichbar. Bitte die Adresse prüfen; neuer Versuch läuft.</translation>
+    </message>
+    <message>
+        <source>No voice: cannot resolve %1</source>
+        <translation>Kein Sprechfunk: %1 lässt sich nicht auflösen</translation>
+    </message>
+</context>
+<context>
     <name>floorline::console::SessionListModel</name>
     <message>
         <source>Call %1</source>
@@ -888,6 +883,25 @@ SPRECHEN</translation>
             <numerusform>+%n weitere</numerusform>
             <numerusform>+%n weitere</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>floorline::console::TalkControl</name>
+    <message>
+        <source>Select a group to talk to</source>
+        <translation>Gruppe zum Sprechen auswählen</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Floor revoked: %1</source>
+        <translation>Sprechrecht entzogen: %1</translation>
+    </message>
+    <message>
+        <source>Connection lost</source>
+        <translation>Verbindung verloren</translation>
     </message>
 </context>
 <context>

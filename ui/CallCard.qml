@@ -91,9 +91,9 @@ Rectangle {
                 focusPolicy: Qt.TabFocus
                 enabled: card.kind !== "broadcast" || card.owned
                 Accessible.name: qsTr("Talk on %1").arg(card.name)
-                onPressed: card.controller.pressTalkOn(card.sessionId)
-                onReleased: card.controller.releaseTalk()
-                onCanceled: card.controller.releaseTalk()
+                onPressed: card.controller.talk.pressOn(card.sessionId)
+                onReleased: card.controller.talk.release()
+                onCanceled: card.controller.talk.release()
             }
             Button {
                 text: qsTr("Add selected")

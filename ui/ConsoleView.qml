@@ -122,9 +122,15 @@ FocusScope {
         id: ghost
         objectName: "dragGhost"
     }
+    // Where the keyboard rests when no control has it: Space talks, Tab starts at the top.
+    Item {
+        id: keyboardHome
+        focus: true
+    }
     LoginView {
         objectName: "loginView"
         anchors.fill: parent
         controller: view.controller
+        onDismissed: keyboardHome.forceActiveFocus()
     }
 }

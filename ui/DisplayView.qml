@@ -17,8 +17,8 @@ Rectangle {
         spacing: Theme.gap
         Text {
             Layout.fillWidth: true
-            text: qsTr("Display of %1 · %2").arg(view.controller.user)
-                  .arg(view.controller.link === Console.Online ? qsTr("Online") : qsTr("Offline"))
+            text: qsTr("Display of %1 · %2").arg(view.controller.connection.user)
+                  .arg(view.controller.connection.link === Console.Online ? qsTr("Online") : qsTr("Offline"))
             color: Theme.textDim
             font.pixelSize: 14
         }

@@ -211,9 +211,9 @@ Rectangle {
             flat: true
             focusPolicy: Qt.TabFocus
             Accessible.name: qsTr("Talk on %1 only").arg(row.name)
-            onPressed: row.controller.pressTalkOn("group:" + row.groupId)
-            onReleased: row.controller.releaseTalk()
-            onCanceled: row.controller.releaseTalk()
+            onPressed: row.controller.talk.pressOn("group:" + row.groupId)
+            onReleased: row.controller.talk.release()
+            onCanceled: row.controller.talk.release()
         }
         Button {
             visible: row.hasChildren

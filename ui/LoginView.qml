@@ -10,12 +10,19 @@ Rectangle {
     id: login
     required property ConsoleController controller
     color: Qt.rgba(0.07, 0.09, 0.11, 0.92)
-    visible: controller.link === Console.Offline
+    visible: controller.connection.needsLogin
     // Nothing behind the form takes clicks or keys while it is up.
     MouseArea { anchors.fill: parent; acceptedButtons: Qt.AllButtons; hoverEnabled: true }
-    onVisibleChanged: if (visible) (server.text === "" ? server : password).forceActiveFocus()
+    // Hidden, the form must not keep the keyboard: Space would type into the password.
+    signal dismissed()
+    onVisibleChanged: {
+        if (visible)
+            (server.text === "" ? server : password).forceActiveFocus()
+        else
+            dismissed()
+    }
 
-    function connect() { login.controller.login(server.text, user.text, password.text) }
+    function connect() { login.controller.connection.login(server.text, user.text, password.text) }
 
     Rectangle {
         anchors.centerIn: parent
@@ -39,7 +46,7 @@ Rectangle {
                 id: server
                 objectName: "loginServer"
                 Layout.fillWidth: true
-                text: login.controller.serverUrl
+                text: login.controller.connection.serverUrl
                 placeholderText: qsTr("Server, e.g. ws://dispatch.example:8800")
                 Accessible.name: qsTr("Server address")
                 onAccepted: login.connect()
@@ -48,7 +55,7 @@ Rectangle {
                 id: user
                 objectName: "loginUser"
                 Layout.fillWidth: true
-                text: login.controller.account
+                text: login.controller.connection.account
                 placeholderText: qsTr("User")
                 Accessible.name: qsTr("User name")
                 onAccepted: login.connect()
@@ -66,7 +73,7 @@ Rectangle {
                 objectName: "loginError"
                 Layout.fillWidth: true
                 visible: text !== ""
-                text: login.controller.lastError
+                text: login.controller.connection.lastError
                 color: Theme.denied
                 wrapMode: Text.Wrap
             }

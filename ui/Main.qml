@@ -14,7 +14,7 @@ ApplicationWindow {
     minimumWidth: 1024
     minimumHeight: 600
     visible: true
-    title: qsTr("Floorline — %1").arg(controller.user)
+    title: qsTr("Floorline — %1").arg(controller.connection.user)
     color: Theme.background
     Material.theme: Material.Dark
     Material.accent: Theme.selected

@@ -10,10 +10,10 @@ ColumnLayout {
     required property ConsoleController controller
     spacing: 16
 
-    readonly property color stateColor: controller.talkState === Console.Granted ? Theme.onAir
-        : controller.talkState === Console.Requesting || controller.talkState === Console.Queued
+    readonly property color stateColor: controller.talk.state === Console.Granted ? Theme.onAir
+        : controller.talk.state === Console.Requesting || controller.talk.state === Console.Queued
           ? Theme.waiting
-        : controller.talkState === Console.Denied ? Theme.denied : Theme.panelRaised
+        : controller.talk.state === Console.Denied ? Theme.denied : Theme.panelRaised
 
     Text {
         Layout.alignment: Qt.AlignHCenter
@@ -25,7 +25,7 @@ ColumnLayout {
         objectName: "targets"
         Layout.alignment: Qt.AlignHCenter
         Layout.maximumWidth: 300
-        text: panel.controller.talkTargets.length ? panel.controller.talkTargets.join(", ")
+        text: panel.controller.talk.targets.length ? panel.controller.talk.targets.join(", ")
                                                : qsTr("no group selected")
         color: Theme.text
         font.pixelSize: 16
@@ -48,11 +48,11 @@ ColumnLayout {
         Text {
             anchors.centerIn: parent
             horizontalAlignment: Text.AlignHCenter
-            text: panel.controller.talkState === Console.Granted ? qsTr("ON AIR")
-                : panel.controller.talkState === Console.Requesting ? qsTr("REQUESTING")
-                : panel.controller.talkState === Console.Queued
-                  ? qsTr("QUEUED\n#%1").arg(panel.controller.queuePosition)
-                : panel.controller.talkState === Console.Denied ? qsTr("DENIED")
+            text: panel.controller.talk.state === Console.Granted ? qsTr("ON AIR")
+                : panel.controller.talk.state === Console.Requesting ? qsTr("REQUESTING")
+                : panel.controller.talk.state === Console.Queued
+                  ? qsTr("QUEUED\n#%1").arg(panel.controller.talk.queuePosition)
+                : panel.controller.talk.state === Console.Denied ? qsTr("DENIED")
                 : qsTr("PUSH\nTO TALK")
             color: Theme.text
             font.pixelSize: 26
@@ -63,7 +63,7 @@ ColumnLayout {
             minimumPixelSize: 14
         }
         TapHandler {
-            onPressedChanged: pressed ? panel.controller.pressTalk() : panel.controller.releaseTalk()
+            onPressedChanged: pressed ? panel.controller.talk.press() : panel.controller.talk.release()
         }
         // A shelf item dropped here goes with the next talk spurt.
         DropArea {
@@ -84,13 +84,13 @@ ColumnLayout {
         }
         Keys.onPressed: (event) => {
             if (event.key === Qt.Key_Return && !event.isAutoRepeat) {
-                panel.controller.pressTalk()
+                panel.controller.talk.press()
                 event.accepted = true
             }
         }
         Keys.onReleased: (event) => {
             if (event.key === Qt.Key_Return && !event.isAutoRepeat) {
-                panel.controller.releaseTalk()
+                panel.controller.talk.release()
                 event.accepted = true
             }
         }
@@ -138,18 +138,18 @@ ColumnLayout {
             verticalAlignment: Text.AlignVCenter
         }
         Accessible.name: qsTr("Emergency call on the selected groups, hold to talk")
-        onPressed: panel.controller.pressTalk(true)
-        onReleased: panel.controller.releaseTalk()
-        onCanceled: panel.controller.releaseTalk()
+        onPressed: panel.controller.talk.press(true)
+        onReleased: panel.controller.talk.release()
+        onCanceled: panel.controller.talk.release()
     }
     Text {
         objectName: "talkNotice"
         Layout.alignment: Qt.AlignHCenter
         Layout.maximumWidth: 300
-        text: panel.controller.talkState === Console.Denied ? panel.controller.talkNotice
-            : panel.controller.talkState === Console.Granted ? qsTr("You are on the air")
+        text: panel.controller.talk.state === Console.Denied ? panel.controller.talk.notice
+            : panel.controller.talk.state === Console.Granted ? qsTr("You are on the air")
             : qsTr("Hold the button or the Space bar")
-        color: panel.controller.talkState === Console.Denied ? Theme.denied : Theme.textDim
+        color: panel.controller.talk.state === Console.Denied ? Theme.denied : Theme.textDim
         font.pixelSize: 14
         wrapMode: Text.Wrap
         horizontalAlignment: Text.AlignHCenter

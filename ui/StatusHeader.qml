@@ -31,19 +31,19 @@ Rectangle {
         Text {
             objectName: "linkError"
             Layout.fillWidth: true
-            visible: header.controller.link !== Console.Online
-            text: header.controller.lastError
+            visible: header.controller.connection.link !== Console.Online
+            text: header.controller.connection.lastError
             color: Theme.denied
             font.pixelSize: 13
             elide: Text.ElideRight
             horizontalAlignment: Text.AlignRight
         }
-        Item { Layout.fillWidth: true; visible: header.controller.link === Console.Online }
+        Item { Layout.fillWidth: true; visible: header.controller.connection.link === Console.Online }
         ToolButton {
             objectName: "openPairing"
             text: qsTr("Pair device")
             focusPolicy: Qt.TabFocus
-            enabled: header.controller.link === Console.Online
+            enabled: header.controller.connection.link === Console.Online
             Accessible.name: qsTr("Pair a device with this console")
             onClicked: pairingDialog.open()
         }
@@ -67,11 +67,11 @@ Rectangle {
             width: 12
             height: 12
             radius: 6
-            color: header.controller.link === Console.Online ? Theme.talking
-                 : header.controller.link === Console.Offline ? Theme.denied : Theme.waiting
+            color: header.controller.connection.link === Console.Online ? Theme.talking
+                 : header.controller.connection.link === Console.Offline ? Theme.denied : Theme.waiting
             SequentialAnimation on opacity {
-                running: header.controller.link === Console.Reconnecting
-                         || header.controller.link === Console.Connecting
+                running: header.controller.connection.link === Console.Reconnecting
+                         || header.controller.connection.link === Console.Connecting
                 loops: Animation.Infinite
                 NumberAnimation { to: 0.3; duration: 400 }
                 NumberAnimation { to: 1.0; duration: 400 }
@@ -79,21 +79,21 @@ Rectangle {
         }
         Text {
             Accessible.name: qsTr("Connection state")
-            text: header.controller.link === Console.Online ? qsTr("Online")
-                : header.controller.link === Console.Connecting ? qsTr("Connecting…")
-                : header.controller.link === Console.Reconnecting ? qsTr("Reconnecting…")
+            text: header.controller.connection.link === Console.Online ? qsTr("Online")
+                : header.controller.connection.link === Console.Connecting ? qsTr("Connecting…")
+                : header.controller.connection.link === Console.Reconnecting ? qsTr("Reconnecting…")
                 : qsTr("Offline")
             color: Theme.text
             font.pixelSize: 14
         }
         Text {
-            text: header.controller.user
+            text: header.controller.connection.user
             color: Theme.textDim
             font.pixelSize: 14
         }
         ToolButton {
             objectName: "logout"
-            visible: header.controller.link !== Console.Offline
+            visible: header.controller.connection.link !== Console.Offline
             text: qsTr("Log out")
             focusPolicy: Qt.TabFocus
             Accessible.name: qsTr("Log out")

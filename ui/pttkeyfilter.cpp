@@ -11,10 +11,12 @@
 namespace floorline::ui {
 
 namespace {
-/// Where Space is a character, not push-to-talk.
+/// Where Space is a character, not push-to-talk. A field that is not visible (the login form
+/// after logging in) types nothing a dispatcher can see: Space talks there.
 bool typesText(const QQuickItem *item)
 {
-    return item && (item->inherits("QQuickTextInput") || item->inherits("QQuickTextEdit"));
+    return item && item->isVisible()
+        && (item->inherits("QQuickTextInput") || item->inherits("QQuickTextEdit"));
 }
 
 bool isButton(const QQuickItem *item)
@@ -23,22 +25,76 @@ bool isButton(const QQuickItem *item)
 }
 } // namespace
 
+PttKeyFilter::PttKeyFilter(QObject *parent)
+    : QObject(parent)
+{
+    m_releaseGuard.setSingleShot(true);
+    m_releaseGuard.setInterval(kRepeatGuardMs);
+    connect(&m_releaseGuard, &QTimer::timeout, this, [this] {
+        m_talking = false;
+        if (m_controller)
+            m_controller->talk()->release();
+    });
+}
+
 void PttKeyFilter::setWindow(QQuickWindow *window)
 {
     if (window == m_window)
         return;
-    if (m_window)
+    if (m_window) {
         m_window->removeEventFilter(this);
+        disconnect(m_window, nullptr, this, nullptr);
+    }
     m_window = window;
-    if (m_window)
+    if (m_window) {
         m_window->installEventFilter(this);
+        connect(m_window, &QWindow::activeChanged, this, [this] {
+            if (!m_window->isActive())
+                windowLost();
+        });
+        connect(m_window, &QWindow::visibleChanged, this, [this](bool visible) {
+            if (!visible)
+                windowLost();
+        });
+    }
     Q_EMIT windowChanged();
+}
+
+void PttKeyFilter::windowLost()
+{
+    m_releaseGuard.stop();
+    m_talking = false;
+    if (m_controller && m_controller->talk()->state() != console::TalkState::Idle
+        && m_controller->talk()->state() != console::TalkState::Denied)
+        m_controller->talk()->release();
+}
+
+bool PttKeyFilter::onSpace(bool press)
+{
+    if (press) {
+        if (m_releaseGuard.isActive()) {
+            m_releaseGuard.stop(); // the release was a repeat Qt did not recognise
+            return true;
+        }
+        if (!m_talking && m_controller) {
+            m_talking = true;
+            m_controller->talk()->press();
+        }
+    } else if (m_talking) {
+        m_releaseGuard.start();
+    }
+    return true;
 }
 
 bool PttKeyFilter::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched != m_window || !m_controller
-        || (event->type() != QEvent::KeyPress && event->type() != QEvent::KeyRelease))
+    if (watched != m_window)
+        return false;
+    if (event->type() == QEvent::FocusOut) {
+        windowLost();
+        return false;
+    }
+    if (!m_controller || (event->type() != QEvent::KeyPress && event->type() != QEvent::KeyRelease))
         return false;
     auto *key = static_cast<QKeyEvent *>(event);
     QQuickItem *focus = m_window->activeFocusItem();
@@ -46,14 +102,7 @@ bool PttKeyFilter::eventFilter(QObject *watched, QEvent *event)
     if (key->key() == Qt::Key_Space && !typesText(focus)) {
         if (key->isAutoRepeat())
             return true; // a held key repeats; the floor was asked for once
-        if (press && !m_talking) {
-            m_talking = true;
-            m_controller->pressTalk();
-        } else if (!press && m_talking) {
-            m_talking = false;
-            m_controller->releaseTalk();
-        }
-        return true;
+        return onSpace(press);
     }
     if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) && isButton(focus)
         && key->modifiers() == Qt::NoModifier) {

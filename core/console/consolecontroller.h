@@ -4,11 +4,14 @@
 #include "activitylogmodel.h"
 #include "audiosettings.h"
 #include "consoletypes.h"
+#include "floorholder.h"
 #include "grouptreemodel.h"
 #include "inviteplanner.h"
 #include "medialibrary.h"
 #include "pairing.h"
+#include "serverconnection.h"
 #include "sessionlistmodel.h"
+#include "talkcontrol.h"
 #include "unitlistmodel.h"
 
 #include "core/signaling/signalingclient.h"
@@ -58,21 +61,13 @@ class ConsoleController : public QObject
     Q_PROPERTY(QVariantList onAir READ onAir NOTIFY onAirChanged)
     /// Device pickers and the level meter; null until the application sets them.
     Q_PROPERTY(floorline::console::AudioSettings *audio READ audio CONSTANT)
-    Q_PROPERTY(floorline::console::Link link READ link NOTIFY linkChanged)
-    Q_PROPERTY(QString user READ user NOTIFY linkChanged)
-    /// The server and account of the last login attempt (the login form starts from them).
-    Q_PROPERTY(QString serverUrl READ serverUrl NOTIFY linkChanged)
-    Q_PROPERTY(QString account READ account NOTIFY linkChanged)
-    Q_PROPERTY(floorline::console::TalkState talkState READ talkState NOTIFY talkChanged)
-    /// Why the last request was denied or the floor revoked; empty otherwise.
-    Q_PROPERTY(QString talkNotice READ talkNotice NOTIFY talkChanged)
-    Q_PROPERTY(int queuePosition READ queuePosition NOTIFY talkChanged)
+    /// The server: link state, login, what went wrong.
+    Q_PROPERTY(floorline::console::ServerConnection *connection READ connection CONSTANT)
+    /// Push-to-talk: state, where the talk goes, how long it may last.
+    Q_PROPERTY(floorline::console::TalkControl *talk READ talk CONSTANT)
     /// The unacknowledged emergency ("alias — group"), empty when none. Its tone repeats
     /// every kEmergencyRepeatMs until acknowledged.
     Q_PROPERTY(QString emergency READ emergency NOTIFY emergencyChanged)
-    Q_PROPERTY(QString lastError READ lastError NOTIFY errorChanged)
-    /// Names of the selected groups: where push-to-talk goes (several: simulselect).
-    Q_PROPERTY(QStringList talkTargets READ talkTargets NOTIFY talkTargetsChanged)
     /// A display client (`floorline --display`): it shows what its account sends it and takes
     /// no part in talk groups.
     Q_PROPERTY(bool display READ display CONSTANT)
@@ -82,18 +77,13 @@ public:
     ConsoleController(SignalingClient &client, media::VoiceEngine *voice,
                       QObject *parent = nullptr);
 
-    void connectToServer(const QUrl &url, const QString &user, const QString &password);
+    void connectToServer(const QUrl &url, const QString &user, const QString &password)
+    {
+        m_connection.connectToServer(url, user, password);
+    }
     /// Before the first login: run as a display client (see `display`).
-    void setDisplay(bool on);
-    bool display() const { return m_display; }
-    /// Remembers where to log in without connecting yet (the login form shows it).
-    void setLoginTarget(const QUrl &url, const QString &user);
-    QString serverUrl() const { return m_serverUrl.toString(); }
-    QString account() const { return m_account; }
-
-    /// The login form: checks what was typed, then connects and logs in. A wrong password or
-    /// an address that is not a server shows in `lastError`.
-    Q_INVOKABLE void login(const QString &url, const QString &user, const QString &password);
+    void setDisplay(bool on) { m_connection.setDisplay(on); }
+    bool display() const { return m_connection.display(); }
     /// Logs out and stays offline (the login form comes back).
     Q_INVOKABLE void logout();
     /// How the dispatcher listened last time (GroupTreeModel::listeningState()); applied when
@@ -116,25 +106,12 @@ public:
     AudioSettings *audio() const { return m_audio; }
     /// Called once by the composition root, before the UI loads.
     void setAudio(AudioSettings *audio) { m_audio = audio; }
-    Link link() const { return m_link; }
-    QString user() const;
-    TalkState talkState() const { return m_talkState; }
-    QString talkNotice() const { return m_talkNotice; }
-    int queuePosition() const { return m_queuePosition; }
+    ServerConnection *connection() { return &m_connection; }
+    TalkControl *talk() { return &m_talk; }
+    Link link() const { return m_connection.link(); }
     QString emergency() const { return m_emergency; }
     /// The emergency tone is repeating (an emergency waits for acknowledgement).
     bool alarmSounding() const { return m_emergencyAlarm.isActive(); }
-    QString lastError() const { return m_lastError; }
-    QStringList talkTargets() const;
-
-    /// Push-to-talk pressed: request the floor on every selected group (`emergency`: as an
-    /// emergency call, which pre-empts any talker and raises the alarm on every receiver).
-    Q_INVOKABLE void pressTalk(bool emergency = false);
-    /// Push-to-talk on one session only: a group tile's or a call card's own button.
-    /// `session` is a session id ("group:<id>", "adhoc:<n>").
-    Q_INVOKABLE void pressTalkOn(const QString &session);
-    /// Push-to-talk released: stop sending and release (or leave the queue).
-    Q_INVOKABLE void releaseTalk();
     Q_INVOKABLE void acknowledgeEmergency();
 
     /// Units dropped on a live session (`session`), or on "new call" (`session` empty).
@@ -154,42 +131,34 @@ public:
     Q_INVOKABLE QVariantList streamStats() const;
 
 Q_SIGNALS:
-    void linkChanged();
-    void talkChanged();
     void emergencyChanged();
-    void errorChanged();
-    void talkTargetsChanged();
     void inviteNoticeChanged();
     void onAirChanged();
-    /// A login was asked for with these details: worth remembering (not the password).
-    void loginRequested(const QUrl &url, const QString &user);
     /// The dispatcher changed how groups are heard: worth saving.
     void listeningChanged(const QVariantMap &state);
 
 private:
-    void onState(SignalingClient::State state);
+    void onLinkChanged();
     void onLoggedIn(const proto::LoginResult &login, bool resumed);
     void onEvent(const proto::Event &event);
     void onListeningChanged(const QString &group);
-    void onRequestResult(const QString &session, proto::FloorType type,
-                         const Reply<proto::FloorRequestResult> &reply);
     void loadDirectory();
+    /// Everything live the server has for us now (after any login): the console's picture of
+    /// floors and calls is brought in line with it, without repeating what it already shows.
     void loadSessions();
     void onSessionEvent(const proto::Event &event);
-    void onFloorTaken(const proto::FloorTaken &taken);
+    void onFloorTaken(const FloorHolder &holder);
     void onFloorIdle(const QString &session);
     /// What the spurt on `session` shows (`media` empty: nothing): model state and onAir.
     void showSpurtMedia(const QString &session, const QString &talker, const QString &media);
     void onMediaStateChanged(const QString &media);
-    void requestFloor(const QStringList &sessions, bool emergency);
     void onInviteResult(const InvitePlan &plan, const Reply<proto::InviteResult> &reply);
     void setInviteNotice(const QString &notice, bool warns = false);
     /// Group name for a group session, the call's name for the others.
     QString sessionName(const QString &session) const;
     void syncAffiliations();
     void route(const QString &session);
-    void setTalk(TalkState state, const QString &notice = {}, int position = 0);
-    void setError(const QString &error);
+    void setError(const QString &error) { m_connection.setError(error); }
 
     SignalingClient &m_client;
     media::VoiceEngine *m_voice;
@@ -201,21 +170,14 @@ private:
     QString m_inviteNotice;
     bool m_inviteNoticeWarns = false;
     AudioSettings *m_audio = nullptr;
-    Link m_link = Link::Offline;
-    TalkState m_talkState = TalkState::Idle;
-    QString m_talkNotice;
-    int m_queuePosition = 0;
     QString m_emergency;
     QTimer m_emergencyAlarm; ///< repeats the emergency tone until acknowledged
-    QString m_lastError;
-    QUrl m_serverUrl;
-    QString m_account;
     QSet<QString> m_affiliated; ///< groups the server has us affiliated to
-    QSet<QString> m_talkSessions; ///< sessions we requested or hold the floor in
-    QSet<QString> m_granted;
-    QHash<QString, quint32> m_talkerSsrc; ///< session -> current talker's SSRC
+    QHash<QString, FloorHolder> m_holders; ///< session -> who talks there now
     MediaLibrary m_library {m_client};
     Pairing m_pairing {m_client};
+    ServerConnection m_connection;
+    TalkControl m_talk;
     struct SpurtMedia
     {
         QString talker;
@@ -231,7 +193,6 @@ private:
     };
     QHash<quint32, StreamName> m_streamNames; ///< every talker heard, for streamStats()
     bool m_directoryLoaded = false;
-    bool m_display = false;
     bool m_listeningDirty = false; ///< a flush of listening changes is queued
     QVariantMap m_savedListening;
 };

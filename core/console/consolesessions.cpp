@@ -29,15 +29,36 @@ SkipReason fromWire(proto::SkipReason reason)
 
 void ConsoleController::loadSessions()
 {
-    // After a fresh login the server may still hold us in calls (another console of ours made
-    // them, or we came back inside the grace window without resuming).
-    m_client.send(proto::SessionListGet {}, [this](const Reply<proto::SessionList> &reply) {
+    // The server may still hold us in calls (another console of ours made them, or we came
+    // back inside the grace window), and talkers may have started or stopped while the link
+    // was down. Dispatchers also see the calls they are not in.
+    proto::SessionListGet request;
+    request.all = m_client.login().unit.role != proto::Role::Unit;
+    m_client.send(request, [this](const Reply<proto::SessionList> &reply) {
         if (!reply.ok())
             return;
+        QSet<QString> live;
         for (const proto::SessionInfo &s : reply.value->sessions) {
-            if (s.kind == proto::SessionKind::Group)
+            live.insert(s.id);
+            if (s.kind != proto::SessionKind::Group) {
+                onSessionEvent(proto::SessionJoined {s});
                 continue;
-            onSessionEvent(proto::SessionJoined {s});
+            }
+            if (!m_affiliated.contains(groupOf(s.id)))
+                continue;
+            if (const auto holder = FloorHolder::of(s))
+                onFloorTaken(*holder);
+            else
+                onFloorIdle(s.id);
+        }
+        // What ended while we were away.
+        for (const QString &session : m_holders.keys()) {
+            if (!live.contains(session))
+                onFloorIdle(session);
+        }
+        for (const QString &session : m_sessions.sessionIds()) {
+            if (!live.contains(session))
+                m_sessions.remove(session);
         }
     });
 }
@@ -46,19 +67,16 @@ void ConsoleController::onSessionEvent(const proto::Event &event)
 {
     if (const auto *joined = std::get_if<proto::SessionJoined>(&event)) {
         m_sessions.update(joined->session);
-        const proto::FloorInfo &floor = joined->session.floor;
-        if (floor.state != proto::FloorState::Idle && floor.ssrc != 0)
-            onFloorTaken(proto::FloorTaken {joined->session.id, floor.talker, floor.alias,
-                                            floor.ssrc, floor.type, floor.priority, floor.media});
+        if (const auto holder = FloorHolder::of(joined->session))
+            onFloorTaken(*holder);
+        else
+            onFloorIdle(joined->session.id);
     } else if (const auto *updated = std::get_if<proto::SessionUpdated>(&event)) {
         m_sessions.update(updated->session);
     } else if (const auto *ended = std::get_if<proto::SessionEnded>(&event)) {
         const QString name = m_sessions.nameOf(ended->session);
         onFloorIdle(ended->session);
-        if (m_granted.remove(ended->session) && m_granted.isEmpty() && m_voice)
-            m_voice->setTransmitting(false);
-        if (m_talkSessions.remove(ended->session) && m_talkSessions.isEmpty())
-            setTalk(TalkState::Idle);
+        m_talk.sessionEnded(ended->session);
         m_sessions.remove(ended->session);
         setInviteNotice(tr("%1 ended: %2").arg(name, ended->reason));
     } else if (const auto *status = std::get_if<proto::UnitStatusChanged>(&event)) {
@@ -73,7 +91,7 @@ void ConsoleController::onSessionEvent(const proto::Event &event)
 
 void ConsoleController::invite(const QStringList &units, const QString &session)
 {
-    if (m_link != Link::Online) {
+    if (link() != Link::Online) {
         setInviteNotice(tr("Not connected"));
         return;
     }
@@ -108,7 +126,7 @@ void ConsoleController::inviteGroup(const QString &group, const QString &session
 
 void ConsoleController::broadcast(const QString &group)
 {
-    if (m_link != Link::Online) {
+    if (link() != Link::Online) {
         setInviteNotice(tr("Not connected"));
         return;
     }

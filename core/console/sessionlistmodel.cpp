@@ -15,17 +15,23 @@ void SessionListModel::update(const proto::SessionInfo &info)
 {
     if (info.kind == proto::SessionKind::Group)
         return;
+    // A call we are not in (a dispatcher sees every call) follows its units' statuses.
+    const bool joined = info.members.contains(m_self);
+    if (!joined) {
+        for (const QString &unit : info.members)
+            m_busyIn.insert(unit, info.id);
+    }
     const int row = rowOf(info.id);
     if (row < 0) {
         Session s;
         s.info = info;
-        s.joined = true;
+        s.joined = joined;
         insert(std::move(s));
     } else {
         Session &s = m_sessions[row];
         const bool renamed = s.info.name != info.name;
         s.info = info;
-        s.joined = true;
+        s.joined = joined;
         changed(row, {NameRole, ParticipantsRole, ParticipantCountRole, JoinedRole, OwnedRole});
         if (renamed)
             Q_EMIT named(info.id, nameOf(info.id));
@@ -129,6 +135,14 @@ QString SessionListModel::nameOf(const QString &session) const
     if (row < 0 || m_sessions[row].info.name.isEmpty())
         return tr("Call %1").arg(session.section(QLatin1Char(':'), 1));
     return m_sessions[row].info.name;
+}
+
+QStringList SessionListModel::sessionIds() const
+{
+    QStringList out;
+    for (const Session &s : m_sessions)
+        out << s.info.id;
+    return out;
 }
 
 QStringList SessionListModel::joinedSessions() const

@@ -74,6 +74,7 @@ public:
     QStringList members(const QString &session) const;
     QString nameOf(const QString &session) const;
     QStringList joinedSessions() const;
+    QStringList sessionIds() const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

@@ -93,6 +93,16 @@ QJsonObject LoginResult::toJson() const
             {QStringLiteral("media"), media.toJson()}};
 }
 
+void SessionListGet::read(JsonReader &r)
+{
+    all = r.boolean("all", false);
+}
+
+QJsonObject SessionListGet::toJson() const
+{
+    return all ? QJsonObject {{QStringLiteral("all"), true}} : QJsonObject {};
+}
+
 void Login::read(JsonReader &r)
 {
     user = r.id("user");

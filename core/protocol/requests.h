@@ -198,8 +198,10 @@ struct SessionListGet
 {
     static constexpr const char *kType = "session.list";
     using Result = SessionList;
-    void read(JsonReader &) { }
-    QJsonObject toJson() const { return {}; }
+    /// Dispatchers and supervisors: every live call and every talking group, not only ours.
+    bool all = false;
+    void read(JsonReader &r);
+    QJsonObject toJson() const;
     bool operator==(const SessionListGet &) const = default;
 };
 

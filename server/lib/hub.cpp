@@ -105,7 +105,7 @@ void Hub::onRequest(Connection *c, const proto::RequestFrame &frame)
             else if constexpr (std::is_same_v<T, proto::SessionLeave>)
                 handleSessionLeave(*login, c, id, r);
             else if constexpr (std::is_same_v<T, proto::SessionListGet>)
-                handleSessionList(*login, c, id);
+                handleSessionList(*login, c, id, r);
             else if constexpr (std::is_same_v<T, proto::FloorRequest>)
                 handleFloorRequest(*login, c, id, r);
             else if constexpr (std::is_same_v<T, proto::FloorRelease>)

@@ -112,7 +112,7 @@ private:
     void handleSessionCreate(Login &l, Connection *c, quint64 id, const proto::SessionCreate &r);
     void handleSessionInvite(Login &l, Connection *c, quint64 id, const proto::SessionInvite &r);
     void handleSessionLeave(Login &l, Connection *c, quint64 id, const proto::SessionLeave &r);
-    void handleSessionList(Login &l, Connection *c, quint64 id);
+    void handleSessionList(Login &l, Connection *c, quint64 id, const proto::SessionListGet &r);
     void handleFloorRequest(Login &l, Connection *c, quint64 id, const proto::FloorRequest &r);
     void handleFloorRelease(Login &l, Connection *c, quint64 id, const proto::FloorRelease &r);
     void handleQueuePosition(Login &l, Connection *c, quint64 id,

@@ -263,11 +263,28 @@ void Hub::handleSessionLeave(Login &l, Connection *c, quint64 id, const proto::S
     c->sendResult(id, {});
 }
 
-void Hub::handleSessionList(Login &l, Connection *c, quint64 id)
+void Hub::handleSessionList(Login &l, Connection *c, quint64 id, const proto::SessionListGet &r)
 {
     proto::SessionList result;
-    for (const QString &s : l.sessions)
-        result.sessions.append(sessionInfo(s));
+    if (!r.all) {
+        for (const QString &s : l.sessions)
+            result.sessions.append(sessionInfo(s));
+        c->sendResult(id, result.toJson());
+        return;
+    }
+    if (l.account->unit.role == proto::Role::Unit) {
+        ++m_stats.forbidden;
+        c->sendError(id, ErrorCode::Forbidden,
+                     QStringLiteral("only dispatchers and supervisors may list every session"));
+        return;
+    }
+    // Every call, the sessions we are in, and every group whose floor is taken or queued.
+    for (const auto &[sid, session] : m_sessions) {
+        const bool live = session->kind != proto::SessionKind::Group || l.sessions.contains(sid)
+            || session->arbiter.state() != proto::FloorState::Idle;
+        if (live)
+            result.sessions.append(sessionInfo(sid));
+    }
     c->sendResult(id, result.toJson());
 }
 

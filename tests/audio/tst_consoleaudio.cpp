@@ -56,7 +56,7 @@ private Q_SLOTS:
         console.connectToServer(server.url(), QStringLiteral("dispatch-1"),
                                 QStringLiteral("dispatch-1"));
         QVERIFY(QTest::qWaitFor(
-            [&] { return console.link() == Link::Online && !console.talkTargets().isEmpty(); },
+            [&] { return console.link() == Link::Online && !console.talk()->targets().isEmpty(); },
             5000));
         // Three groups: tg-001 in the headset, tg-002 and tg-003 on the speaker; tg-004 off.
         const QStringList heard {QStringLiteral("tg-001"), QStringLiteral("tg-002"),

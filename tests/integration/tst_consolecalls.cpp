@@ -136,11 +136,11 @@ private Q_SLOTS:
         QTRY_COMPARE(console.call(0, SessionListModel::TalkerRole), QString());
 
         // The console talks on the call alone.
-        console.controller.pressTalkOn(id);
-        QTRY_COMPARE(console.controller.talkState(), TalkState::Granted);
+        console.controller.talk()->pressOn(id);
+        QTRY_COMPARE(console.controller.talk()->state(), TalkState::Granted);
         QVERIFY(a.waitEvent<proto::FloorTaken>([&](const auto &e) { return e.session == id; }));
-        console.controller.releaseTalk();
-        QTRY_COMPARE(console.controller.talkState(), TalkState::Idle);
+        console.controller.talk()->release();
+        QTRY_COMPARE(console.controller.talk()->state(), TalkState::Idle);
 
         // Ending it frees everyone.
         console.controller.leaveSession(id);

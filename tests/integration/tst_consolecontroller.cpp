@@ -62,7 +62,7 @@ private Q_SLOTS:
         QCOMPARE(console.role(QStringLiteral("tg-001"), GroupTreeModel::SelectedRole), true);
         QCOMPARE(console.role(QStringLiteral("all"), GroupTreeModel::MonitoredRole), false);
         QVERIFY(console.role(QStringLiteral("tg-001"), GroupTreeModel::MembersRole).toInt() > 0);
-        QCOMPARE(console.controller.user(), QStringLiteral("Dispatch 1"));
+        QCOMPARE(console.controller.connection()->user(), QStringLiteral("Dispatch 1"));
     }
 
     void savedListeningIsRestoredInsteadOfTheDefaults()
@@ -98,13 +98,13 @@ private Q_SLOTS:
         QVERIFY(unit.login());
         QVERIFY(unit.call(proto::Affiliate {{QStringLiteral("tg-001")}}));
 
-        console.controller.pressTalk();
-        QTRY_COMPARE(console.controller.talkState(), TalkState::Granted);
+        console.controller.talk()->press();
+        QTRY_COMPARE(console.controller.talk()->state(), TalkState::Granted);
         const auto taken = unit.waitEvent<proto::FloorTaken>();
         QVERIFY(taken);
         QCOMPARE(taken->alias, QStringLiteral("Dispatch 1"));
-        console.controller.releaseTalk();
-        QCOMPARE(console.controller.talkState(), TalkState::Idle);
+        console.controller.talk()->release();
+        QCOMPARE(console.controller.talk()->state(), TalkState::Idle);
         QVERIFY(unit.waitEvent<proto::FloorIdle>());
     }
 
@@ -121,13 +121,13 @@ private Q_SLOTS:
         QTRY_COMPARE(console.role(QStringLiteral("tg-001"), GroupTreeModel::TalkerRole).toString(),
                      QStringLiteral("Engine 1"));
 
-        console.controller.pressTalk();
-        QTRY_COMPARE(console.controller.talkState(), TalkState::Queued);
-        QCOMPARE(console.controller.queuePosition(), 1);
+        console.controller.talk()->press();
+        QTRY_COMPARE(console.controller.talk()->state(), TalkState::Queued);
+        QCOMPARE(console.controller.talk()->queuePosition(), 1);
         QCOMPARE(console.role(QStringLiteral("tg-001"), GroupTreeModel::QueuePositionRole), 1);
 
         QVERIFY(unit.call(proto::FloorRelease {QStringLiteral("group:tg-001")}));
-        QTRY_COMPARE(console.controller.talkState(), TalkState::Granted);
+        QTRY_COMPARE(console.controller.talk()->state(), TalkState::Granted);
         // The activity log: the unit's spurt has ended with a duration, ours is live on top.
         ActivityLogModel *log = console.controller.activity();
         QTRY_COMPARE(log->rowCount(), 2); // new spurts are shown in batches
@@ -141,7 +141,7 @@ private Q_SLOTS:
         QCOMPARE(log->data(log->index(1), ActivityLogModel::LiveRole), false);
         QVERIFY(log->data(log->index(1), ActivityLogModel::DurationRole).toLongLong() > 0);
         QCOMPARE(console.role(QStringLiteral("tg-001"), GroupTreeModel::QueuePositionRole), 0);
-        console.controller.releaseTalk();
+        console.controller.talk()->release();
         QTRY_COMPARE(console.role(QStringLiteral("tg-001"), GroupTreeModel::TalkerRole).toString(),
                      QString());
         QCOMPARE(log->data(log->index(0), ActivityLogModel::LiveRole), false);
@@ -154,9 +154,9 @@ private Q_SLOTS:
         QVERIFY(console.ready());
         for (const QString &g : console.controller.groups()->selectedGroups())
             console.controller.groups()->setSelected(g, false);
-        console.controller.pressTalk();
-        QCOMPARE(console.controller.talkState(), TalkState::Denied);
-        QCOMPARE(console.controller.talkNotice(), QStringLiteral("Select a group to talk to"));
+        console.controller.talk()->press();
+        QCOMPARE(console.controller.talk()->state(), TalkState::Denied);
+        QCOMPARE(console.controller.talk()->notice(), QStringLiteral("Select a group to talk to"));
     }
 
     void emergencyRaisesTheBannerUntilAcknowledged()

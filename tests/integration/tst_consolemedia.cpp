@@ -340,21 +340,21 @@ private Q_SLOTS:
         MediaLibrary *media = console.controller.media();
         media->arm(id);
         QCOMPARE(media->armed(), id);
-        console.controller.pressTalk();
-        QTRY_COMPARE(console.controller.talkState(), TalkState::Granted);
+        console.controller.talk()->press();
+        QTRY_COMPARE(console.controller.talk()->state(), TalkState::Granted);
         const auto taken = listener.waitEvent<proto::FloorTaken>();
         QVERIFY(taken);
         QCOMPARE(taken->media, id);
         QVERIFY(media->armed().isEmpty());
-        console.controller.releaseTalk();
+        console.controller.talk()->release();
         QVERIFY(listener.waitEvent<proto::FloorIdle>());
 
-        console.controller.pressTalk();
-        QTRY_COMPARE(console.controller.talkState(), TalkState::Granted);
+        console.controller.talk()->press();
+        QTRY_COMPARE(console.controller.talk()->state(), TalkState::Granted);
         const auto next = listener.waitEvent<proto::FloorTaken>();
         QVERIFY(next);
         QCOMPARE(next->media, QString());
-        console.controller.releaseTalk();
+        console.controller.talk()->release();
     }
 };
 

@@ -37,30 +37,30 @@ TestCase {
 
     function test_1_logoutShowsTheForm() {
         mouseClick(findChild(view, "logout"))
-        tryCompare(Fixture.controller, "link", Console.Offline, 3000)
+        tryCompare(Fixture.controller.connection, "link", Console.Offline, 3000)
         const form = findChild(view, "loginView")
         verify(form.visible)
-        compare(findChild(view, "loginServer").text, Fixture.controller.serverUrl)
+        compare(findChild(view, "loginServer").text, Fixture.controller.connection.serverUrl)
         compare(findChild(view, "loginUser").text, "dispatch-1")
     }
 
     function test_2_aBadAddressIsExplained() {
         fill("http://localhost", "dispatch-1", "dispatch-1")
         compare(findChild(view, "loginError").text, "Enter the server as ws://host:port")
-        compare(Fixture.controller.link, Console.Offline)
+        compare(Fixture.controller.connection.link, Console.Offline)
     }
 
     function test_3_aWrongPasswordIsExplainedAndTheFormStays() {
-        fill(Fixture.controller.serverUrl, "dispatch-1", "not-the-password")
+        fill(Fixture.controller.connection.serverUrl, "dispatch-1", "not-the-password")
         const error = findChild(view, "loginError")
         tryVerify(() => error.text.indexOf("wrong password") >= 0, 5000, error.text)
-        tryCompare(Fixture.controller, "link", Console.Offline, 3000)
+        tryCompare(Fixture.controller.connection, "link", Console.Offline, 3000)
         verify(findChild(view, "loginView").visible)
     }
 
     function test_4_theRightPasswordOpensTheConsole() {
-        fill(Fixture.controller.serverUrl, "dispatch-1", "dispatch-1")
-        tryCompare(Fixture.controller, "link", Console.Online, 5000)
+        fill(Fixture.controller.connection.serverUrl, "dispatch-1", "dispatch-1")
+        tryCompare(Fixture.controller.connection, "link", Console.Online, 5000)
         verify(!findChild(view, "loginView").visible)
         compare(findChild(view, "loginError").text, "")
     }

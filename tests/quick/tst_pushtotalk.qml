@@ -29,11 +29,11 @@ TestCase {
     function test_1_holdingSpaceShowsGrantedAndReleasingShowsIdle() {
         view.forceActiveFocus()
         keyPress(Qt.Key_Space)
-        tryCompare(Fixture.controller, "talkState", Console.Granted, 3000)
+        tryCompare(Fixture.controller.talk, "state", Console.Granted, 3000)
         const notice = findChild(view, "talkNotice")
         compare(notice.text, "You are on the air")
         keyRelease(Qt.Key_Space)
-        tryCompare(Fixture.controller, "talkState", Console.Idle, 3000)
+        tryCompare(Fixture.controller.talk, "state", Console.Idle, 3000)
     }
 
     function test_2_queuedRequestShowsItsPosition() {
@@ -43,12 +43,12 @@ TestCase {
         Fixture.controller.groups.setSelected(group, true)
         view.forceActiveFocus()
         keyPress(Qt.Key_Space)
-        tryCompare(Fixture.controller, "talkState", Console.Queued, 3000)
-        compare(Fixture.controller.queuePosition, 1)
+        tryCompare(Fixture.controller.talk, "state", Console.Queued, 3000)
+        compare(Fixture.controller.talk.queuePosition, 1)
         const button = findChild(view, "pttButton")
         verify(button.children[0].text.indexOf("#1") >= 0, button.children[0].text)
         keyRelease(Qt.Key_Space)
-        tryCompare(Fixture.controller, "talkState", Console.Idle, 3000)
+        tryCompare(Fixture.controller.talk, "state", Console.Idle, 3000)
         Fixture.unitStops("unit-0001")
     }
 
@@ -66,16 +66,16 @@ TestCase {
 
     function test_4_deniedPressShowsWhy() {
         const groups = Fixture.controller.groups
-        const selected = Fixture.controller.talkTargets.length
+        const selected = Fixture.controller.talk.targets.length
         verify(selected > 0)
         for (const id of ["tg-001", "tg-002", "tg-003", "tg-004"])
             groups.setSelected(id, false)
         view.forceActiveFocus()
         keyPress(Qt.Key_Space)
-        compare(Fixture.controller.talkState, Console.Denied)
+        compare(Fixture.controller.talk.state, Console.Denied)
         compare(findChild(view, "talkNotice").text, "Select a group to talk to")
         keyRelease(Qt.Key_Space)
-        compare(Fixture.controller.talkState, Console.Denied) // stays until the next press
+        compare(Fixture.controller.talk.state, Console.Denied) // stays until the next press
         groups.setSelected("tg-001", true)
     }
 }

@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "serverconnection.h"
+
+#include "core/media/voiceengine.h"
+
+#include <QHostInfo>
+#include <QLoggingCategory>
+#include <QMetaEnum>
+
+namespace floorline::console {
+
+Q_LOGGING_CATEGORY(lcLink, "floorline.console", QtInfoMsg)
+
+ServerConnection::ServerConnection(SignalingClient &client, media::VoiceEngine *voice,
+                                   QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_voice(voice)
+{
+    connect(&m_client, &SignalingClient::stateChanged, this, &ServerConnection::onState);
+    connect(&m_client, &SignalingClient::loggedIn, this, &ServerConnection::onLoggedIn);
+    connect(&m_client, &SignalingClient::errorOccurred, this,
+            [this](const proto::Error &e) { setError(e.message); });
+}
+
+bool ServerConnection::needsLogin() const
+{
+    return m_link == Link::Offline || (m_link == Link::Connecting && !m_everOnline);
+}
+
+QString ServerConnection::user() const
+{
+    const proto::UnitInfo &unit = m_client.login().unit;
+    return unit.alias.isEmpty() ? unit.id : unit.alias;
+}
+
+void ServerConnection::connectToServer(const QUrl &url, const QString &user,
+                                       const QString &password)
+{
+    setLoginTarget(url, user);
+    setError({});
+    m_everOnline = false;
+    m_client.connectToServer(url, user, password);
+}
+
+void ServerConnection::setLoginTarget(const QUrl &url, const QString &user)
+{
+    m_serverUrl = url;
+    m_account = user;
+    Q_EMIT linkChanged();
+}
+
+void ServerConnection::login(const QString &url, const QString &user, const QString &password)
+{
+    const QUrl server = QUrl::fromUserInput(url.trimmed());
+    if (!server.isValid()
+        || (server.scheme() != QLatin1String("ws") && server.scheme() != QLatin1String("wss"))
+        || server.host().isEmpty() || server.port() <= 0) {
+        setError(tr("Enter the server as ws://host:port"));
+        return;
+    }
+    if (user.trimmed().isEmpty()) {
+        setError(tr("Enter your user name"));
+        return;
+    }
+    Q_EMIT loginRequested(server, user.trimmed());
+    connectToServer(server, user.trimmed(), password);
+}
+
+void ServerConnection::logout()
+{
+    m_client.disconnectFromServer();
+}
+
+void ServerConnection::onState(SignalingClient::State state)
+{
+    switch (state) {
+    case SignalingClient::State::Disconnected:
+        setLink(Link::Offline);
+        break;
+    case SignalingClient::State::Connecting:
+    case SignalingClient::State::LoggingIn:
+        setLink(m_everOnline ? Link::Reconnecting : Link::Connecting);
+        break;
+    case SignalingClient::State::Online:
+        m_everOnline = true;
+        setError({}); // a login that went through answers whatever went wrong before
+        setLink(Link::Online);
+        break;
+    case SignalingClient::State::Reconnecting:
+        if (!m_everOnline) {
+            // Nothing here ever reached that server: say so where the address was typed.
+            setError(tr("Cannot reach %1. Check the address; trying again.")
+                         .arg(m_serverUrl.toString()));
+        }
+        setLink(m_everOnline ? Link::Reconnecting : Link::Connecting);
+        break;
+    }
+}
+
+void ServerConnection::setLink(Link link)
+{
+    if (link == m_link)
+        return;
+    m_link = link;
+    qCInfo(lcLink, "link %s", QMetaEnum::fromType<Link>().valueToKey(int(link)));
+    Q_EMIT linkChanged();
+}
+
+void ServerConnection::onLoggedIn(const proto::LoginResult &login, bool resumed)
+{
+    Q_EMIT linkChanged(); // the user's alias is known now
+    if (m_voice && !m_display) {
+        // The relay is on the signaling host; looked up without blocking the window (a slow
+        // DNS server must not freeze the console).
+        if (m_lookup >= 0)
+            QHostInfo::abortHostLookup(m_lookup);
+        const proto::MediaInfo media = login.media;
+        m_lookup = QHostInfo::lookupHost(
+            m_client.url().host(), this, [this, media](const QHostInfo &info) {
+                m_lookup = -1;
+                if (info.addresses().isEmpty()) {
+                    setError(tr("No voice: cannot resolve %1").arg(info.hostName()));
+                    return;
+                }
+                m_voice->connectMedia(info.addresses().first(), quint16(media.port), media.ssrc,
+                                      media.key);
+            });
+    }
+    Q_EMIT loggedIn(login, resumed);
+}
+
+void ServerConnection::setError(const QString &error)
+{
+    if (error == m_lastError)
+        return;
+    if (!error.isEmpty())
+        qCWarning(lcLink) << error;
+    m_lastError = error;
+    Q_EMIT errorChanged();
+}
+
+} // namespace floorline::console
