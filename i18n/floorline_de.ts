@@ -569,6 +569,18 @@ SPRECHEN</translation>
         <source>Do not show a picture with the next talk</source>
         <translation>Beim nächsten Sprechen kein Bild zeigen</translation>
     </message>
+    <message>
+        <source>Next talk goes to</source>
+        <translation>Nächstes Sprechen geht an</translation>
+    </message>
+    <message>
+        <source>%1 on the air · %2 left</source>
+        <translation>%1 auf Sendung · noch %2</translation>
+    </message>
+    <message>
+        <source>%1 on the air</source>
+        <translation>%1 auf Sendung</translation>
+    </message>
 </context>
 <context>
     <name>ShelfItem</name>
@@ -846,6 +858,10 @@ SPRECHEN</translation>
     <message>
         <source>Not sent to %1: %2</source>
         <translation>Nicht an %1 gesendet: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read %1</source>
+        <translation>%1 lässt sich nicht lesen</translation>
     </message>
 </context>
 <context>

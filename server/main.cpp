@@ -42,19 +42,25 @@ int main(int argc, char *argv[])
     const QCommandLineOption rtpPort(QStringLiteral("rtp-port"),
                                      QStringLiteral("UDP port of the RTP relay (default 7701)."),
                                      QStringLiteral("port"), QStringLiteral("7701"));
-    const QCommandLineOption db(QStringLiteral("db"),
-                                QStringLiteral("SQLite database file (default: in the data dir)."),
-                                QStringLiteral("file"));
+    // Named in --help: a database that already holds a fleet makes --fleet and --demo-fleet
+    // no-ops, so where the default one lives matters.
+    const QString defaultDb = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+        + QStringLiteral("/server.sqlite");
+    const QCommandLineOption db(
+        QStringLiteral("db"), QStringLiteral("SQLite database file; by default %1").arg(defaultDb),
+        QStringLiteral("file"));
     const QCommandLineOption mediaDir(
         QStringLiteral("media-dir"),
         QStringLiteral("Directory for uploaded media (default: \"media\" beside the database)."),
         QStringLiteral("dir"));
-    const QCommandLineOption fleet(QStringLiteral("fleet"),
-                                   QStringLiteral("Fleet file imported on first start."),
-                                   QStringLiteral("file"));
+    const QCommandLineOption fleet(
+        QStringLiteral("fleet"),
+        QStringLiteral("Fleet file imported when the database is empty (ignored otherwise)."),
+        QStringLiteral("file"));
     const QCommandLineOption demoFleet(
         QStringLiteral("demo-fleet"),
-        QStringLiteral("Generate a demo fleet of UNITS,GROUPS on first start (e.g. 200,20)."),
+        QStringLiteral("Generate a demo fleet of UNITS,GROUPS (e.g. 200,20) when the database "
+                       "is empty (ignored otherwise)."),
         QStringLiteral("units,groups"));
     const QCommandLineOption writeFleet(QStringLiteral("write-fleet"),
                                         QStringLiteral("Write the demo fleet to a file and exit."),
@@ -107,9 +113,8 @@ int main(int argc, char *argv[])
     if (parser.isSet(db)) {
         options.database = parser.value(db);
     } else {
-        const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-        QDir().mkpath(dir);
-        options.database = dir + QStringLiteral("/server.sqlite");
+        QDir().mkpath(QFileInfo(defaultDb).absolutePath());
+        options.database = defaultDb;
     }
     options.mediaDirectory = parser.isSet(mediaDir)
         ? parser.value(mediaDir)

@@ -13,6 +13,9 @@ Item {
     required property ConsoleController controller
     readonly property MediaLibrary media: controller.media
     readonly property var live: controller.onAir.length ? controller.onAir[0] : null
+    // The group's name, as the dispatcher knows it (the shelf is keyed by its id).
+    readonly property string shelfName: media.shelf.group === "" ? ""
+        : controller.groups.nameOf(media.shelf.group)
 
     // Where a file dropped anywhere on the panel goes: the shelf shown.
     DropArea {
@@ -35,7 +38,7 @@ Item {
             Text {
                 Layout.fillWidth: true
                 text: panel.media.shelf.group === "" ? qsTr("Media")
-                    : qsTr("Media shared with %1").arg(panel.media.shelf.group)
+                    : qsTr("Media shared with %1").arg(panel.shelfName)
                 color: Theme.textDim
                 font.pixelSize: 13
                 font.weight: Font.DemiBold
@@ -47,7 +50,7 @@ Item {
                 flat: true
                 enabled: panel.media.shelf.group !== ""
                 focusPolicy: Qt.TabFocus
-                Accessible.name: qsTr("Share a file with %1").arg(panel.media.shelf.group)
+                Accessible.name: qsTr("Share a file with %1").arg(panel.shelfName)
                 onClicked: fileDialog.open()
             }
         }
@@ -220,7 +223,8 @@ Item {
 
     FileDialog {
         id: fileDialog
-        title: qsTr("Share a file with %1").arg(panel.media.shelf.group)
+        title: qsTr("Share a file with %1").arg(panel.shelfName)
+        currentFolder: panel.media.pickFolder
         nameFilters: [qsTr("Pictures and videos (*.jpg *.jpeg *.png *.gif *.webp *.mp4 *.webm)")]
         onAccepted: panel.media.share(selectedFile, panel.media.shelf.group)
     }

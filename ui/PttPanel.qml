@@ -15,22 +15,62 @@ ColumnLayout {
           ? Theme.waiting
         : controller.talk.state === Console.Denied ? Theme.denied : Theme.panelRaised
 
+    // The time on the air and what is left of the grant's Duration (T2), ticking while granted.
+    property double now: Date.now()
+    Timer {
+        interval: 250
+        repeat: true
+        running: panel.controller.talk.state === Console.Granted
+        triggeredOnStart: true
+        onTriggered: panel.now = Date.now()
+    }
+    function clock(ms) {
+        const s = Math.max(0, Math.floor(ms / 1000))
+        return Math.floor(s / 60) + ":" + String(s % 60).padStart(2, "0")
+    }
+
     Text {
         Layout.alignment: Qt.AlignHCenter
-        text: qsTr("Talking to")
+        text: panel.controller.talk.pressed ? qsTr("Talking to") : qsTr("Next talk goes to")
         color: Theme.textDim
         font.pixelSize: 13
     }
-    Text {
+    // Fixed heights: a long list of groups or the timer appearing must not move the button
+    // under a pressing hand.
+    Label {
         objectName: "targets"
         Layout.alignment: Qt.AlignHCenter
-        Layout.maximumWidth: 300
+        Layout.preferredWidth: 290
+        Layout.preferredHeight: 44
         text: panel.controller.talk.targets.length ? panel.controller.talk.targets.join(", ")
-                                               : qsTr("no group selected")
-        color: Theme.text
+                                                   : qsTr("no group selected")
+        color: panel.controller.talk.pressed ? Theme.selected : Theme.text
         font.pixelSize: 16
         wrapMode: Text.Wrap
+        maximumLineCount: 2
+        elide: Text.ElideRight
         horizontalAlignment: Text.AlignHCenter
+        verticalAlignment: Text.AlignVCenter
+        Accessible.name: (panel.controller.talk.pressed ? qsTr("Talking to") : qsTr("Next talk goes to"))
+                         + ": " + text
+    }
+    Label {
+        objectName: "talkClock"
+        Layout.alignment: Qt.AlignHCenter
+        Layout.preferredWidth: 290
+        Layout.preferredHeight: 18
+        horizontalAlignment: Text.AlignHCenter
+        elide: Text.ElideRight
+        readonly property bool onAir: panel.controller.talk.state === Console.Granted
+                                      && panel.controller.talk.grantedAt > 0
+        text: !onAir ? ""
+            : panel.controller.talk.endsAt > 0
+              ? qsTr("%1 on the air · %2 left").arg(panel.clock(panel.now - panel.controller.talk.grantedAt))
+                    .arg(panel.clock(panel.controller.talk.endsAt - panel.now))
+              : qsTr("%1 on the air").arg(panel.clock(panel.now - panel.controller.talk.grantedAt))
+        color: Theme.onAir
+        font.pixelSize: 14
+        font.weight: Font.DemiBold
     }
     Rectangle {
         id: ptt
@@ -45,7 +85,9 @@ ColumnLayout {
         activeFocusOnTab: true
         Accessible.role: Accessible.Button
         Accessible.name: qsTr("Push to talk")
+        Accessible.description: label.text.replace("\n", " ")
         Text {
+            id: label
             anchors.centerIn: parent
             horizontalAlignment: Text.AlignHCenter
             text: panel.controller.talk.state === Console.Granted ? qsTr("ON AIR")
@@ -63,6 +105,8 @@ ColumnLayout {
             minimumPixelSize: 14
         }
         TapHandler {
+            // Held while the pointer stays on the button; sliding off or releasing ends it.
+            gesturePolicy: TapHandler.WithinBounds
             onPressedChanged: pressed ? panel.controller.talk.press() : panel.controller.talk.release()
         }
         // A shelf item dropped here goes with the next talk spurt.
@@ -99,7 +143,10 @@ ColumnLayout {
         objectName: "armedMedia"
         Layout.alignment: Qt.AlignHCenter
         Layout.maximumWidth: 300
-        visible: panel.controller.media.armed !== ""
+        // Keeps its place when empty: the emergency button below must not move.
+        Layout.preferredHeight: 32
+        opacity: panel.controller.media.armed !== "" ? 1 : 0
+        enabled: panel.controller.media.armed !== ""
         Text {
             Layout.fillWidth: true
             text: qsTr("Shows %1 with your next talk").arg(panel.controller.media.armedName)

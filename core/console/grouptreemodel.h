@@ -92,7 +92,7 @@ public:
     QVariantMap listeningState() const;
     /// Applies saved settings to the groups that exist; returns false if none matched.
     bool restoreListening(const QVariantMap &state);
-    QString nameOf(const QString &id) const;
+    Q_INVOKABLE QString nameOf(const QString &id) const;
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;

@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "medialibrary.h"
 
+#include <QDir>
+#include <QFutureWatcher>
+#include <QStandardPaths>
+#include <QtConcurrent/QtConcurrentRun>
+
 #include "core/signaling/signalingclient.h"
 
 #include <QCryptographicHash>
@@ -355,47 +360,104 @@ MediaLibrary::Upload *MediaLibrary::uploadOf(const QString &key)
     return nullptr;
 }
 
+namespace {
+/// A file read and hashed for sharing: done on a worker thread, so a 64 MiB file does not stop
+/// the console's window (and its push-to-talk) while it is read.
+struct PreparedFile
+{
+    QByteArray bytes;
+    QString type;
+    QString sha256;
+    QString error;
+};
+
+PreparedFile prepare(const QString &path, const QString &name)
+{
+    PreparedFile out;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        out.error = MediaLibrary::tr("Cannot read %1: %2").arg(name, file.errorString());
+        return out;
+    }
+    out.bytes = file.readAll();
+    out.type = QMimeDatabase().mimeTypeForFileNameAndData(name, out.bytes).name();
+    out.sha256 = QString::fromLatin1(
+        QCryptographicHash::hash(out.bytes, QCryptographicHash::Sha256).toHex());
+    return out;
+}
+} // namespace
+
 bool MediaLibrary::share(const QUrl &fileUrl, const QString &group)
 {
     const QString path = fileUrl.isLocalFile() ? fileUrl.toLocalFile() : fileUrl.toString();
-    QFile file(path);
-    const QString name = QFileInfo(path).fileName();
-    if (file.size() > kMaxShareBytes) {
+    const QFileInfo info(path);
+    const QString name = info.fileName();
+    if (!info.isFile() || !info.isReadable()) {
+        setNotice(tr("Cannot read %1").arg(name.isEmpty() ? path : name));
+        return false;
+    }
+    if (info.size() > kMaxShareBytes) {
         setNotice(tr("%1 is larger than 64 MiB").arg(name));
         return false;
     }
-    if (!file.open(QIODevice::ReadOnly)) {
-        setNotice(tr("Cannot read %1: %2").arg(name, file.errorString()));
+    if (info.size() == 0) {
+        setNotice(tr("%1 is empty").arg(name));
         return false;
     }
+    setPickFolder(QUrl::fromLocalFile(info.absolutePath()));
     Upload u;
     u.push = QUuid::createUuid().toString(QUuid::Id128);
     u.key = m_unit + QLatin1Char('/') + u.push;
     u.group = group;
     u.name = name;
-    u.bytes = file.readAll();
-    u.type = QMimeDatabase().mimeTypeForFileNameAndData(name, u.bytes).name();
-    u.sha256 = QString::fromLatin1(
-        QCryptographicHash::hash(u.bytes, QCryptographicHash::Sha256).toHex());
-    if (u.bytes.isEmpty()) {
-        setNotice(tr("%1 is empty").arg(name));
-        return false;
-    }
+    // On the shelf at once (progress 0) while the file is read and hashed.
     ShelfEntry e;
     e.key = u.key;
     e.from = m_unit;
     e.fromAlias = tr("You");
     e.name = name;
-    e.contentType = u.type;
-    e.size = u.bytes.size();
+    e.size = info.size();
     e.sent = QDateTime::currentMSecsSinceEpoch();
     e.uploadProgress = 0;
     m_shelf.put(group, e);
-    m_uploads.push_back(std::move(u));
-    Q_EMIT uploadingChanged();
     setNotice({});
-    startUpload(m_uploads.back());
+    auto *watcher = new QFutureWatcher<PreparedFile>(this);
+    connect(watcher, &QFutureWatcher<PreparedFile>::finished, this,
+            [this, watcher, u = std::move(u), e]() mutable {
+                watcher->deleteLater();
+                PreparedFile file = watcher->result();
+                if (!file.error.isEmpty()) {
+                    m_shelf.remove(u.key);
+                    setNotice(file.error);
+                    return;
+                }
+                u.bytes = std::move(file.bytes);
+                u.type = file.type;
+                u.sha256 = file.sha256;
+                e.contentType = u.type;
+                e.size = u.bytes.size();
+                m_shelf.put(u.group, e);
+                m_uploads.push_back(std::move(u));
+                Q_EMIT uploadingChanged();
+                startUpload(m_uploads.back());
+            });
+    watcher->setFuture(QtConcurrent::run(prepare, path, name));
     return true;
+}
+
+void MediaLibrary::setPickFolder(const QUrl &folder)
+{
+    if (folder == m_pickFolder)
+        return;
+    m_pickFolder = folder;
+    Q_EMIT pickFolderChanged();
+}
+
+QUrl MediaLibrary::defaultPickFolder()
+{
+    // Where field photos usually are; the home folder when there is no Pictures folder.
+    const QString pictures = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+    return QUrl::fromLocalFile(QDir(pictures).exists() ? pictures : QDir::homePath());
 }
 
 void MediaLibrary::startUpload(Upload &u)

@@ -50,6 +50,8 @@ class MediaLibrary : public QObject
     Q_PROPERTY(QVariantMap viewing READ viewing NOTIFY viewingChanged)
     /// Uploads running now (the shelf shows each one's progress).
     Q_PROPERTY(int uploading READ uploading NOTIFY uploadingChanged)
+    /// Where "Share file…" opens: the folder of the last file shared, else Pictures or home.
+    Q_PROPERTY(QUrl pickFolder READ pickFolder NOTIFY pickFolderChanged)
 public:
     /// Pushes to this console (not to a group) gather on this pseudo-shelf.
     static inline const QString kInbox = QStringLiteral("@inbox");
@@ -58,6 +60,7 @@ public:
     explicit MediaLibrary(SignalingClient &client, QObject *parent = nullptr);
 
     MediaCache &cache() { return m_cache; }
+    QUrl pickFolder() const { return m_pickFolder; }
     const MediaCache &cache() const { return m_cache; }
     MediaShelfModel *shelf() { return &m_shelf; }
     QString armed() const { return m_armed; }
@@ -103,11 +106,14 @@ Q_SIGNALS:
     void armedChanged();
     void noticeChanged();
     void uploadingChanged();
+    void pickFolderChanged();
     void incomingChanged();
     void sentChanged();
     void viewingChanged();
 
 private:
+    void setPickFolder(const QUrl &folder);
+    static QUrl defaultPickFolder();
     struct Upload
     {
         QString key;
@@ -139,6 +145,7 @@ private:
     BulkPacer m_pacer;
     MediaCache m_cache;
     MediaShelfModel m_shelf;
+    QUrl m_pickFolder = defaultPickFolder();
     QString m_unit;
     QString m_armed;
     QString m_notice;

@@ -47,6 +47,27 @@ void MediaShelfModel::put(const QString &group, const ShelfEntry &entry)
         endInsertRows();
 }
 
+void MediaShelfModel::remove(const QString &key)
+{
+    const auto g = m_groupOf.constFind(key);
+    if (g == m_groupOf.cend())
+        return;
+    const QString group = *g;
+    std::vector<ShelfEntry> &shelf = m_shelves[group];
+    const auto at = std::find_if(shelf.begin(), shelf.end(),
+                                 [&](const ShelfEntry &e) { return e.key == key; });
+    m_groupOf.remove(key);
+    if (at == shelf.end())
+        return;
+    const int row = int(at - shelf.begin());
+    const bool visible = group == m_group;
+    if (visible)
+        beginRemoveRows({}, row, row);
+    shelf.erase(at);
+    if (visible)
+        endRemoveRows();
+}
+
 void MediaShelfModel::update(const QString &key, const std::function<void(ShelfEntry &)> &change)
 {
     const auto g = m_groupOf.constFind(key);

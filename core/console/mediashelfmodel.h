@@ -77,6 +77,8 @@ public:
     void setGroup(const QString &group);
     /// Adds (or, for a key already there, updates) an entry on `group`'s shelf.
     void put(const QString &group, const ShelfEntry &entry);
+    /// Takes the entry `key` off its shelf (a share that could not be read).
+    void remove(const QString &key);
     /// The entry `key` on any shelf, changed by `change`.
     void update(const QString &key, const std::function<void(ShelfEntry &)> &change);
     std::optional<ShelfEntry> entry(const QString &key) const;

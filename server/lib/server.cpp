@@ -7,6 +7,8 @@
 #include <QWebSocket>
 #include <QWebSocketServer>
 
+#include <algorithm>
+
 Q_LOGGING_CATEGORY(lcServer, "floorline.server", QtInfoMsg)
 
 namespace floorline::server {
@@ -45,6 +47,23 @@ bool Server::start(const ServerOptions &options, QString *error)
     std::optional<proto::Fleet> fleet = m_store->load(error);
     if (!fleet)
         return false;
+    if (!empty && (options.fleet || !options.fleetFile.isEmpty())) {
+        // The import is for an empty database only; an operator who asked for a fleet must
+        // learn that another one is in charge, not find out from failed logins.
+        const auto units = std::count_if(
+            fleet->accounts.cbegin(), fleet->accounts.cend(),
+            [](const proto::Account &a) { return a.unit.role == proto::Role::Unit; });
+        QStringList ignored; // floorline-server sets `fleet` from --demo-fleet only
+        if (options.fleet)
+            ignored.append(QStringLiteral("--demo-fleet"));
+        if (!options.fleetFile.isEmpty())
+            ignored.append(QStringLiteral("--fleet ") + options.fleetFile);
+        qCWarning(lcServer).noquote()
+            << QStringLiteral("database %1 already holds a fleet of %2 units; %3 ignored")
+                   .arg(options.database)
+                   .arg(units)
+                   .arg(ignored.join(QStringLiteral(" and ")));
+    }
 
     if (!m_relay.start(options.host, options.rtpPort, error))
         return false;

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/protocol/fleet.h"
+#include "server/lib/server.h"
 #include "server/lib/store.h"
 
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -94,6 +96,34 @@ private Q_SLOTS:
         QVERIFY(store.open(dir.filePath(QStringLiteral("s.sqlite")), &error));
         QVERIFY(!store.import(fleet, &error));
         QVERIFY(store.isEmpty(&error));
+    }
+
+    void fleetForAFullDatabaseIsIgnoredAloud()
+    {
+        // The import is for an empty database only; a later --demo-fleet changes nothing, but
+        // the server says so instead of leaving the operator to wonder.
+        QTemporaryDir dir;
+        server::ServerOptions options;
+        options.database = dir.filePath(QStringLiteral("server.sqlite"));
+        options.fleet = proto::makeDemoFleet(5, 4);
+        QString error;
+        {
+            QTest::failOnWarning(QRegularExpression(QStringLiteral("already holds")));
+            server::Server first;
+            QVERIFY2(first.start(options, &error), qPrintable(error));
+        }
+        options.fleet = proto::makeDemoFleet(7, 4);
+        QTest::ignoreMessage(QtWarningMsg,
+                             qPrintable(QStringLiteral("database %1 already holds a fleet of 5 "
+                                                       "units; --demo-fleet ignored")
+                                            .arg(options.database)));
+        server::Server second;
+        QVERIFY2(second.start(options, &error), qPrintable(error));
+        server::Store store;
+        QVERIFY(store.open(options.database, &error));
+        const auto fromDb = store.load(&error);
+        QVERIFY2(fromDb, qPrintable(error));
+        QCOMPARE(fromDb->accounts.size(), 8); // the first fleet: 5 units, 2 dispatchers, 1 sup.
     }
 
     void malformedFleetFile()

@@ -6,18 +6,24 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config git
   qt6-base-dev qt6-websockets-dev libqt6sql6-sqlite
   qt6-declarative-dev qt6-tools-dev qt6-l10n-tools
-  qml6-module-qtqml qml6-module-qtqml-models qml6-module-qtqml-workerscript
-  qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
-  qml6-module-qtquick-templates qml6-module-qtquick-window qml6-module-qtquick-dialogs
   qml6-module-qt-labs-qmlmodels qml6-module-qttest xvfb xauth
   libopus-dev libspeexdsp-dev portaudio19-dev jackd2
   espeak-ng sox
   libqrencode-dev zbar-tools # pairing QR codes; the tests scan them as a phone would
   # Videos pushed to the console: Qt Multimedia on GStreamer (MP4/H.264, WebM)
-  qml6-module-qtmultimedia gstreamer1.0-plugins-base gstreamer1.0-plugins-good
+  gstreamer1.0-plugins-base gstreamer1.0-plugins-good
   gstreamer1.0-libav
   python3 # tools/scripts/check-translations.sh reads the .ts XML with it
+  # The desktop tests (tests/desktop): the real window under Xvfb, X11 input through XTest,
+  # the accessibility tree over AT-SPI, another X client to take the focus, screenshots
+  xdotool x11-xserver-utils x11-utils xterm imagemagick dbus dbus-x11 at-spi2-core
+  python3-pyatspi gir1.2-atspi-2.0
 )
+# Every QML module the console loads at run time, derived from ui/ (qml-runtime-deps.py).
+while read -r p; do
+  p="${p%%#*}"
+  [ -n "${p// /}" ] && packages+=("${p// /}")
+done < "$(dirname "$0")/qml-packages.txt"
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 missing=()

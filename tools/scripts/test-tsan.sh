@@ -11,6 +11,7 @@ cmake --preset tsan
 cmake --build --preset tsan
 # shellcheck source=tools/scripts/jack-dummy.sh
 source tools/scripts/jack-dummy.sh
-# The Qt Quick Tests (label "quick") run in the dev suite only for now: Qt Quick's scene graph
+# The Qt Quick Tests (label "quick") and the desktop tests (the real window, label "desktop")
+# run in the dev suite only: Qt Quick's scene graph
 # is not instrumented and has not been vetted under TSan here yet.
-ctest --preset tsan --timeout 900 -LE quick "$@"
+ctest --preset tsan --timeout 900 -LE "quick|desktop" "$@"

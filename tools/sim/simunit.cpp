@@ -7,7 +7,6 @@
 #include "core/protocol/rtp.h"
 
 #include <QLoggingCategory>
-#include <QRandomGenerator>
 #include <QTimer>
 
 Q_LOGGING_CATEGORY(lcSimUnit, "floorline.sim.unit", QtInfoMsg)
@@ -74,6 +73,9 @@ void SimUnit::onLoggedIn(const proto::LoginResult &login)
     const QHostAddress host(m_server.host() == QLatin1String("localhost")
                                 ? QStringLiteral("127.0.0.1")
                                 : m_server.host());
+    // One media clock per RTP stream: a new SSRC starts afresh, a resume that keeps it does not.
+    if (login.media.ssrc != m_rtp.ssrc())
+        m_clock = MediaClock();
     m_rtp.start(host, quint16(login.media.port), login.media.ssrc, login.media.key);
     if (!login.resumed && !m_account.unit.groups.isEmpty()) {
         m_client.send(proto::Affiliate {m_account.unit.groups},
@@ -217,7 +219,7 @@ void SimUnit::startSpeaking()
     m_speaking = true;
     m_next = 0;
     m_spurtStartMs = monotonicMs();
-    m_timestamp = QRandomGenerator::global()->generate(); // RFC 3550: random initial timestamp
+    m_clock.startSpurt(m_spurtStartMs); // the sequence number runs on by itself (RtpEndpoint)
     ++m_counters.spurts;
 }
 
@@ -230,8 +232,7 @@ void SimUnit::pace(qint64 nowMs)
     const std::size_t due = std::min<std::size_t>(
         packets.size(), std::size_t((nowMs - m_spurtStartMs) / m_clip->frameMs) + 1);
     for (; m_next < due; ++m_next) {
-        m_rtp.sendPayload(packets.at(m_next), m_next == 0, m_timestamp);
-        m_timestamp += quint32(48 * m_clip->frameMs);
+        m_rtp.sendPayload(packets.at(m_next), m_next == 0, m_clock.next(m_clip->frameMs));
         ++m_counters.packetsSent;
     }
     if (m_next >= packets.size())

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "mediaclock.h"
+
 #include "core/media/spurtrecording.h"
 
 #include "core/net/rtpendpoint.h"
@@ -90,7 +92,7 @@ private:
     const media::SpurtRecording *m_clip = nullptr;
     std::size_t m_next = 0;
     qint64 m_spurtStartMs = 0;
-    quint32 m_timestamp = 0;
+    MediaClock m_clock; ///< of the current login's SSRC
     QHash<quint32, quint16> m_lastSequence; ///< per talker SSRC
     bool m_everOnline = false;
     QHash<QString, QString> m_showing; ///< session -> item its live spurt shows

@@ -1,0 +1,388 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Drives the real floorline window as a dispatcher does: an X server (Xvfb) with key
+autorepeat on, real X11 input through XTest (xdotool), the accessibility tree (AT-SPI) to find
+controls and read what the window shows, a real floorline-server process and screenshots.
+
+Each test script builds a Desktop, runs its checks and prints the closing line
+"N passed, N failed". Screenshots land in $FLOORLINE_DESKTOP_SHOTS (default: a folder in the
+build tree) to be looked at.
+"""
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import traceback
+
+import pyatspi
+
+BUILD = os.environ.get("FLOORLINE_BUILD", os.path.join(os.path.dirname(__file__), "../../build/dev"))
+SHOTS = os.environ.get("FLOORLINE_DESKTOP_SHOTS", os.path.join(BUILD, "desktop-shots"))
+
+
+def free_port(kind=socket.SOCK_STREAM):
+    with socket.socket(socket.AF_INET, kind) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(what, check, timeout=10.0, step=0.05):
+    """Polls `check` until it returns something true; fails the test with `what` otherwise."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = check()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError("timed out after %.1f s waiting for %s" % (timeout, what))
+        time.sleep(step)
+
+
+class LineLog:
+    """Collects a process's output lines in a thread, so tests can wait for one."""
+
+    def __init__(self, stream, echo_prefix=None):
+        self.lines = []
+        self._lock = threading.Lock()
+        self._echo = echo_prefix
+        self._thread = threading.Thread(target=self._read, args=(stream,), daemon=True)
+        self._thread.start()
+
+    def _read(self, stream):
+        for raw in iter(stream.readline, b""):
+            line = raw.decode("utf-8", "replace").rstrip("\n")
+            with self._lock:
+                self.lines.append((time.monotonic(), line))
+            if self._echo and os.environ.get("FLOORLINE_DESKTOP_VERBOSE"):
+                print(self._echo + line, flush=True)
+
+    def since(self, mark):
+        with self._lock:
+            return [l for t, l in self.lines if t >= mark]
+
+    def all(self):
+        with self._lock:
+            return [l for _, l in self.lines]
+
+
+class Server:
+    """A real floorline-server on loopback with a fresh database and a demo fleet."""
+
+    def __init__(self, workdir, units=24, groups=6, extra=()):
+        self.port = free_port()
+        self.rtp = free_port(socket.SOCK_DGRAM)
+        self.url = "ws://127.0.0.1:%d" % self.port
+        exe = os.path.join(BUILD, "server/floorline-server")
+        self.proc = subprocess.Popen(
+            [exe, "--port", str(self.port), "--rtp-port", str(self.rtp),
+             "--db", os.path.join(workdir, "server.sqlite"),
+             "--demo-fleet", "%d,%d" % (units, groups), "--stats-interval", "1", *extra],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        self.log = LineLog(self.proc.stdout, "server: ")
+        wait_for("the server to listen", self._listening, timeout=15)
+
+    def _listening(self):
+        try:
+            with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
+                return True
+        except OSError:
+            return False
+
+    def stats(self):
+        """The latest counters line (printed every second)."""
+        for line in reversed(self.log.all()):
+            if line.startswith("{"):
+                try:
+                    return json.loads(line)
+                except ValueError:
+                    continue
+        return None
+
+    def fresh_stats(self):
+        """Counters printed after now: what the server has seen up to this moment."""
+        mark = time.monotonic()
+
+        def newer():
+            for line in self.log.since(mark):
+                if line.startswith("{"):
+                    return json.loads(line)
+            return None
+        return wait_for("fresh server counters", newer, timeout=5)
+
+    def floor_requests(self):
+        s = self.fresh_stats()["signaling"]
+        return s["floorGranted"] + s["floorQueued"] + s["floorDenied"]
+
+    def stop(self):
+        self.proc.send_signal(signal.SIGTERM)
+        try:
+            self.proc.wait(5)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+
+class Desktop:
+    """Xvfb, a session bus with the accessibility bus, and X11 input."""
+
+    def __init__(self, width=1600, height=900):
+        self.tmp = tempfile.mkdtemp(prefix="floorline-desktop-")
+        os.makedirs(SHOTS, exist_ok=True)
+        r, w = os.pipe()
+        self.xvfb = subprocess.Popen(
+            ["Xvfb", "-displayfd", str(w), "-screen", "0", "%dx%dx24" % (width, height),
+             "-nolisten", "tcp", "-ac"], pass_fds=(w,), stderr=subprocess.DEVNULL)
+        os.close(w)
+        number = b""
+        while not number.endswith(b"\n"):  # Xvfb writes the number and a newline when ready
+            chunk = os.read(r, 32)
+            if not chunk:
+                raise RuntimeError("Xvfb did not start")
+            number += chunk
+        number = number.decode().strip()
+        os.close(r)
+        self.display = ":" + number
+        os.environ["DISPLAY"] = self.display
+        wait_for("the X server", lambda: subprocess.run(
+            ["xdpyinfo"], capture_output=True).returncode == 0, timeout=10)
+        # A dispatcher's X server repeats a held key: the console must see one press.
+        self.run("xset", "r", "on")
+        self.run("xset", "r", "rate", "250", "30")
+        self.processes = []
+
+    def run(self, *args, check=True):
+        return subprocess.run(args, check=check, capture_output=True, text=True).stdout
+
+    def env(self, **extra):
+        env = dict(os.environ)
+        home = os.path.join(self.tmp, "home")
+        os.makedirs(home, exist_ok=True)
+        env.update({
+            "DISPLAY": self.display,
+            "HOME": home,  # a fresh configuration: nothing remembered from earlier runs
+            "XDG_CONFIG_HOME": os.path.join(home, ".config"),
+            "XDG_DATA_HOME": os.path.join(home, ".local/share"),
+            "XDG_CACHE_HOME": os.path.join(home, ".cache"),
+            "QT_QPA_PLATFORM": "xcb",
+            "QT_ACCESSIBILITY": "1",
+            "QT_LINUX_ACCESSIBILITY_ALWAYS_ON": "1",
+            "QT_LOGGING_RULES": "floorline.console.talk.debug=true;floorline.*.info=true",
+            "LANG": env.get("FLOORLINE_DESKTOP_LANG", "C.UTF-8"),
+        })
+        env.update(extra)
+        return env
+
+    def spawn(self, args, name, **extra):
+        proc = subprocess.Popen(args, env=self.env(**extra), stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT)
+        proc.log = LineLog(proc.stdout, name + ": ")
+        self.processes.append(proc)
+        return proc
+
+    def screenshot(self, name):
+        path = os.path.join(SHOTS, name + ".png")
+        self.run("import", "-window", "root", path)
+        return path
+
+    # X11 input (XTest through xdotool): what a person's keyboard and mouse do.
+    def key_down(self, key):
+        self.run("xdotool", "keydown", key)
+
+    def key_up(self, key):
+        self.run("xdotool", "keyup", key)
+
+    def key(self, key):
+        self.run("xdotool", "key", key)
+
+    def type(self, text):
+        self.run("xdotool", "type", "--delay", "20", text)
+
+    def move(self, x, y):
+        self.run("xdotool", "mousemove", str(int(x)), str(int(y)))
+
+    def click(self, x, y):
+        self.run("xdotool", "mousemove", str(int(x)), str(int(y)), "click", "1")
+
+    def press_at(self, x, y):
+        self.run("xdotool", "mousemove", str(int(x)), str(int(y)), "mousedown", "1")
+
+    def release_mouse(self):
+        self.run("xdotool", "mouseup", "1")
+
+    def focus_window(self, wid):
+        self.run("xdotool", "windowfocus", "--sync", str(wid))
+
+    def find_window(self, name, timeout=20):
+        def search():
+            out = self.run("xdotool", "search", "--onlyvisible", "--name", name, check=False)
+            ids = out.split()
+            return ids[0] if ids else None
+        return wait_for("window '%s'" % name, search, timeout=timeout)
+
+    def other_window(self):
+        """Another X client's window, as a dispatcher's mail or CAD program would be."""
+        proc = subprocess.Popen(["xterm", "-geometry", "60x10+900+600", "-title", "other-app"],
+                                env=self.env(), stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+        proc.log = None
+        self.processes.append(proc)
+        return self.find_window("other-app")
+
+    def close(self):
+        for p in self.processes:
+            if p.poll() is None:
+                p.terminate()
+                try:
+                    p.wait(5)
+                except subprocess.TimeoutExpired:
+                    p.kill()
+        self.xvfb.terminate()
+        self.xvfb.wait()
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+class Console:
+    """The floorline process and its window, read through the accessibility tree."""
+
+    def __init__(self, desktop, args, lang=None):
+        self.desktop = desktop
+        extra = {"LANG": lang, "LC_ALL": lang} if lang else {}
+        self.proc = desktop.spawn([os.path.join(BUILD, "app/floorline"), *args], "floorline",
+                                  **extra)
+        self.window = desktop.find_window("Floorline")
+        desktop.focus_window(self.window)
+        self.app = wait_for("floorline on the accessibility bus", self._find_app, timeout=20)
+
+    def _find_app(self):
+        desktop = pyatspi.Registry.getDesktop(0)
+        for i in range(desktop.childCount):
+            app = desktop.getChildAtIndex(i)
+            if app is not None and app.name == "floorline":
+                return app
+        return None
+
+    def log_since(self, mark):
+        return self.proc.log.since(mark)
+
+    def talk_states(self, mark):
+        """Push-to-talk states the console logged since `mark` (floorline.console.talk)."""
+        states = []
+        for line in self.proc.log.since(mark):
+            m = re.search(r"talk state (\w+)", line)
+            if m:
+                states.append(m.group(1))
+        return states
+
+    def wait_state(self, state, mark, timeout=5):
+        return wait_for("talk state %s" % state,
+                        lambda: self.talk_states(mark) and self.talk_states(mark)[-1] == state,
+                        timeout=timeout)
+
+    # The accessibility tree
+    def _walk(self, node, depth=0):
+        if node is None or depth > 60:
+            return
+        yield node
+        try:
+            count = node.childCount
+        except Exception:
+            return
+        for i in range(count):
+            try:
+                child = node.getChildAtIndex(i)
+            except Exception:
+                continue
+            yield from self._walk(child, depth + 1)
+
+    def find(self, name=None, role=None, pattern=None, showing=True):
+        """Accessible nodes by exact name, name pattern (regex) and role name."""
+        found = []
+        for node in self._walk(self.app):
+            try:
+                n = node.name or ""
+                if name is not None and n != name:
+                    continue
+                if pattern is not None and not re.search(pattern, n):
+                    continue
+                if role is not None and node.getRoleName() != role:
+                    continue
+                if showing and not node.getState().contains(pyatspi.STATE_SHOWING):
+                    continue
+                found.append(node)
+            except Exception:
+                continue
+        return found
+
+    def texts(self):
+        """Every name of a showing node: what the window says."""
+        out = []
+        for node in self._walk(self.app):
+            try:
+                if node.getState().contains(pyatspi.STATE_SHOWING) and node.name:
+                    out.append(node.name)
+            except Exception:
+                continue
+        return out
+
+    def wait_node(self, timeout=10, **query):
+        return wait_for("a node %r" % query, lambda: (self.find(**query) or [None])[0],
+                        timeout=timeout)
+
+    def centre(self, node):
+        e = node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+        return e.x + e.width / 2, e.y + e.height / 2
+
+    def extents(self, node):
+        e = node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+        return e.x, e.y, e.width, e.height
+
+    def click(self, node):
+        x, y = self.centre(node)
+        self.desktop.click(x, y)
+
+    def login(self, user, password, server=None):
+        """Logs in through the form, as a person types it."""
+        if server is not None:
+            self.click(self.wait_node(name="Server address"))
+            self.desktop.key("ctrl+a")
+            self.desktop.type(server)
+        self.click(self.wait_node(name="User name"))
+        self.desktop.key("ctrl+a")
+        self.desktop.type(user)
+        self.click(self.wait_node(role="password text"))
+        self.desktop.key("ctrl+a")
+        self.desktop.type(password)
+        self.desktop.key("Return")
+
+    def alive(self):
+        return self.proc.poll() is None
+
+
+class Suite:
+    """Runs test functions in order, prints each result and the closing line."""
+
+    def __init__(self):
+        self.passed = 0
+        self.failed = 0
+
+    def run(self, name, fn, *args):
+        start = time.monotonic()
+        try:
+            fn(*args)
+        except Exception:
+            self.failed += 1
+            print("FAIL  %s (%.1f s)" % (name, time.monotonic() - start), flush=True)
+            traceback.print_exc()
+            return False
+        self.passed += 1
+        print("PASS  %s (%.1f s)" % (name, time.monotonic() - start), flush=True)
+        return True
+
+    def finish(self):
+        print("%d passed, %d failed" % (self.passed, self.failed), flush=True)
+        sys.exit(1 if self.failed else 0)

@@ -1,0 +1,180 @@
+# SPDX-License-Identifier: Apache-2.0
+"""The real floorline window under Xvfb, driven by real X11 input with key autorepeat on, at
+its default 1366x768 size, against a real floorline-server process (tests/desktop/harness.py).
+
+What a dispatcher does in the first minutes (shared HANDS-ON.md): log in through the form, hold
+Space, let the focus go to another window mid-press, log out and in, type a wrong address,
+talk on a call card, share a file. Screenshots of each step are kept for a person to look at.
+"""
+import os
+import time
+
+import harness as h
+
+HOLD_S = 3.0
+
+
+def ptt_label(console):
+    node = console.wait_node(name="Push to talk", role="push button")
+    return node.description
+
+
+def targets(console):
+    return [n.name for n in console.find(pattern=r"^(Talking to|Next talk goes to): ")]
+
+
+def test_login_form_then_space_is_one_press(d, srv, console):
+    console.login("dispatch-1", "dispatch-1")
+    h.wait_for("online", lambda: any("link Online" in l for l in console.proc.log.all()), 10)
+    # The form is gone and nothing of it holds the keyboard.
+    h.wait_for("the form to close", lambda: not console.find(role="password text"), 5)
+    d.screenshot("desktop-01-logged-in")
+    before = srv.floor_requests()
+    mark = time.monotonic()
+    d.key_down("space")
+    console.wait_state("Granted", mark)
+    time.sleep(HOLD_S / 2)
+    assert ptt_label(console) == "ON AIR", ptt_label(console)
+    assert any(t.startswith("Talking to: ") for t in targets(console)), targets(console)
+    d.screenshot("desktop-02-space-held")
+    time.sleep(HOLD_S / 2)
+    released = time.monotonic()
+    d.key_up("space")
+    console.wait_state("Idle", mark, timeout=2)
+    assert time.monotonic() - released < 1.0
+    states = console.talk_states(mark)
+    assert states == ["Requesting", "Granted", "Idle"], states
+    # Held 3 s with the X server repeating the key ~30 times a second: one request reached
+    # the server.
+    assert srv.floor_requests() - before == 1
+    assert ptt_label(console) == "PUSH TO TALK", ptt_label(console)
+
+
+def test_focus_moving_away_ends_the_talk(d, srv, console):
+    other = d.other_window()
+    d.focus_window(console.window)
+    mark = time.monotonic()
+    d.key_down("space")
+    console.wait_state("Granted", mark)
+    moved = time.monotonic()
+    d.focus_window(other)  # the dispatcher clicks into the CAD program, Space still held
+    console.wait_state("Idle", mark, timeout=1.0)
+    assert time.monotonic() - moved < 1.0
+    d.key_up("space")  # released in the other window
+    d.screenshot("desktop-03-focus-away")
+    # Back in the console, the next press is a press.
+    d.focus_window(console.window)
+    time.sleep(0.3)
+    before = srv.floor_requests()
+    mark = time.monotonic()
+    d.key_down("space")
+    console.wait_state("Granted", mark)
+    d.key_up("space")
+    console.wait_state("Idle", mark, timeout=2)
+    assert srv.floor_requests() - before == 1
+
+
+def test_mouse_released_off_the_button_ends_the_talk(d, srv, console):
+    button = console.wait_node(name="Push to talk", role="push button")
+    x, y = console.centre(button)
+    mark = time.monotonic()
+    d.press_at(x, y)
+    console.wait_state("Granted", mark)
+    d.move(x + 300, y + 200)
+    d.release_mouse()
+    console.wait_state("Idle", mark, timeout=1.0)
+
+
+def test_logout_and_in_space_still_talks(d, srv, console):
+    console.click(console.wait_node(name="Log out"))
+    console.wait_node(role="password text")
+    d.screenshot("desktop-04-logged-out")
+    console.login("dispatch-1", "dispatch-1")
+    h.wait_for("the form to close", lambda: not console.find(role="password text"), 10)
+    time.sleep(0.5)
+    mark = time.monotonic()
+    d.key_down("space")
+    console.wait_state("Granted", mark)
+    d.key_up("space")
+    console.wait_state("Idle", mark, timeout=2)
+
+
+def test_wrong_address_is_explained_in_the_form(d, srv, console):
+    console.click(console.wait_node(name="Log out"))
+    console.wait_node(role="password text")
+    console.login("dispatch-1", "dispatch-1", server="ws://127.0.0.1:1")
+    error = console.wait_node(pattern=r"Cannot reach ws://127\.0\.0\.1:1", timeout=10)
+    assert console.find(role="password text"), "the form must stay up"
+    d.screenshot("desktop-05-wrong-address")
+    assert error.name
+    # Corrected where it was typed, it logs in.
+    console.login("dispatch-1", "dispatch-1", server=srv.url)
+    h.wait_for("the form to close", lambda: not console.find(role="password text"), 10)
+
+
+def test_talk_on_a_call_card_names_the_call(d, srv, console):
+    unit = console.wait_node(pattern=r"^Medic 2, ", timeout=15)
+    console.click(unit)
+    console.click(console.wait_node(name="Start a call with the selected units"))
+    talk = console.wait_node(pattern=r"^Talk on Call ", role="push button", timeout=10)
+    call = talk.name[len("Talk on "):]
+    x, y = console.centre(talk)
+    mark = time.monotonic()
+    d.press_at(x, y)
+    console.wait_state("Granted", mark)
+    shown = targets(console)
+    d.screenshot("desktop-06-call-card-talk")
+    d.release_mouse()
+    console.wait_state("Idle", mark, timeout=2)
+    assert shown == ["Talking to: " + call], shown
+
+
+def test_share_file_opens_and_uploads(d, srv, console):
+    path = os.path.join(d.env()["HOME"], "hydrant.png")
+    d.run("convert", "-size", "320x200", "gradient:red-blue", path)
+    console.click(console.wait_node(name="Media shared with North Ops 1"))
+    console.click(console.wait_node(name="Share a file with North Ops 1"))
+    d.screenshot("desktop-07-file-dialog")
+    assert console.alive(), "the console died opening the file dialog"
+    # The dialog starts in the home folder: the file is listed; a double-click picks it.
+    entry = console.wait_node(name="hydrant.png", timeout=10)
+    x, y = console.centre(entry)
+    d.run("xdotool", "mousemove", str(int(x)), str(int(y)), "click", "--repeat", "2",
+          "--delay", "80", "1")
+    h.wait_for("the upload to be stored",
+               lambda: srv.fresh_stats()["signaling"]["mediaStored"] >= 1, timeout=15)
+    d.screenshot("desktop-08-shared")
+    assert console.alive()
+
+
+def main():
+    suite = h.Suite()
+    d = h.Desktop()
+    srv = h.Server(d.tmp)
+    # Units on line, silent: the call card test calls one of them.
+    sim = d.spawn([os.path.join(h.BUILD, "tools/sim/floorline-sim"), "--server", srv.url,
+                   "--units", "24", "--groups", "6", "--talk-interval", "100000",
+                   "--emergency-share", "0", "--stats-interval", "0"], "sim")
+    try:
+        console = h.Console(d, ["--server", srv.url])
+        tests = [test_login_form_then_space_is_one_press, test_focus_moving_away_ends_the_talk,
+                 test_mouse_released_off_the_button_ends_the_talk,
+                 test_logout_and_in_space_still_talks, test_wrong_address_is_explained_in_the_form,
+                 test_talk_on_a_call_card_names_the_call, test_share_file_opens_and_uploads]
+        for t in tests:
+            if not console.alive():
+                print("floorline exited:\n" + "\n".join(console.proc.log.all()[-40:]))
+                break
+            suite.run(t.__name__, t, d, srv, console)
+        warnings = [l for l in console.proc.log.all() if "qml" in l.lower() and "warn" in l.lower()]
+        if warnings:
+            print("QML warnings:\n" + "\n".join(warnings))
+    finally:
+        d.close()
+        srv.stop()
+        sim.kill()
+    suite.finish()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,138 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Opens every view, dialog and popup of the real floorline window once, in English and German,
+and fails on any QML warning or missing module in its output: a view nobody opened in a test
+is where a crash waits (the file dialog's module was missing). Screenshots of each, at the
+default 1366x768, at the 1024x600 minimum and at 1920x1080, for a person to look at.
+"""
+import os
+import re
+import time
+
+import harness as h
+
+# What Qt prints for a broken view: a QML error or warning with its file and line, a module
+# that is not installed, a component that did not load.
+QML_TROUBLE = re.compile(r"\.qml:\d+|is not installed|module .* not found|failed to load|"
+                         r"QQmlApplicationEngine failed|Cannot assign|TypeError|ReferenceError",
+                         re.IGNORECASE)
+
+
+def trouble(proc):
+    return [l for l in proc.log.all() if QML_TROUBLE.search(l)]
+
+
+def close_dialog(d, console):
+    button = console.wait_node(pattern=r"^(Close|Schließen|CLOSE|SCHLIESSEN)$", role="push button")
+    console.click(button)
+    h.wait_for("the dialog to close",
+               lambda: not console.find(pattern=r"^(Close|Schließen|CLOSE|SCHLIESSEN)$",
+                                        role="push button"), 5)
+
+
+def open_every_view(d, console, tag):
+    shots = []
+    header = {"Pair a device with this console": "pairing",
+              "Voice statistics per talker": "statistics", "Audio settings": "audio"}
+    for name, shot in header.items():
+        console.click(console.wait_node(name=name, role="push button"))
+        time.sleep(0.6)
+        shots.append(d.screenshot("views-%s-%s" % (tag, shot)))
+        close_dialog(d, console)
+    # The group's shelf and its file dialog.
+    console.click(console.wait_node(pattern=r"^Media shared with ", role="push button"))
+    console.click(console.wait_node(pattern=r"^Share a file with ", role="push button"))
+    time.sleep(0.8)
+    shots.append(d.screenshot("views-%s-file-dialog" % tag))
+    d.key("Escape")
+    time.sleep(0.3)
+    # The unit status filter's popup.
+    console.click(console.wait_node(name="Show units by status"))
+    time.sleep(0.4)
+    shots.append(d.screenshot("views-%s-status-filter" % tag))
+    d.key("Escape")
+    # The login form.
+    console.click(console.wait_node(name="Log out"))
+    console.wait_node(role="password text")
+    shots.append(d.screenshot("views-%s-login" % tag))
+    return shots
+
+
+def test_every_view_english(d, srv):
+    console = h.Console(d, ["--server", srv.url, "--user", "dispatch-1", "--password",
+                            "dispatch-1"])
+    console.wait_node(pattern=r"^North Ops 1", timeout=15)
+    time.sleep(1)
+    d.screenshot("views-en-1366x768")
+    open_every_view(d, console, "en")
+    assert console.alive(), "floorline exited"
+    problems = trouble(console.proc)
+    assert not problems, "QML trouble:\n" + "\n".join(problems)
+    console.proc.terminate()
+    console.proc.wait(10)
+
+
+def test_every_view_german(d, srv):
+    console = h.Console(d, ["--server", srv.url, "--user", "dispatch-1", "--password",
+                            "dispatch-1"], lang="de_DE.UTF-8")
+    console.wait_node(pattern=r"^North Ops 1", timeout=15)
+    time.sleep(1)
+    d.screenshot("views-de-1366x768")
+    # German names: the header buttons say the same things in German.
+    header = {"Ein Gerät mit dieser Konsole koppeln": "pairing",
+              "Sprachstatistik pro Sprecher": "statistics", "Audioeinstellungen": "audio"}
+    for name, shot in header.items():
+        console.click(console.wait_node(name=name, role="push button"))
+        time.sleep(0.6)
+        d.screenshot("views-de-%s" % shot)
+        close_dialog(d, console)
+    assert console.alive(), "floorline exited"
+    problems = trouble(console.proc)
+    assert not problems, "QML trouble:\n" + "\n".join(problems)
+    console.proc.terminate()
+    console.proc.wait(10)
+
+
+def test_display_view(d, srv):
+    display = h.Console(d, ["--as-display", "--server", srv.url, "--user", "dispatch-1",
+                            "--password", "dispatch-1"])
+    time.sleep(2)
+    d.screenshot("views-display")
+    assert display.alive(), "floorline --as-display exited"
+    problems = trouble(display.proc)
+    assert not problems, "QML trouble:\n" + "\n".join(problems)
+    display.proc.terminate()
+    display.proc.wait(10)
+
+
+def test_sizes(d, srv):
+    """The minimum and a large screen: screenshots to look at; nothing may be cut off."""
+    for size in ("1024x600", "1920x1080"):
+        w, hgt = size.split("x")
+        console = h.Console(d, ["--server", srv.url, "--user", "dispatch-1", "--password",
+                                "dispatch-1"])
+        d.run("xdotool", "windowsize", console.window, w, hgt)
+        console.wait_node(pattern=r"^North Ops 1", timeout=15)
+        time.sleep(1.5)
+        d.screenshot("views-en-%s" % size)
+        problems = trouble(console.proc)
+        assert not problems, "QML trouble:\n" + "\n".join(problems)
+        console.proc.terminate()
+        console.proc.wait(10)
+
+
+def main():
+    suite = h.Suite()
+    d = h.Desktop(width=1920, height=1080)
+    srv = h.Server(d.tmp)
+    try:
+        for t in (test_every_view_english, test_every_view_german, test_display_view,
+                  test_sizes):
+            suite.run(t.__name__, t, d, srv)
+    finally:
+        d.close()
+        srv.stop()
+    suite.finish()
+
+
+if __name__ == "__main__":
+    main()
