@@ -88,6 +88,10 @@ struct CommandLine
     const QCommandLineOption screenshotAfter {QStringLiteral("screenshot-after"),
                                               QStringLiteral("Seconds before the screenshot (8)."),
                                               QStringLiteral("s"), QStringLiteral("8")};
+    const QCommandLineOption windowSize {QStringLiteral("window-size"),
+                                         QStringLiteral("Window size, e.g. 1024x600 (default: as "
+                                                        "last left, first 1366x768)."),
+                                         QStringLiteral("WxH")};
     // Not "--display": Qt's X11 platform takes that (and -display) as the X server to use.
     const QCommandLineOption asDisplay {
         QStringLiteral("as-display"),
@@ -100,7 +104,7 @@ struct CommandLine
         parser.addHelpOption();
         parser.addVersionOption();
         parser.addOptions({server, user, password, demo, list, input, headset, speaker, noAudio,
-                           screenshot, screenshotAfter, asDisplay});
+                           screenshot, screenshotAfter, windowSize, asDisplay});
     }
 };
 
@@ -137,9 +141,11 @@ int main(int argc, char *argv[])
     QGuiApplication app(argc, argv);
     nameApplication();
     // The console speaks the desktop's language when we have it (LANG=de_DE.UTF-8: German).
+    // Any other language gets English, whose file holds its plural forms ("1 unit", "6 units").
     QTranslator translator;
     if (translator.load(QLocale(), QStringLiteral("floorline"), QStringLiteral("_"),
-                        QStringLiteral(":/i18n")))
+                        QStringLiteral(":/i18n"))
+        || translator.load(QStringLiteral("floorline_en"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(&translator);
 
     CommandLine cli;
@@ -156,6 +162,8 @@ int main(int argc, char *argv[])
     QSettings settings;
     const QStringList servers = parser.values(server);
     media::VoiceEngine::Config voiceConfig;
+    voiceConfig.pipeline.playRoutedOnly
+        = true; // each group's routing, volume, mute from its first packet
     voiceConfig.inputDevice = parser.value(input).isEmpty()
         ? settings.value(QStringLiteral("audio/input")).toString()
         : parser.value(input);
@@ -232,6 +240,16 @@ int main(int argc, char *argv[])
         window->setGeometry(geometry);
     if (settings.value(QStringLiteral("window/maximized")).toBool() && !parser.isSet(screenshot))
         window->showMaximized();
+    if (parser.isSet(cli.windowSize)) {
+        const QStringList wh = parser.value(cli.windowSize).split(QLatin1Char('x'));
+        const QSize size = wh.size() == 2 ? QSize(wh[0].toInt(), wh[1].toInt()) : QSize();
+        if (size.width() < window->minimumWidth() || size.height() < window->minimumHeight()) {
+            std::fprintf(stderr, "floorline: --window-size wants WxH, at least %dx%d\n",
+                         window->minimumWidth(), window->minimumHeight());
+            return 2;
+        }
+        window->resize(size);
+    }
     QObject::connect(&app, &QCoreApplication::aboutToQuit, &app, [&settings, window] {
         settings.setValue(QStringLiteral("window/maximized"),
                           window->visibility() == QWindow::Maximized);

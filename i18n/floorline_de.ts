@@ -80,6 +80,28 @@
     </message>
 </context>
 <context>
+    <name>BroadcastDialog</name>
+    <message>
+        <source>Broadcast to %1?</source>
+        <translation>Durchsage an %1?</translation>
+    </message>
+    <message>
+        <source>Broadcast</source>
+        <translation>Durchsage</translation>
+    </message>
+    <message numerus="yes">
+        <source>This calls %n unit(s) into one call and keeps them busy until you end it.</source>
+        <translation>
+            <numerusform>Damit wird %n Einheit in einen Ruf geholt und bleibt belegt, bis Sie ihn beenden.</numerusform>
+            <numerusform>Damit werden %n Einheiten in einen Ruf geholt und bleiben belegt, bis Sie ihn beenden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nobody in %1 can be called now.</source>
+        <translation>In %1 ist gerade niemand erreichbar.</translation>
+    </message>
+</context>
+<context>
     <name>CallCard</name>
     <message>
         <source>%1, %2 talking</source>
@@ -178,6 +200,17 @@
     <message>
         <source>No live calls. Drop units on New call to start one.</source>
         <translation>Keine laufenden Gespräche. Einheiten auf „Neues Gespräch“ ziehen, um eines zu starten.</translation>
+    </message>
+    <message>
+        <source>Name of the next call</source>
+        <translation>Name des nächsten Rufs</translation>
+    </message>
+    <message numerus="yes">
+        <source>Call %n selected</source>
+        <translation>
+            <numerusform>%n Ausgewählte rufen</numerusform>
+            <numerusform>%n Ausgewählte rufen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -685,6 +718,10 @@ SPRECHEN</translation>
     <message>
         <source>Pair a device with this console</source>
         <translation>Ein Gerät mit dieser Konsole koppeln</translation>
+    </message>
+    <message>
+        <source>Connection lost: talkers and calls shown as last known</source>
+        <translation>Verbindung verloren: Sprecher und Rufe zeigen den letzten bekannten Stand</translation>
     </message>
 </context>
 <context>

@@ -21,7 +21,7 @@ Rectangle {
     required property string talker
     required property bool emergency
     objectName: "call-" + sessionId
-    implicitWidth: 250
+    implicitWidth: Math.max(220, actions.implicitWidth + 20)
     radius: Theme.radius
     color: emergency ? Qt.darker(Theme.emergency, 2.2)
          : talker !== "" ? Qt.darker(Theme.talking, 3.2) : Theme.panelRaised
@@ -55,6 +55,8 @@ Rectangle {
                 color: Theme.text
                 font.pixelSize: 14
                 font.weight: Font.DemiBold
+                wrapMode: Text.Wrap
+                maximumLineCount: 2
                 elide: Text.ElideRight
             }
             Text {
@@ -82,12 +84,16 @@ Rectangle {
             font.weight: Font.DemiBold
         }
         RowLayout {
+            id: actions
             visible: card.joined
-            spacing: 6
+            spacing: 2
             Button {
                 objectName: "callTalk"
                 text: qsTr("Talk")
                 flat: true
+                font.pixelSize: 12
+                leftPadding: 6
+                rightPadding: 6
                 focusPolicy: Qt.TabFocus
                 enabled: card.kind !== "broadcast" || card.owned
                 Accessible.name: qsTr("Talk on %1").arg(card.name)
@@ -98,6 +104,9 @@ Rectangle {
             Button {
                 text: qsTr("Add selected")
                 flat: true
+                font.pixelSize: 12
+                leftPadding: 6
+                rightPadding: 6
                 focusPolicy: Qt.TabFocus
                 visible: card.kind === "adhoc"
                 enabled: card.selectedUnits.length > 0
@@ -107,6 +116,9 @@ Rectangle {
             Button {
                 text: card.owned ? qsTr("End") : qsTr("Leave")
                 flat: true
+                font.pixelSize: 12
+                leftPadding: 6
+                rightPadding: 6
                 focusPolicy: Qt.TabFocus
                 Accessible.name: card.owned ? qsTr("End %1").arg(card.name)
                                             : qsTr("Leave %1").arg(card.name)

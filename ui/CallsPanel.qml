@@ -12,6 +12,8 @@ ColumnLayout {
     required property ConsoleController controller
     /// Unit ids picked in the unit list (for the keyboard path: "Call selected").
     required property var selectedUnits
+    /// Asks before a broadcast is made (BroadcastDialog).
+    required property var confirmBroadcast
     spacing: 6
 
     RowLayout {
@@ -22,6 +24,19 @@ ColumnLayout {
             color: Theme.textDim
             font.pixelSize: 13
             font.weight: Font.DemiBold
+        }
+        // The incident's name, typed before the drop: the call is made with it.
+        TextField {
+            id: callName
+            objectName: "nextCallName"
+            Layout.preferredWidth: panel.width < 480 ? 120 : 150
+            Layout.preferredHeight: 30
+            topPadding: 4
+            bottomPadding: 4
+            placeholderText: qsTr("Name of the next call")
+            font.pixelSize: 12
+            Accessible.name: qsTr("Name of the next call")
+            Keys.onEscapePressed: focus = false
         }
         Text {
             id: notice
@@ -50,7 +65,7 @@ ColumnLayout {
         Layout.fillHeight: true
         spacing: Theme.gap
         ColumnLayout {
-            Layout.preferredWidth: 170
+            Layout.preferredWidth: panel.width < 480 ? 120 : 150
             Layout.fillWidth: false // the calls take the rest
             Layout.fillHeight: true
             spacing: Theme.gap
@@ -61,19 +76,30 @@ ColumnLayout {
                 keys: ["floorline/units", "floorline/group"]
                 title: qsTr("New call")
                 hint: qsTr("Drop units or a group")
-                onReceived: (units, group) => group !== ""
-                           ? panel.controller.inviteGroup(group, "")
-                           : panel.controller.invite(units, "")
-                Button {
-                    anchors.right: parent.right
-                    anchors.bottom: parent.bottom
-                    anchors.margins: 2
-                    visible: panel.selectedUnits.length > 0
-                    text: qsTr("Call selected")
-                    flat: true
-                    focusPolicy: Qt.TabFocus
-                    Accessible.name: qsTr("Start a call with the selected units")
-                    onClicked: panel.controller.invite(panel.selectedUnits, "")
+                onReceived: (units, group) => {
+                    if (group !== "")
+                        panel.controller.inviteGroup(group, "", callName.text)
+                    else
+                        panel.controller.invite(units, "", callName.text)
+                    callName.clear()
+                }
+            }
+            // Always in its place (greyed without a selection): nothing moves under the hand.
+            Button {
+                objectName: "callSelected"
+                Layout.fillWidth: true
+                Layout.preferredHeight: 30
+                text: panel.selectedUnits.length > 0
+                      ? qsTr("Call %n selected", "", panel.selectedUnits.length)
+                      : qsTr("Call selected")
+                enabled: panel.selectedUnits.length > 0
+                flat: true
+                font.pixelSize: 12
+                focusPolicy: Qt.TabFocus
+                Accessible.name: qsTr("Start a call with the selected units")
+                onClicked: {
+                    panel.controller.invite(panel.selectedUnits, "", callName.text)
+                    callName.clear()
                 }
             }
             DropZone {
@@ -84,7 +110,7 @@ ColumnLayout {
                 tint: Theme.waiting
                 title: qsTr("Broadcast")
                 hint: qsTr("Drop a group: calls every unit below it")
-                onReceived: (units, group) => panel.controller.broadcast(group)
+                onReceived: (units, group) => panel.confirmBroadcast.ask(group)
             }
         }
         ListView {
@@ -95,13 +121,32 @@ ColumnLayout {
             orientation: ListView.Horizontal
             spacing: Theme.gap
             clip: true
-            interactive: false
+            interactive: false // drags carry units onto cards; the wheel and the bar scroll
             model: panel.controller.sessions
-            ScrollBar.horizontal: ScrollBar {}
+            ScrollBar.horizontal: ScrollBar {
+                id: callBar
+                policy: calls.contentWidth > calls.width ? ScrollBar.AlwaysOn : ScrollBar.AsNeeded
+            }
+            WheelHandler {
+                onWheel: (event) => {
+                    const delta = event.angleDelta.y !== 0 ? event.angleDelta.y : event.angleDelta.x
+                    callBar.position = Math.max(0, Math.min(1 - callBar.size,
+                        callBar.position - delta / 120 * 120 / Math.max(1, calls.contentWidth)))
+                }
+            }
+            // A new call is brought into view: the dispatcher just made it, or must see it.
+            Connections {
+                target: panel.controller.sessions
+                function onRowsInserted(parent, first, last) {
+                    Qt.callLater(calls.positionViewAtIndex, last, ListView.Contain)
+                }
+            }
             Accessible.role: Accessible.List
             Accessible.name: qsTr("Live calls")
             delegate: CallCard {
                 height: ListView.view.height
+                // A whole card is always visible, even in the narrowest strip.
+                width: Math.min(implicitWidth, ListView.view.width)
                 controller: panel.controller
                 selectedUnits: panel.selectedUnits
             }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 import QtQuick
+import QtQuick.Controls
 import QtQuick.Layouts
 import Floorline.Core
 import Floorline.Ui // its C++ types (PttKeyFilter) are only seen through the module import
@@ -32,9 +33,12 @@ FocusScope {
             Layout.fillWidth: true
             Layout.fillHeight: true
             Layout.margins: Theme.gap
+            // While the link is down nothing here is live: dimmed, timers stopped.
+            opacity: view.controller.connection.link === Console.Reconnecting ? 0.45 : 1
             spacing: Theme.gap
             Rectangle {
-                Layout.preferredWidth: Math.max(240, view.width * 0.2)
+                // Narrower side panels on small screens: the group rows' controls need the room.
+                Layout.preferredWidth: Math.max(190, Math.min(300, view.width * 0.19))
                 Layout.fillHeight: true
                 color: Theme.panel
                 radius: Theme.radius
@@ -60,6 +64,7 @@ FocusScope {
                         anchors.margins: 4
                         controller: view.controller
                         ghost: ghost
+                        confirmBroadcast: broadcastDialog
                     }
                 }
                 RowLayout {
@@ -79,10 +84,11 @@ FocusScope {
                             anchors.margins: 10
                             controller: view.controller
                             selectedUnits: units.selection
+                            confirmBroadcast: broadcastDialog
                         }
                     }
                     Rectangle {
-                        Layout.preferredWidth: Math.max(300, view.width * 0.24)
+                        Layout.preferredWidth: Math.max(200, view.width * 0.2)
                         Layout.fillHeight: true
                         color: Theme.panel
                         radius: Theme.radius
@@ -96,16 +102,17 @@ FocusScope {
                 }
             }
             Rectangle {
-                Layout.preferredWidth: 320
+                Layout.preferredWidth: view.width < 1200 ? 240 : 320
                 Layout.fillHeight: true
                 color: Theme.panel
                 radius: Theme.radius
                 ColumnLayout {
                     anchors.fill: parent
-                    anchors.margins: 16
+                    anchors.margins: 12
                     spacing: 12
                     PttPanel {
                         objectName: "pttPanel"
+                        compact: view.height < 700
                         Layout.alignment: Qt.AlignHCenter
                         controller: view.controller
                     }
@@ -117,6 +124,12 @@ FocusScope {
                 }
             }
         }
+    }
+    BroadcastDialog {
+        id: broadcastDialog
+        objectName: "broadcastDialog"
+        parent: Overlay.overlay
+        controller: view.controller
     }
     DragGhost {
         id: ghost

@@ -30,11 +30,15 @@ Rectangle {
     property GroupTreeModel groups
     property ConsoleController controller
     property DragGhost ghost
+    property var confirmBroadcast
     property double now
 
     readonly property bool talking: talker !== ""
+    /// A narrow tree (the 1024 px minimum): tighter controls, no thumbnail on the tile (the
+    /// media panel shows the picture large anyway).
+    readonly property bool compact: width < 640
     implicitWidth: Math.max(1, treeView.width) // the view lays out before it has a width
-    implicitHeight: 46
+    implicitHeight: hasChildren ? 40 : 50
     color: emergency ? Qt.darker(Theme.emergency, 2.2)
          : talking ? Qt.darker(Theme.talking, 3.2)
          : (row % 2 ? Theme.panel : Theme.panelRaised)
@@ -81,9 +85,9 @@ Rectangle {
 
     RowLayout {
         anchors.fill: parent
-        anchors.leftMargin: 8 + row.depth * 20
-        anchors.rightMargin: 8
-        spacing: 8
+        anchors.leftMargin: 6 + row.depth * 14
+        anchors.rightMargin: 6
+        spacing: row.compact ? 4 : 8
 
         AbstractButton {
             Layout.preferredWidth: 20
@@ -101,72 +105,98 @@ Rectangle {
                 verticalAlignment: Text.AlignVCenter
             }
         }
+        // Name, then who talks (or how many units): what appears during a spurt takes the
+        // second line and the picture slot, so the controls to the right never move.
         ColumnLayout {
             Layout.fillWidth: true
-            spacing: 0
-            Text {
+            Layout.minimumWidth: 90
+            spacing: 1
+            RowLayout {
                 Layout.fillWidth: true
-                text: row.name
-                color: Theme.text
-                font.pixelSize: 15
-                font.weight: row.hasChildren ? Font.DemiBold : Font.Normal
-                elide: Text.ElideRight
+                spacing: 6
+                Text {
+                    Layout.fillWidth: true
+                    text: row.name
+                    color: Theme.text
+                    font.pixelSize: 15
+                    font.weight: row.hasChildren ? Font.DemiBold : Font.Normal
+                    elide: Text.ElideRight
+                }
+                Text {
+                    objectName: "queued"
+                    visible: row.queuePosition > 0
+                    text: qsTr("Queued #%1").arg(row.queuePosition)
+                    color: Theme.waiting
+                    font.pixelSize: 12
+                    font.weight: Font.DemiBold
+                }
             }
-            Text {
-                text: qsTr("%n unit(s)", "", row.members)
+            Item {
                 visible: !row.hasChildren
-                color: Theme.textDim
-                font.pixelSize: 11
+                Layout.fillWidth: true
+                implicitHeight: 20
+                Text {
+                    anchors.verticalCenter: parent.verticalCenter
+                    visible: !row.talking
+                    text: qsTr("%n unit(s)", "", row.members)
+                    color: Theme.textDim
+                    font.pixelSize: 11
+                }
+                Rectangle {
+                    objectName: "talker"
+                    visible: row.talking
+                    radius: 10
+                    color: row.emergency ? Theme.emergency : Theme.talking
+                    width: Math.min(parent.width, talkerText.implicitWidth + 14)
+                    height: 20
+                    Text {
+                        id: talkerText
+                        anchors.fill: parent
+                        anchors.leftMargin: 7
+                        anchors.rightMargin: 7
+                        verticalAlignment: Text.AlignVCenter
+                        text: (row.emergency ? "⚠ " : "● ") + row.talker + "  "
+                              + row.clock(row.now - row.talkingSince)
+                        color: "white"
+                        font.pixelSize: 12
+                        font.weight: Font.DemiBold
+                        elide: Text.ElideMiddle
+                    }
+                }
             }
         }
-        Rectangle {
-            visible: row.talking
-            radius: Theme.radius
-            color: row.emergency ? Theme.emergency : Theme.talking
-            implicitWidth: talkerText.implicitWidth + 16
-            implicitHeight: 26
-            Text {
-                id: talkerText
-                anchors.centerIn: parent
-                text: (row.emergency ? "⚠ " : "● ") + row.talker + "  "
-                      + row.clock(row.now - row.talkingSince)
-                color: "white"
-                font.pixelSize: 13
-                font.weight: Font.DemiBold
-            }
-        }
-        // The item the current spurt shows: a placeholder until it is here.
-        Rectangle {
-            objectName: "spurtMedia"
-            visible: row.spurtMedia !== ""
+        // The item the current spurt shows: a placeholder until it is here. Its slot is kept
+        // on every talk group, so a picture arriving does not push the controls.
+        Item {
+            visible: !row.hasChildren && !row.compact
             implicitWidth: 44
             implicitHeight: 34
-            radius: 4
-            color: Theme.background
-            border.color: Theme.talking
-            Image {
+            Rectangle {
+                objectName: "spurtMedia"
                 anchors.fill: parent
-                anchors.margins: 2
-                source: row.spurtMediaUrl
-                sourceSize.height: 64
-                asynchronous: true // the media panel shows it large at once; the tile may follow
-                fillMode: Image.PreserveAspectCrop
-                clip: true
+                visible: row.spurtMedia !== ""
+                radius: 4
+                color: Theme.background
+                border.color: Theme.talking
+                Image {
+                    anchors.fill: parent
+                    anchors.margins: 2
+                    source: row.spurtMediaUrl
+                    sourceSize.height: 64
+                    asynchronous: true // the media panel shows it large at once; the tile follows
+                    fillMode: Image.PreserveAspectCrop
+                    clip: true
+                }
+                Text {
+                    anchors.centerIn: parent
+                    visible: row.spurtMediaUrl.toString() === ""
+                    text: "…"
+                    color: Theme.textDim
+                }
             }
-            Text {
-                anchors.centerIn: parent
-                visible: row.spurtMediaUrl.toString() === ""
-                text: "…"
-                color: Theme.textDim
-            }
-        }
-        Text {
-            visible: row.queuePosition > 0
-            text: qsTr("Queued #%1").arg(row.queuePosition)
-            color: Theme.waiting
-            font.pixelSize: 13
         }
         ToggleChip {
+            compact: row.compact
             objectName: "monitor"
             visible: !row.hasChildren
             checked: row.monitored
@@ -176,6 +206,7 @@ Rectangle {
             onToggled: row.groups.setMonitored(row.groupId, checked)
         }
         ToggleChip {
+            compact: row.compact
             visible: !row.hasChildren
             checked: row.selected
             text: qsTr("Headset")
@@ -183,6 +214,7 @@ Rectangle {
             onToggled: row.groups.setSelected(row.groupId, checked)
         }
         ToggleChip {
+            compact: row.compact
             objectName: "mute"
             visible: !row.hasChildren
             enabled: row.monitored
@@ -197,7 +229,9 @@ Rectangle {
             visible: !row.hasChildren
             text: "▤"
             flat: true
-            implicitWidth: 36
+            implicitWidth: row.compact ? 28 : 36
+            leftPadding: 2
+            rightPadding: 2
             ToolTip.visible: hovered
             ToolTip.text: qsTr("Media shared with %1").arg(row.name)
             focusPolicy: Qt.TabFocus
@@ -209,6 +243,9 @@ Rectangle {
             visible: !row.hasChildren
             text: qsTr("PTT")
             flat: true
+            implicitWidth: row.compact ? 44 : implicitContentWidth + leftPadding + rightPadding
+            leftPadding: row.compact ? 4 : 8
+            rightPadding: row.compact ? 4 : 8
             focusPolicy: Qt.TabFocus
             Accessible.name: qsTr("Talk on %1 only").arg(row.name)
             onPressed: row.controller.talk.pressOn("group:" + row.groupId)
@@ -221,11 +258,11 @@ Rectangle {
             flat: true
             focusPolicy: Qt.TabFocus
             Accessible.name: qsTr("Broadcast to everyone in %1").arg(row.name)
-            onClicked: row.controller.broadcast(row.groupId)
+            onClicked: row.confirmBroadcast.ask(row.groupId)
         }
         Slider {
             visible: !row.hasChildren
-            Layout.preferredWidth: 90
+            Layout.preferredWidth: row.compact ? 56 : 90
             from: 0
             to: 1
             value: row.volume

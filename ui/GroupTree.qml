@@ -8,6 +8,8 @@ TreeView {
     id: tree
     required property ConsoleController controller
     required property DragGhost ghost
+    /// Asks before a broadcast is made (BroadcastDialog).
+    required property var confirmBroadcast
     /// Wall-clock ms, ticking, so every talking tile shows a running timer.
     property double now: Date.now()
 
@@ -28,7 +30,7 @@ TreeView {
 
     Timer {
         interval: 500
-        running: true
+        running: tree.controller.connection.link === Console.Online
         repeat: true
         onTriggered: tree.now = Date.now()
     }
@@ -42,6 +44,7 @@ TreeView {
         groups: tree.controller.groups
         controller: tree.controller
         ghost: tree.ghost
+        confirmBroadcast: tree.confirmBroadcast
         now: tree.now
     }
 }

@@ -8,7 +8,9 @@ import Floorline.Core
 ColumnLayout {
     id: panel
     required property ConsoleController controller
-    spacing: 16
+    /// A low window (the 600 px minimum): a smaller button leaves room for the activity log.
+    property bool compact: false
+    spacing: compact ? 8 : 16
 
     readonly property color stateColor: controller.talk.state === Console.Granted ? Theme.onAir
         : controller.talk.state === Console.Requesting || controller.talk.state === Console.Queued
@@ -40,7 +42,7 @@ ColumnLayout {
     Label {
         objectName: "targets"
         Layout.alignment: Qt.AlignHCenter
-        Layout.preferredWidth: 290
+        Layout.preferredWidth: 230
         Layout.preferredHeight: 44
         text: panel.controller.talk.targets.length ? panel.controller.talk.targets.join(", ")
                                                    : qsTr("no group selected")
@@ -57,7 +59,7 @@ ColumnLayout {
     Label {
         objectName: "talkClock"
         Layout.alignment: Qt.AlignHCenter
-        Layout.preferredWidth: 290
+        Layout.preferredWidth: 230
         Layout.preferredHeight: 18
         horizontalAlignment: Text.AlignHCenter
         elide: Text.ElideRight
@@ -76,9 +78,9 @@ ColumnLayout {
         id: ptt
         objectName: "pttButton"
         Layout.alignment: Qt.AlignHCenter
-        width: 200
-        height: 200
-        radius: 100
+        width: panel.compact ? 150 : 200
+        height: width
+        radius: width / 2
         color: panel.stateColor
         border.color: Qt.lighter(panel.stateColor, 1.4)
         border.width: 4
@@ -142,7 +144,7 @@ ColumnLayout {
     RowLayout {
         objectName: "armedMedia"
         Layout.alignment: Qt.AlignHCenter
-        Layout.maximumWidth: 300
+        Layout.maximumWidth: 230
         // Keeps its place when empty: the emergency button below must not move.
         Layout.preferredHeight: 32
         opacity: panel.controller.media.armed !== "" ? 1 : 0
@@ -168,7 +170,7 @@ ColumnLayout {
         Layout.alignment: Qt.AlignHCenter
         text: qsTr("Hold for emergency call")
         focusPolicy: Qt.TabFocus
-        implicitWidth: 240
+        implicitWidth: 220
         implicitHeight: 40
         background: Rectangle {
             radius: Theme.radius
@@ -192,7 +194,7 @@ ColumnLayout {
     Text {
         objectName: "talkNotice"
         Layout.alignment: Qt.AlignHCenter
-        Layout.maximumWidth: 300
+        Layout.maximumWidth: 230
         text: panel.controller.talk.state === Console.Denied ? panel.controller.talk.notice
             : panel.controller.talk.state === Console.Granted ? qsTr("You are on the air")
             : qsTr("Hold the button or the Space bar")

@@ -32,7 +32,10 @@ Rectangle {
             objectName: "linkError"
             Layout.fillWidth: true
             visible: header.controller.connection.link !== Console.Online
-            text: header.controller.connection.lastError
+            text: header.controller.connection.lastError !== "" ? header.controller.connection.lastError
+                : header.controller.connection.link === Console.Reconnecting
+                  ? qsTr("Connection lost: talkers and calls shown as last known")
+                  : ""
             color: Theme.denied
             font.pixelSize: 13
             elide: Text.ElideRight

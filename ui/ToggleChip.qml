@@ -8,7 +8,9 @@ AbstractButton {
     id: chip
     property color onColor: Theme.selected
     checkable: true
-    implicitWidth: label.implicitWidth + 20
+    /// Tighter padding where space is short (a narrow group tree).
+    property bool compact: false
+    implicitWidth: label.implicitWidth + (compact ? 12 : 20)
     implicitHeight: 26
     focusPolicy: Qt.TabFocus // clicks leave the focus where it was: Space stays PTT
     Accessible.role: Accessible.CheckBox

@@ -114,10 +114,16 @@ public:
     bool alarmSounding() const { return m_emergencyAlarm.isActive(); }
     Q_INVOKABLE void acknowledgeEmergency();
 
-    /// Units dropped on a live session (`session`), or on "new call" (`session` empty).
-    Q_INVOKABLE void invite(const QStringList &units, const QString &session);
+    /// Units dropped on a live session (`session`), or on "new call" (`session` empty; the
+    /// new call is called `name`, or numbered by the server when empty).
+    Q_INVOKABLE void invite(const QStringList &units, const QString &session,
+                            const QString &name = {});
     /// A group dropped on a live session or on "new call": every unit of its subtree, once.
-    Q_INVOKABLE void inviteGroup(const QString &group, const QString &session);
+    Q_INVOKABLE void inviteGroup(const QString &group, const QString &session,
+                                 const QString &name = {});
+    /// What a broadcast to `group` would do, asked before it is made: `name` (the group),
+    /// `reach` (units it would call), `skipped` (why the others would not be), `ok` (anyone).
+    Q_INVOKABLE QVariantMap planBroadcast(const QString &group) const;
     /// A group dropped on "broadcast": one session over its whole subtree, only we talk.
     Q_INVOKABLE void broadcast(const QString &group);
     /// Leaves a call; leaving one we created ends it for everybody.

@@ -89,7 +89,8 @@ void ConsoleController::onSessionEvent(const proto::Event &event)
     }
 }
 
-void ConsoleController::invite(const QStringList &units, const QString &session)
+void ConsoleController::invite(const QStringList &units, const QString &session,
+                               const QString &name)
 {
     if (link() != Link::Online) {
         setInviteNotice(tr("Not connected"));
@@ -114,14 +115,27 @@ void ConsoleController::invite(const QStringList &units, const QString &session)
     auto done
         = [this, plan](const Reply<proto::InviteResult> &reply) { onInviteResult(plan, reply); };
     if (session.isEmpty())
-        m_client.send(proto::SessionCreate {proto::SessionKind::AdHoc, {}, plan.invite, {}}, done);
+        m_client.send(
+            proto::SessionCreate {proto::SessionKind::AdHoc, name.trimmed(), plan.invite, {}},
+            done);
     else
         m_client.send(proto::SessionInvite {session, plan.invite}, done);
 }
 
-void ConsoleController::inviteGroup(const QString &group, const QString &session)
+void ConsoleController::inviteGroup(const QString &group, const QString &session,
+                                    const QString &name)
 {
-    invite(m_units.membersOf(m_groups.subtree(group)), session);
+    invite(m_units.membersOf(m_groups.subtree(group)), session, name);
+}
+
+QVariantMap ConsoleController::planBroadcast(const QString &group) const
+{
+    const InvitePlan plan = planInvites(m_units.membersOf(m_groups.subtree(group)), {}, {}, m_units,
+                                        m_client.login().unit.id);
+    return {{QStringLiteral("name"), m_groups.nameOf(group)},
+            {QStringLiteral("reach"), int(plan.invite.size())},
+            {QStringLiteral("skipped"), describeSkipped(plan.skipped, m_units, m_sessions)},
+            {QStringLiteral("ok"), !plan.invite.isEmpty()}};
 }
 
 void ConsoleController::broadcast(const QString &group)

@@ -70,6 +70,7 @@ void VoicePipeline::setStream(uint32_t ssrc, Route route, float gain)
     Stream &s = stream(ssrc);
     s.route = route;
     s.gain = gain;
+    s.routed = true;
 }
 
 VoicePipeline::Stream &VoicePipeline::stream(uint32_t ssrc)
@@ -172,6 +173,14 @@ void VoicePipeline::playout(int64_t nowMs)
     inputs.reserve(std::size_t(m_streams.size()) + 2);
     for (auto it = m_streams.begin(); it != m_streams.end();) {
         Stream &s = **it;
+        if (m_config.playRoutedOnly && !s.routed) {
+            // Held until routed (or forgotten, if nobody ever claims it).
+            if (nowMs - s.lastPacketMs > kStreamIdleMs && s.lastPacketMs > 0)
+                it = m_streams.erase(it);
+            else
+                ++it;
+            continue;
+        }
         bool surplus = false;
         int decoded = decodeNext(s, nowMs, &surplus);
         if (surplus && decoded == m_frame && isQuiet(m_pcm)) {

@@ -47,6 +47,9 @@ public:
         int preRollMs = 20;
         CaptureFilter::Config filter; ///< noise suppression and AGC, both off by default
         JitterBuffer::Config jitter;
+        /// A talker is played only once setStream() has said where (a console, which knows
+        /// each group's routing, volume and mute); otherwise at full gain in the headset.
+        bool playRoutedOnly = false;
     };
     using Send = std::function<void(const QByteArray &payload, bool marker, uint32_t timestamp)>;
 
@@ -103,6 +106,10 @@ private:
         OpusVoiceDecoder decoder {48000};
         Route route = Route::Headset;
         float gain = 1.0f;
+        /// The console has said where this talker goes. Until then its packets wait in the
+        /// buffer: a first packet that beats Floor Taken must not play at full gain in the
+        /// headset of a dispatcher who muted that group.
+        bool routed = false;
         int64_t lastPacketMs = 0;
         std::vector<float> frame;
     };

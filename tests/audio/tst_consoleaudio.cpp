@@ -38,7 +38,9 @@ private Q_SLOTS:
         media::PortAudioBackend devices;
         QVERIFY2(devices.isValid(), qPrintable(devices.errorString()));
         QSet<QString> before = test::jackPorts();
-        media::VoiceEngine voice(devices, {});
+        media::VoiceEngine::Config config;
+        config.pipeline.playRoutedOnly = true; // as the console application runs it
+        media::VoiceEngine voice(devices, config);
         QVERIFY2(voice.start(&error), qPrintable(error));
         const QString headset = test::newJackPort(before, QStringLiteral(":out_"));
         // The test's ear on the console's headset output (speaker audio goes there too when,

@@ -70,7 +70,13 @@ private:
 
     std::unique_ptr<server::Server> m_server;
     media::FakeAudioBackend m_devices;
-    media::VoiceEngine m_voice {m_devices, {}};
+    static media::VoiceEngine::Config voiceConfig()
+    {
+        media::VoiceEngine::Config c;
+        c.pipeline.playRoutedOnly = true; // as the console application runs it
+        return c;
+    }
+    media::VoiceEngine m_voice {m_devices, voiceConfig()};
     QTimer m_deviceClock;
     SignalingClient m_client;
     std::unique_ptr<console::ConsoleController> m_controller;

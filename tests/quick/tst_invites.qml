@@ -79,6 +79,9 @@ TestCase {
         const invitations = stat("invitations")
         const created = stat("sessionsCreated")
         const row = unitRow("unit-0005")
+        // The other dispatcher's call was brought into view when it appeared: back to ours.
+        findChild(view, "callList").positionViewAtIndex(0, ListView.Beginning)
+        wait(50)
         drag(row, call(0))
         const notice = findChild(view, "inviteNotice")
         tryVerify(() => notice.text.indexOf("Not invited") >= 0, 3000, notice.text)
@@ -97,6 +100,13 @@ TestCase {
         const sessions = findChild(view, "callList")
         const before = sessions.count
         drag(findChild(view, "group-region-1"), findChild(view, "broadcastZone"))
+        // Asked first, naming how many units it would call; nothing is sent before the answer.
+        const ask = findChild(view, "broadcastDialog")
+        tryCompare(ask, "opened", true, 3000)
+        compare(ask.plan.reach, 4, "the four free units of the region")
+        wait(200)
+        compare(stat("unitsInvited"), invited, "nothing sent before the dispatcher confirms")
+        ask.accept()
         let card = null
         tryVerify(() => {
             for (let i = 0; i < sessions.count; ++i) {

@@ -4,8 +4,11 @@
 # stale (a translation whose source text is gone). Runs lupdate on a copy, so the committed
 # i18n/floorline_de.ts is not touched; `cmake --build <dir> --target update_translations`
 # updates it for real.
-#   check-translations.sh <lupdate> <ts-file> <source files...>
+#   check-translations.sh [--plural-only] <lupdate> <ts-file> <source files...>
+# --plural-only: the file holds plural forms only (English: "1 unit", "6 units").
 set -euo pipefail
+only=()
+if [ "$1" = "--plural-only" ]; then only=(-pluralonly); shift; fi
 lupdate="$1"
 ts="$2"
 shift 2
@@ -13,7 +16,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cp "$ts" "$work/check.ts"
 printf '%s\n' "$@" > "$work/sources.lst"
-"$lupdate" -locations none "@$work/sources.lst" -ts "$work/check.ts" > "$work/lupdate.log" 2>&1 \
+"$lupdate" "${only[@]}" -locations none "@$work/sources.lst" -ts "$work/check.ts" > "$work/lupdate.log" 2>&1 \
   || { cat "$work/lupdate.log"; exit 1; }
 python3 - "$work/check.ts" <<'PY'
 import sys
@@ -34,9 +37,9 @@ for context in root.iter('context'):
         elif kind == 'unfinished' or not all(t and t.strip() for t in texts):
             missing.append(f'{name}: {source!r}')
 for line in missing:
-    print('missing German:', line)
+    print('missing translation:', line)
 for line in stale:
-    print('stale German (source text gone):', line)
+    print('stale translation (source text gone):', line)
 print(f'{total} strings, {len(missing)} missing, {len(stale)} stale')
 sys.exit(1 if missing or stale else 0)
 PY
