@@ -235,10 +235,6 @@
 <context>
     <name>EmergencyBanner</name>
     <message>
-        <source>Emergency: %1</source>
-        <translation>Notruf: %1</translation>
-    </message>
-    <message>
         <source>EMERGENCY  %1</source>
         <translation>NOTRUF  %1</translation>
     </message>
@@ -246,9 +242,32 @@
         <source>Acknowledge</source>
         <translation>Quittieren</translation>
     </message>
+    <message numerus="yes">
+        <source>%n open emergency(s)</source>
+        <translation>
+            <numerusform>%n offener Notruf</numerusform>
+            <numerusform>%n offene Notrufe</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Acknowledge the emergency</source>
-        <translation>Notruf quittieren</translation>
+        <source>EMERGENCY  %1 — %2</source>
+        <translation>NOTRUF  %1 — %2</translation>
+    </message>
+    <message>
+        <source>acknowledged by %1</source>
+        <translation>quittiert von %1</translation>
+    </message>
+    <message>
+        <source>Acknowledge the emergency of %1</source>
+        <translation>Notruf von %1 quittieren</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Aufheben</translation>
+    </message>
+    <message>
+        <source>Clear the emergency of %1 for everyone</source>
+        <translation>Notruf von %1 für alle aufheben</translation>
     </message>
 </context>
 <context>
@@ -808,10 +827,6 @@ SPRECHEN</translation>
     <message>
         <source>Could not monitor: %1</source>
         <translation>Mithören nicht möglich: %1</translation>
-    </message>
-    <message>
-        <source>%1 — %2</source>
-        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>Not connected</source>

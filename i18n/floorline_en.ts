@@ -32,6 +32,16 @@
     </message>
 </context>
 <context>
+    <name>EmergencyBanner</name>
+    <message numerus="yes">
+        <source>%n open emergency(s)</source>
+        <translation>
+            <numerusform>%n open emergency</numerusform>
+            <numerusform>%n open emergencies</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GroupRow</name>
     <message numerus="yes">
         <source>%n unit(s)</source>

@@ -21,11 +21,7 @@ FocusScope {
         anchors.fill: parent
         spacing: 0
         StatusHeader {
-            Layout.fillWidth: true
-            controller: view.controller
-        }
-        EmergencyBanner {
-            objectName: "emergencyBanner"
+            id: header
             Layout.fillWidth: true
             controller: view.controller
         }
@@ -112,18 +108,29 @@ FocusScope {
                     spacing: 12
                     PttPanel {
                         objectName: "pttPanel"
-                        compact: view.height < 700
+                        // Its own height, always: the activity log below takes what is left.
+                        Layout.minimumHeight: implicitHeight
                         Layout.alignment: Qt.AlignHCenter
                         controller: view.controller
                     }
                     ActivityLog {
                         Layout.fillWidth: true
                         Layout.fillHeight: true
+                        Layout.minimumHeight: 40
+                        Layout.preferredHeight: 40
                         controller: view.controller
                     }
                 }
             }
         }
+    }
+    EmergencyBanner {
+        objectName: "emergencyBanner"
+        anchors.left: parent.left
+        anchors.right: parent.right
+        y: header.height
+        z: 2
+        controller: view.controller
     }
     BroadcastDialog {
         id: broadcastDialog

@@ -4,41 +4,119 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Floorline.Core
 
-// A unit's emergency: impossible to miss, stays until the dispatcher acknowledges it.
+// Every open emergency, impossible to miss: one line each (who, where, since when, who has
+// acknowledged it), with Acknowledge and Cancel. It lies over the top of the console instead
+// of pushing it down, so nothing moves under a dispatcher's hand when an emergency comes in.
 Rectangle {
     id: banner
     required property ConsoleController controller
-    visible: controller.emergency !== ""
+    readonly property EmergencyList emergencies: controller.emergencies
+    readonly property int rowHeight: 44
+    visible: emergencies.count > 0
+    height: Math.min(emergencies.count, 3) * rowHeight + (emergencies.notice !== "" ? 22 : 0)
     color: Theme.emergency
-    implicitHeight: visible ? 52 : 0
     Accessible.role: Accessible.AlertMessage
-    Accessible.name: qsTr("Emergency: %1").arg(controller.emergency)
+    Accessible.name: qsTr("%n open emergency(s)", "", emergencies.count)
 
-    SequentialAnimation on opacity {
-        running: banner.visible
+    function time(ms) { return new Date(ms).toLocaleTimeString(Qt.locale(), "HH:mm:ss") }
+
+    // Pulses while nobody has acknowledged one; the colour, not the opacity: what lies under
+    // the banner must not show through.
+    SequentialAnimation on color {
+        running: banner.visible && banner.emergencies.unacknowledged > 0
         loops: Animation.Infinite
-        NumberAnimation { to: 0.75; duration: 500 }
-        NumberAnimation { to: 1.0; duration: 500 }
+        onRunningChanged: if (!running) banner.color = Theme.emergency
+        ColorAnimation { to: Qt.darker(Theme.emergency, 1.25); duration: 500 }
+        ColorAnimation { to: Theme.emergency; duration: 500 }
     }
-    RowLayout {
+    ColumnLayout {
         anchors.fill: parent
-        anchors.leftMargin: 16
-        anchors.rightMargin: 16
+        spacing: 0
+        ListView {
+            id: view
+            objectName: "emergencyList"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            model: banner.emergencies
+            boundsBehavior: Flickable.StopAtBounds
+            ScrollBar.vertical: ScrollBar { policy: view.count > 3 ? ScrollBar.AlwaysOn : ScrollBar.AsNeeded }
+            delegate: Rectangle {
+                id: item
+                required property int index
+                required property string emergencyId
+                required property string alias
+                required property string group
+                required property double raisedAt
+                required property bool acknowledged
+                required property string acknowledgedBy
+                required property bool ackedByMe
+                objectName: "emergency-" + emergencyId
+                width: ListView.view.width
+                height: banner.rowHeight
+                color: acknowledged ? Qt.darker(Theme.emergency, 1.5) : "transparent"
+                border.color: Qt.darker(Theme.emergency, 1.8)
+                border.width: index > 0 ? 1 : 0
+                Accessible.role: Accessible.AlertMessage
+                Accessible.name: title.text + (acknowledged ? ", " + ackText.text : "")
+                RowLayout {
+                    anchors.fill: parent
+                    anchors.leftMargin: 16
+                    anchors.rightMargin: 16
+                    spacing: 12
+                    Text {
+                        id: title
+                        Layout.fillWidth: true
+                        text: item.group !== ""
+                              ? qsTr("EMERGENCY  %1 — %2").arg(item.alias).arg(item.group)
+                              : qsTr("EMERGENCY  %1").arg(item.alias)
+                        color: "white"
+                        font.pixelSize: 18
+                        font.weight: Font.Bold
+                        elide: Text.ElideRight
+                    }
+                    Text {
+                        text: banner.time(item.raisedAt)
+                        color: "white"
+                        font.pixelSize: 13
+                    }
+                    Text {
+                        id: ackText
+                        objectName: "acknowledgedBy"
+                        Layout.maximumWidth: 260
+                        visible: item.acknowledged
+                        text: qsTr("acknowledged by %1").arg(item.acknowledgedBy)
+                        color: "white"
+                        font.pixelSize: 13
+                        elide: Text.ElideRight
+                    }
+                    Button {
+                        objectName: "acknowledgeEmergency"
+                        text: qsTr("Acknowledge")
+                        enabled: !item.ackedByMe
+                        // A click must not take the keyboard focus: Space stays push-to-talk.
+                        focusPolicy: Qt.TabFocus
+                        Accessible.name: qsTr("Acknowledge the emergency of %1").arg(item.alias)
+                        onClicked: banner.emergencies.acknowledge(item.emergencyId)
+                    }
+                    Button {
+                        objectName: "cancelEmergency"
+                        text: qsTr("Clear")
+                        flat: true
+                        focusPolicy: Qt.TabFocus
+                        Accessible.name: qsTr("Clear the emergency of %1 for everyone").arg(item.alias)
+                        onClicked: banner.emergencies.cancel(item.emergencyId)
+                    }
+                }
+            }
+        }
         Text {
             Layout.fillWidth: true
-            text: qsTr("EMERGENCY  %1").arg(banner.controller.emergency)
+            Layout.leftMargin: 16
+            visible: banner.emergencies.notice !== ""
+            text: banner.emergencies.notice
             color: "white"
-            font.pixelSize: 20
-            font.weight: Font.Bold
-            elide: Text.ElideRight
-        }
-        Button {
-            objectName: "acknowledgeEmergency"
-            text: qsTr("Acknowledge")
-            // A click must not take the keyboard focus: Space stays push-to-talk.
-            focusPolicy: Qt.TabFocus
-            Accessible.name: qsTr("Acknowledge the emergency")
-            onClicked: banner.controller.acknowledgeEmergency()
+            font.pixelSize: 12
         }
     }
 }

@@ -24,6 +24,7 @@ Rectangle {
     required property string talker
     required property double talkingSince
     required property bool emergency
+    required property bool alarm
     required property int queuePosition
     required property string spurtMedia
     required property url spurtMediaUrl
@@ -42,8 +43,9 @@ Rectangle {
     color: emergency ? Qt.darker(Theme.emergency, 2.2)
          : talking ? Qt.darker(Theme.talking, 3.2)
          : (row % 2 ? Theme.panel : Theme.panelRaised)
-    border.color: selected ? Theme.selected : "transparent"
-    border.width: selected ? 2 : 0
+    // An open emergency keeps the group marked until it is cleared.
+    border.color: alarm ? Theme.emergency : selected ? Theme.selected : "transparent"
+    border.width: alarm ? 3 : selected ? 2 : 0
     Accessible.role: Accessible.TreeItem
     Accessible.name: talking ? qsTr("%1, %2 talking").arg(name).arg(talker) : name
     objectName: "group-" + groupId

@@ -9,7 +9,7 @@ ColumnLayout {
     id: panel
     required property ConsoleController controller
     /// A low window (the 600 px minimum): a smaller button leaves room for the activity log.
-    property bool compact: false
+    readonly property bool compact: Window.height > 0 && Window.height < 700
     spacing: compact ? 8 : 16
 
     readonly property color stateColor: controller.talk.state === Console.Granted ? Theme.onAir
@@ -78,9 +78,12 @@ ColumnLayout {
         id: ptt
         objectName: "pttButton"
         Layout.alignment: Qt.AlignHCenter
-        width: panel.compact ? 150 : 200
-        height: width
-        radius: width / 2
+        readonly property int size: panel.compact ? 150 : 200
+        Layout.preferredWidth: size
+        Layout.preferredHeight: size
+        Layout.minimumWidth: size
+        Layout.minimumHeight: size
+        radius: size / 2
         color: panel.stateColor
         border.color: Qt.lighter(panel.stateColor, 1.4)
         border.width: 4
@@ -194,7 +197,10 @@ ColumnLayout {
     Text {
         objectName: "talkNotice"
         Layout.alignment: Qt.AlignHCenter
-        Layout.maximumWidth: 230
+        Layout.preferredWidth: 230
+        Layout.preferredHeight: 36
+        maximumLineCount: 2
+        elide: Text.ElideRight
         text: panel.controller.talk.state === Console.Denied ? panel.controller.talk.notice
             : panel.controller.talk.state === Console.Granted ? qsTr("You are on the air")
             : qsTr("Hold the button or the Space bar")

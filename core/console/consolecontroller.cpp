@@ -18,6 +18,7 @@ ConsoleController::ConsoleController(SignalingClient &client, media::VoiceEngine
     , m_talk({client, voice, m_groups, m_activity, m_library,
               [this](const QString &s) { return sessionName(s); },
               [this] { return m_connection.user(); }})
+    , m_emergencies(client, voice, m_groups)
 {
     connect(&m_connection, &ServerConnection::linkChanged, this, &ConsoleController::onLinkChanged);
     connect(&m_connection, &ServerConnection::loggedIn, this, &ConsoleController::onLoggedIn);
@@ -28,12 +29,6 @@ ConsoleController::ConsoleController(SignalingClient &client, media::VoiceEngine
     connect(&m_sessions, &SessionListModel::named, &m_units, &UnitListModel::setSessionName);
     connect(&m_library.cache(), &MediaCache::stateChanged, this,
             &ConsoleController::onMediaStateChanged);
-    // An alarm nobody has acknowledged keeps sounding: a dispatcher may be on another call.
-    m_emergencyAlarm.setInterval(kEmergencyRepeatMs);
-    connect(&m_emergencyAlarm, &QTimer::timeout, this, [this] {
-        if (m_voice)
-            m_voice->playTone(media::Tone::Emergency, media::Route::Headset);
-    });
 }
 
 void ConsoleController::logout()
@@ -54,6 +49,8 @@ void ConsoleController::onLoggedIn(const proto::LoginResult &login, bool resumed
     if (display())
         return; // a display shows pushes only: no groups, no voice
     m_sessions.setSelf(login.unit.id);
+    m_emergencies.setSelf(login.unit.id);
+    m_emergencies.reload(); // what is open now, also what was raised while we were away
     if (resumed) {
         // The server kept our affiliations and replays the events since lastSeq; what it
         // shows now settles anything the replay cannot (a floor taken before the drop).
@@ -158,15 +155,6 @@ void ConsoleController::syncAffiliations()
     }
     if (!remove.isEmpty())
         m_client.send(proto::Deaffiliate {remove}, [](const Reply<proto::Empty> &) {});
-}
-
-void ConsoleController::acknowledgeEmergency()
-{
-    if (m_emergency.isEmpty())
-        return;
-    m_emergency.clear();
-    m_emergencyAlarm.stop();
-    Q_EMIT emergencyChanged();
 }
 
 QString ConsoleController::sessionName(const QString &session) const

@@ -4,6 +4,7 @@
 #include "activitylogmodel.h"
 #include "audiosettings.h"
 #include "consoletypes.h"
+#include "emergencylist.h"
 #include "floorholder.h"
 #include "grouptreemodel.h"
 #include "inviteplanner.h"
@@ -65,15 +66,12 @@ class ConsoleController : public QObject
     Q_PROPERTY(floorline::console::ServerConnection *connection READ connection CONSTANT)
     /// Push-to-talk: state, where the talk goes, how long it may last.
     Q_PROPERTY(floorline::console::TalkControl *talk READ talk CONSTANT)
-    /// The unacknowledged emergency ("alias — group"), empty when none. Its tone repeats
-    /// every kEmergencyRepeatMs until acknowledged.
-    Q_PROPERTY(QString emergency READ emergency NOTIFY emergencyChanged)
+    /// The open emergencies, with acknowledge and cancel.
+    Q_PROPERTY(floorline::console::EmergencyList *emergencies READ emergencies CONSTANT)
     /// A display client (`floorline --display`): it shows what its account sends it and takes
     /// no part in talk groups.
     Q_PROPERTY(bool display READ display CONSTANT)
 public:
-    static constexpr int kEmergencyRepeatMs = 4000;
-
     ConsoleController(SignalingClient &client, media::VoiceEngine *voice,
                       QObject *parent = nullptr);
 
@@ -109,10 +107,7 @@ public:
     ServerConnection *connection() { return &m_connection; }
     TalkControl *talk() { return &m_talk; }
     Link link() const { return m_connection.link(); }
-    QString emergency() const { return m_emergency; }
-    /// The emergency tone is repeating (an emergency waits for acknowledgement).
-    bool alarmSounding() const { return m_emergencyAlarm.isActive(); }
-    Q_INVOKABLE void acknowledgeEmergency();
+    EmergencyList *emergencies() { return &m_emergencies; }
 
     /// Units dropped on a live session (`session`), or on "new call" (`session` empty; the
     /// new call is called `name`, or numbered by the server when empty).
@@ -137,7 +132,6 @@ public:
     Q_INVOKABLE QVariantList streamStats() const;
 
 Q_SIGNALS:
-    void emergencyChanged();
     void inviteNoticeChanged();
     void onAirChanged();
     /// The dispatcher changed how groups are heard: worth saving.
@@ -176,14 +170,13 @@ private:
     QString m_inviteNotice;
     bool m_inviteNoticeWarns = false;
     AudioSettings *m_audio = nullptr;
-    QString m_emergency;
-    QTimer m_emergencyAlarm; ///< repeats the emergency tone until acknowledged
     QSet<QString> m_affiliated; ///< groups the server has us affiliated to
     QHash<QString, FloorHolder> m_holders; ///< session -> who talks there now
     MediaLibrary m_library {m_client};
     Pairing m_pairing {m_client};
     ServerConnection m_connection;
     TalkControl m_talk;
+    EmergencyList m_emergencies;
     struct SpurtMedia
     {
         QString talker;

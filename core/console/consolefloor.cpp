@@ -37,7 +37,8 @@ void ConsoleController::route(const QString &session)
 
 void ConsoleController::onEvent(const proto::Event &event)
 {
-    if (m_library.handle(event) || m_pairing.handle(event) || m_talk.handle(event))
+    if (m_library.handle(event) || m_pairing.handle(event) || m_talk.handle(event)
+        || m_emergencies.handle(event))
         return;
     if (const auto *taken = std::get_if<proto::FloorTaken>(&event))
         onFloorTaken(FloorHolder::of(*taken));
@@ -69,14 +70,7 @@ void ConsoleController::onFloorTaken(const FloorHolder &holder)
     showSpurtMedia(holder.session, talker, holder.media);
     m_holders.insert(holder.session, holder);
     m_streamNames.insert(holder.ssrc, {talker, sessionName(holder.session), now});
-    route(holder.session);
-    if (holder.emergency()) {
-        m_emergency = tr("%1 — %2").arg(talker, sessionName(holder.session));
-        m_emergencyAlarm.start();
-        Q_EMIT emergencyChanged();
-        if (m_voice)
-            m_voice->playTone(media::Tone::Emergency, media::Route::Headset);
-    }
+    route(holder.session); // the alert itself comes as emergency.raised (EmergencyList)
 }
 
 QVariantList ConsoleController::streamStats() const

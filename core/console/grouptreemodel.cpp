@@ -134,6 +134,14 @@ void GroupTreeModel::clearTalker(const QString &id)
     setTalker(id, {}, false, 0);
 }
 
+void GroupTreeModel::setAlarm(const QString &id, bool on)
+{
+    if (Node *n = find(id); n && n->alarm != on) {
+        n->alarm = on;
+        m_floorChanges.add(m_byId.value(id), {AlarmRole});
+    }
+}
+
 void GroupTreeModel::setQueuePosition(const QString &id, int position)
 {
     if (Node *n = find(id); n && n->queuePosition != position) {
@@ -321,6 +329,8 @@ QVariant GroupTreeModel::data(const QModelIndex &index, int role) const
         return n.talkingSince;
     case EmergencyRole:
         return n.emergency;
+    case AlarmRole:
+        return n.alarm;
     case QueuePositionRole:
         return n.queuePosition;
     case SpurtMediaRole:
@@ -345,6 +355,7 @@ QHash<int, QByteArray> GroupTreeModel::roleNames() const
             {TalkerRole, "talker"},
             {TalkingSinceRole, "talkingSince"},
             {EmergencyRole, "emergency"},
+            {AlarmRole, "alarm"},
             {QueuePositionRole, "queuePosition"},
             {SpurtMediaRole, "spurtMedia"},
             {SpurtMediaUrlRole, "spurtMediaUrl"}};

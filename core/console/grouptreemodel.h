@@ -50,6 +50,7 @@ public:
         TalkerRole,
         TalkingSinceRole,
         EmergencyRole,
+        AlarmRole, ///< an emergency is open on the group (until it is cancelled)
         QueuePositionRole,
         SpurtMediaRole,
         SpurtMediaUrlRole,
@@ -75,6 +76,8 @@ public:
 
     void setTalker(const QString &id, const QString &alias, bool emergency, qint64 sinceMs);
     void clearTalker(const QString &id);
+    /// An emergency is open on the group: it stays highlighted until that is cleared.
+    void setAlarm(const QString &id, bool on);
     void setQueuePosition(const QString &id, int position);
     /// The item shown with the group's current spurt (`media` empty: none) and its local file.
     void setSpurtMedia(const QString &id, const QString &media, const QUrl &url);
@@ -119,6 +122,7 @@ private:
         QString talker;
         qint64 talkingSince = 0;
         bool emergency = false;
+        bool alarm = false;
         int queuePosition = 0;
         QString spurtMedia;
         QUrl spurtMediaUrl;

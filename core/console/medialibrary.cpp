@@ -421,14 +421,18 @@ bool MediaLibrary::share(const QUrl &fileUrl, const QString &group)
     e.uploadProgress = 0;
     m_shelf.put(group, e);
     setNotice({});
+    ++m_preparing;
+    Q_EMIT uploadingChanged();
     auto *watcher = new QFutureWatcher<PreparedFile>(this);
     connect(watcher, &QFutureWatcher<PreparedFile>::finished, this,
             [this, watcher, u = std::move(u), e]() mutable {
                 watcher->deleteLater();
+                --m_preparing;
                 PreparedFile file = watcher->result();
                 if (!file.error.isEmpty()) {
                     m_shelf.remove(u.key);
                     setNotice(file.error);
+                    Q_EMIT uploadingChanged();
                     return;
                 }
                 u.bytes = std::move(file.bytes);

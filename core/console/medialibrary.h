@@ -66,7 +66,8 @@ public:
     QString armed() const { return m_armed; }
     QString armedName() const;
     QString notice() const { return m_notice; }
-    int uploading() const { return int(m_uploads.size()); }
+    /// Shares under way: being read and hashed, or uploading.
+    int uploading() const { return int(m_uploads.size()) + m_preparing; }
     QVariantMap incoming() const;
     QVariantList sent() const;
     QVariantMap viewing() const;
@@ -146,6 +147,7 @@ private:
     MediaCache m_cache;
     MediaShelfModel m_shelf;
     QUrl m_pickFolder = defaultPickFolder();
+    int m_preparing = 0; ///< shares being read and hashed on a worker thread
     QString m_unit;
     QString m_armed;
     QString m_notice;

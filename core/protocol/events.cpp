@@ -135,6 +135,57 @@ QJsonObject UnitStatusChanged::toJson() const
     return o;
 }
 
+namespace {
+template<typename T>
+constexpr bool kIsEmergencyEvent
+    = std::disjunction_v<std::is_same<T, EmergencyRaised>, std::is_same<T, EmergencyUpdated>,
+                         std::is_same<T, EmergencyCleared>>;
+
+EmergencyInfo readEmergency(JsonReader &r)
+{
+    EmergencyInfo info;
+    JsonReader e = r.child("emergency");
+    info.read(e);
+    r.absorb(e);
+    return info;
+}
+
+QJsonObject emergencyJson(const EmergencyInfo &info)
+{
+    return {{QStringLiteral("emergency"), info.toJson()}};
+}
+} // namespace
+
+void EmergencyRaised::read(JsonReader &r)
+{
+    emergency = readEmergency(r);
+}
+
+QJsonObject EmergencyRaised::toJson() const
+{
+    return emergencyJson(emergency);
+}
+
+void EmergencyUpdated::read(JsonReader &r)
+{
+    emergency = readEmergency(r);
+}
+
+QJsonObject EmergencyUpdated::toJson() const
+{
+    return emergencyJson(emergency);
+}
+
+void EmergencyCleared::read(JsonReader &r)
+{
+    emergency = readEmergency(r);
+}
+
+QJsonObject EmergencyCleared::toJson() const
+{
+    return emergencyJson(emergency);
+}
+
 QString eventSession(const Event &event)
 {
     return std::visit(
@@ -142,6 +193,8 @@ QString eventSession(const Event &event)
             using T = std::decay_t<decltype(e)>;
             if constexpr (std::is_same_v<T, SessionJoined> || std::is_same_v<T, SessionUpdated>)
                 return e.session.id;
+            else if constexpr (kIsEmergencyEvent<T>)
+                return e.emergency.session;
             else if constexpr (
                 std::is_same_v<
                     T,

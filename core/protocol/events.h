@@ -145,9 +145,41 @@ struct PairBound : Paired
     bool operator==(const PairBound &) const = default;
 };
 
-using Event = std::variant<FloorGranted, FloorTaken, FloorIdle, FloorRevoke, FloorDeny,
-                           QueuePositionInfo, SessionJoined, SessionUpdated, SessionEnded,
-                           UnitStatusChanged, MediaPushed, MediaPushStatus, PairBound>;
+/// An emergency was raised (docs/protocol.md §11.6): to every console, the raising unit and
+/// the logins affiliated to its group.
+struct EmergencyRaised
+{
+    static constexpr const char *kName = "emergency.raised";
+    EmergencyInfo emergency;
+    void read(JsonReader &r);
+    QJsonObject toJson() const;
+    bool operator==(const EmergencyRaised &) const = default;
+};
+
+/// An emergency was acknowledged by one more dispatcher or supervisor; same recipients.
+struct EmergencyUpdated
+{
+    static constexpr const char *kName = "emergency.updated";
+    EmergencyInfo emergency;
+    void read(JsonReader &r);
+    QJsonObject toJson() const;
+    bool operator==(const EmergencyUpdated &) const = default;
+};
+
+/// An emergency was cancelled and is over; same recipients.
+struct EmergencyCleared
+{
+    static constexpr const char *kName = "emergency.cleared";
+    EmergencyInfo emergency;
+    void read(JsonReader &r);
+    QJsonObject toJson() const;
+    bool operator==(const EmergencyCleared &) const = default;
+};
+
+using Event
+    = std::variant<FloorGranted, FloorTaken, FloorIdle, FloorRevoke, FloorDeny, QueuePositionInfo,
+                   SessionJoined, SessionUpdated, SessionEnded, UnitStatusChanged, MediaPushed,
+                   MediaPushStatus, PairBound, EmergencyRaised, EmergencyUpdated, EmergencyCleared>;
 
 /// Session an event is about (empty for directory events).
 QString eventSession(const Event &event);

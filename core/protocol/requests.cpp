@@ -347,4 +347,46 @@ QJsonObject Pong::toJson() const
     return {{QStringLiteral("serverTime"), serverTime}};
 }
 
+void EmergencyRaise::read(JsonReader &r)
+{
+    group = r.has("group") ? r.id("group") : QString();
+}
+
+QJsonObject EmergencyRaise::toJson() const
+{
+    if (group.isEmpty())
+        return {};
+    return {{QStringLiteral("group"), group}};
+}
+
+void EmergencyAcknowledge::read(JsonReader &r)
+{
+    id = r.id("emergency");
+}
+
+QJsonObject EmergencyAcknowledge::toJson() const
+{
+    return {{QStringLiteral("emergency"), id}};
+}
+
+void EmergencyCancel::read(JsonReader &r)
+{
+    id = r.id("emergency");
+}
+
+QJsonObject EmergencyCancel::toJson() const
+{
+    return {{QStringLiteral("emergency"), id}};
+}
+
+void EmergencyList::read(JsonReader &r)
+{
+    emergencies = r.list<EmergencyInfo>("emergencies", 100000);
+}
+
+QJsonObject EmergencyList::toJson() const
+{
+    return {{QStringLiteral("emergencies"), toJsonArray(emergencies)}};
+}
+
 } // namespace floorline::proto

@@ -285,10 +285,66 @@ struct Ping
     bool operator==(const Ping &) const = default;
 };
 
-using Request = std::variant<Hello, Login, Logout, DirectoryGet, Affiliate, Deaffiliate,
-                             SessionCreate, SessionInvite, SessionLeave, SessionListGet,
-                             FloorRequest, FloorRelease, QueuePositionRequest, Ping, MediaUpload,
-                             MediaUploadStatus, MediaChunk, MediaFinish, MediaGet, MediaPush,
-                             MediaAck, MediaShelfGet, UnitAnnounce, PairCreate, PairClaim>;
+/// @brief Raises an emergency alert without talking (docs/protocol.md §11.2); a unit that has
+/// an open one gets that one back.
+struct EmergencyRaise
+{
+    static constexpr const char *kType = "emergency.raise";
+    using Result = EmergencyInfo;
+    QString group; ///< empty: raised without a group
+    void read(JsonReader &r);
+    QJsonObject toJson() const;
+    bool operator==(const EmergencyRaise &) const = default;
+};
+
+/// @brief A dispatcher or supervisor acknowledges an open emergency.
+struct EmergencyAcknowledge
+{
+    static constexpr const char *kType = "emergency.ack";
+    using Result = EmergencyInfo;
+    /// The emergency's id. On the wire it is `emergency`: a request's top-level `id` is its
+    /// correlation id (docs/protocol.md §2.1).
+    QString id;
+    void read(JsonReader &r);
+    QJsonObject toJson() const;
+    bool operator==(const EmergencyAcknowledge &) const = default;
+};
+
+/// @brief Ends an emergency: the unit that raised it, or a dispatcher or supervisor.
+struct EmergencyCancel
+{
+    static constexpr const char *kType = "emergency.cancel";
+    using Result = EmergencyInfo;
+    QString id; ///< the emergency's id; `emergency` on the wire (see EmergencyAcknowledge)
+    void read(JsonReader &r);
+    QJsonObject toJson() const;
+    bool operator==(const EmergencyCancel &) const = default;
+};
+
+struct EmergencyList
+{
+    QList<EmergencyInfo> emergencies; ///< oldest first
+    void read(JsonReader &r);
+    QJsonObject toJson() const;
+    bool operator==(const EmergencyList &) const = default;
+};
+
+/// @brief The emergencies not yet cancelled: all of them for a console, its own for a unit.
+struct EmergencyListGet
+{
+    static constexpr const char *kType = "emergency.list";
+    using Result = EmergencyList;
+    void read(JsonReader &) { }
+    QJsonObject toJson() const { return {}; }
+    bool operator==(const EmergencyListGet &) const = default;
+};
+
+using Request
+    = std::variant<Hello, Login, Logout, DirectoryGet, Affiliate, Deaffiliate, SessionCreate,
+                   SessionInvite, SessionLeave, SessionListGet, FloorRequest, FloorRelease,
+                   QueuePositionRequest, Ping, MediaUpload, MediaUploadStatus, MediaChunk,
+                   MediaFinish, MediaGet, MediaPush, MediaAck, MediaShelfGet, UnitAnnounce,
+                   PairCreate, PairClaim, EmergencyRaise, EmergencyAcknowledge, EmergencyCancel,
+                   EmergencyListGet>;
 
 } // namespace floorline::proto

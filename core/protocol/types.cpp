@@ -164,4 +164,57 @@ QJsonObject SessionInfo::toJson() const
     return o;
 }
 
+namespace {
+constexpr qint64 kMaxTime = (1LL << 53) - 1;
+} // namespace
+
+void EmergencyAckInfo::read(JsonReader &r)
+{
+    unit = r.id("unit");
+    alias = r.string("alias", 128, QString());
+    at = r.integer("at", 0, kMaxTime);
+}
+
+QJsonObject EmergencyAckInfo::toJson() const
+{
+    return {{QStringLiteral("unit"), unit},
+            {QStringLiteral("alias"), alias},
+            {QStringLiteral("at"), at}};
+}
+
+void EmergencyInfo::read(JsonReader &r)
+{
+    id = r.id("id");
+    unit = r.id("unit");
+    alias = r.string("alias", 128, QString());
+    group = r.has("group") ? r.id("group") : QString();
+    session = r.has("session") ? r.id("session") : QString();
+    state = r.enumeration("state", kEmergencyStates);
+    raisedAt = r.integer("raisedAt", 0, kMaxTime);
+    acks = r.list<EmergencyAckInfo>("acks", 4096, false);
+    cancelledBy = r.has("cancelledBy") ? r.id("cancelledBy") : QString();
+    cancelledByAlias = r.string("cancelledByAlias", 128, QString());
+    cancelledAt = r.integer("cancelledAt", 0, kMaxTime, 0);
+}
+
+QJsonObject EmergencyInfo::toJson() const
+{
+    QJsonObject o {{QStringLiteral("id"), id},
+                   {QStringLiteral("unit"), unit},
+                   {QStringLiteral("alias"), alias},
+                   {QStringLiteral("state"), enumName(kEmergencyStates, state)},
+                   {QStringLiteral("raisedAt"), raisedAt},
+                   {QStringLiteral("acks"), toJsonArray(acks)}};
+    if (!group.isEmpty())
+        o.insert(QStringLiteral("group"), group);
+    if (!session.isEmpty())
+        o.insert(QStringLiteral("session"), session);
+    if (!cancelledBy.isEmpty()) {
+        o.insert(QStringLiteral("cancelledBy"), cancelledBy);
+        o.insert(QStringLiteral("cancelledByAlias"), cancelledByAlias);
+        o.insert(QStringLiteral("cancelledAt"), cancelledAt);
+    }
+    return o;
+}
+
 } // namespace floorline::proto

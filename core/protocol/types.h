@@ -4,6 +4,7 @@
 #include "jsonreader.h"
 
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -193,6 +194,46 @@ struct SessionInfo
     void read(JsonReader &r);
     QJsonObject toJson() const;
     bool operator==(const SessionInfo &) const = default;
+};
+
+/// Lifecycle of an emergency alert (docs/protocol.md §11): open until a dispatcher or
+/// supervisor acknowledges it, cancelled at the end by the unit that raised it or by a console.
+enum class EmergencyState { Open, Acknowledged, Cancelled };
+inline constexpr std::pair<const char *, EmergencyState> kEmergencyStates[]
+    = {{"open", EmergencyState::Open},
+       {"acknowledged", EmergencyState::Acknowledged},
+       {"cancelled", EmergencyState::Cancelled}};
+
+/// @brief Who acknowledged an emergency, and when.
+struct EmergencyAckInfo
+{
+    QString unit;
+    QString alias;
+    qint64 at = 0; ///< ms since the epoch (server clock)
+
+    void read(JsonReader &r);
+    QJsonObject toJson() const;
+    bool operator==(const EmergencyAckInfo &) const = default;
+};
+
+/// @brief An emergency alert as the server keeps it (3GPP TS 22.179 emergency alert).
+struct EmergencyInfo
+{
+    QString id; ///< server-assigned, "em-<n>"; never reused, also across restarts
+    QString unit; ///< who raised it
+    QString alias;
+    QString group; ///< the talk group it was raised on; empty: raised without a group
+    QString session; ///< "group:<id>" or the call it was raised in; may be empty
+    EmergencyState state = EmergencyState::Open;
+    qint64 raisedAt = 0; ///< ms since the epoch
+    QList<EmergencyAckInfo> acks; ///< in the order they came
+    QString cancelledBy; ///< set once cancelled
+    QString cancelledByAlias;
+    qint64 cancelledAt = 0;
+
+    void read(JsonReader &r);
+    QJsonObject toJson() const;
+    bool operator==(const EmergencyInfo &) const = default;
 };
 
 /// Session id of a group's own session.

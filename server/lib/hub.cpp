@@ -75,7 +75,8 @@ void Hub::onRequest(Connection *c, const proto::RequestFrame &frame)
         && (std::holds_alternative<proto::Affiliate>(frame.request)
             || std::holds_alternative<proto::FloorRequest>(frame.request)
             || std::holds_alternative<proto::SessionCreate>(frame.request)
-            || std::holds_alternative<proto::SessionInvite>(frame.request))) {
+            || std::holds_alternative<proto::SessionInvite>(frame.request)
+            || std::holds_alternative<proto::EmergencyRaise>(frame.request))) {
         ++m_stats.forbidden;
         c->sendError(id, ErrorCode::Forbidden,
                      QStringLiteral("a display takes no part in talk groups"));
@@ -134,6 +135,13 @@ void Hub::onRequest(Connection *c, const proto::RequestFrame &frame)
                 handlePairCreate(*login, c, id);
             else if constexpr (std::is_same_v<T, proto::PairClaim>)
                 handlePairClaim(*login, c, id, r);
+            else if constexpr (kIsEmergencyRequest<T>) {
+                if (m_emergencies)
+                    answer(c, id, m_emergencies->handle(*login->account, r));
+                else
+                    c->sendError(id, ErrorCode::Internal,
+                                 QStringLiteral("emergencies are not available"));
+            }
         },
         frame.request);
 }
@@ -387,6 +395,37 @@ void Hub::broadcastStatus(const QString &unit)
         if (login->account->unit.role != proto::Role::Unit)
             deliver(*login, encoded);
     }
+}
+
+void Hub::setEmergencyStore(EmergencyStore *store)
+{
+    m_emergencies.reset();
+    if (store)
+        m_emergencies = std::make_unique<EmergencyService>(
+            *store, m_groups, m_stats,
+            [this](const EmergencyAudience &a, const proto::Event &e) { deliverToAudience(a, e); });
+}
+
+void Hub::deliverToAudience(const EmergencyAudience &audience, const proto::Event &event)
+{
+    const auto group = m_sessions.find(proto::groupSessionId(audience.group));
+    const Session *groupSession
+        = audience.group.isEmpty() || group == m_sessions.end() ? nullptr : group->second.get();
+    const proto::EncodedEvent encoded = proto::encodeEventOnce(event);
+    for (auto &[id, login] : m_logins) {
+        const proto::UnitInfo &unit = login->account->unit;
+        if (unit.role != proto::Role::Unit || unit.id == audience.unit
+            || (groupSession && groupSession->hasMember(id)))
+            deliver(*login, encoded);
+    }
+}
+
+void Hub::answer(Connection *c, quint64 id, const EmergencyService::Answer &answer)
+{
+    if (answer.error)
+        c->sendError(id, answer.error->code, answer.error->message);
+    else
+        c->sendResult(id, answer.result);
 }
 
 void Hub::handleDirectory(Connection *c, quint64 id)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "connection.h"
+#include "emergencyservice.h"
 #include "floorarbiter.h"
 #include "mediastore.h"
 #include "pushstore.h"
@@ -56,6 +57,9 @@ public:
     /// Where pushes and pairings are kept (docs/protocol.md §10); without one, push requests
     /// get `internal`.
     void setPushStore(PushStore *store);
+    /// Where emergencies are kept (docs/protocol.md §11); the open ones stored there are open
+    /// again. Without one, emergency requests get `internal`.
+    void setEmergencyStore(EmergencyStore *store);
     /// Floor state of a session, for tests and operators.
     proto::SessionInfo sessionInfo(const QString &id) const;
 
@@ -99,6 +103,9 @@ private:
     /// One event to every member of a session but `except`; encoded once.
     void deliverToMembers(const Session &session, const proto::Event &event, quint64 except = 0);
     void broadcastStatus(const QString &unit);
+    /// An emergency event to every console login, the unit's logins and the group's members.
+    void deliverToAudience(const EmergencyAudience &audience, const proto::Event &event);
+    void answer(Connection *c, quint64 id, const EmergencyService::Answer &answer);
     proto::UnitStatus statusOf(const QString &unit, QString *busySession) const;
     proto::UnitStatus statusOfPresent(const QList<quint64> &logins, QString *busySession) const;
     proto::UnitInfo unitInfo(const proto::Account &account) const;
@@ -176,6 +183,7 @@ private:
     quint64 m_nextSession = 1;
     MediaStore *m_media = nullptr;
     PushStore *m_pushes = nullptr;
+    std::unique_ptr<EmergencyService> m_emergencies;
     QHash<QString, QString> m_pairings; ///< device unit → console unit
     QHash<QString, PairCodeEntry> m_pairCodes; ///< one-time token → console
     /// Units that announced a reset (or going offline) and have not logged in since: they show

@@ -71,6 +71,11 @@ void Hub::handleFloorRequest(Login &l, Connection *c, quint64 id, const proto::F
     // Floor Taken or Queue Position Info its own request caused (docs/protocol.md §2.4).
     c->sendResult(id, result.toJson());
     apply(*session, actions, l.id);
+    // A unit's emergency call is also its emergency alert, whatever the floor did with it
+    // (docs/protocol.md §5.1, §11.1).
+    if (r.type == proto::FloorType::Emergency && l.account->unit.role == proto::Role::Unit
+        && m_emergencies)
+        m_emergencies->onEmergencyFloorRequest(*l.account, session->group, session->id);
     qCDebug(lcFloor) << session->id << l.account->unit.id
                      << "request:" << proto::enumName(proto::kFloorOutcomes, result.outcome);
 }

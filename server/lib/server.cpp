@@ -81,6 +81,10 @@ bool Server::start(const ServerOptions &options, QString *error)
     if (!m_pushes->open(options.database, error))
         return false;
     m_hub->setPushStore(m_pushes.get());
+    m_emergencies = std::make_unique<EmergencyStore>();
+    if (!m_emergencies->open(options.database, error))
+        return false;
+    m_hub->setEmergencyStore(m_emergencies.get());
 
     m_socketServer = std::make_unique<QWebSocketServer>(QStringLiteral("floorline-server"),
                                                         QWebSocketServer::NonSecureMode);
@@ -112,6 +116,7 @@ void Server::stop()
     m_store.reset();
     m_media.reset();
     m_pushes.reset();
+    m_emergencies.reset();
     m_mediaTemp.reset();
 }
 

@@ -60,6 +60,7 @@ private:
     std::unique_ptr<Store> m_store;
     std::unique_ptr<MediaStore> m_media;
     std::unique_ptr<PushStore> m_pushes;
+    std::unique_ptr<EmergencyStore> m_emergencies;
     std::unique_ptr<QTemporaryDir> m_mediaTemp;
     std::unique_ptr<QWebSocketServer> m_socketServer;
     RtpRelay m_relay;

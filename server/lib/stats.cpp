@@ -37,7 +37,10 @@ QJsonObject SignalingStats::toJson() const
             {QStringLiteral("pushesSent"), qint64(pushesSent)},
             {QStringLiteral("pushesDelivered"), qint64(pushesDelivered)},
             {QStringLiteral("pushesOpened"), qint64(pushesOpened)},
-            {QStringLiteral("pairings"), qint64(pairings)}};
+            {QStringLiteral("pairings"), qint64(pairings)},
+            {QStringLiteral("emergenciesRaised"), qint64(emergenciesRaised)},
+            {QStringLiteral("emergencyAcks"), qint64(emergencyAcks)},
+            {QStringLiteral("emergenciesCancelled"), qint64(emergenciesCancelled)}};
 }
 
 } // namespace floorline::server

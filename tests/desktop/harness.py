@@ -254,7 +254,12 @@ class Console:
         extra = {"LANG": lang, "LC_ALL": lang} if lang else {}
         self.proc = desktop.spawn([os.path.join(BUILD, "app/floorline"), *args], "floorline",
                                   **extra)
-        self.window = desktop.find_window("Floorline")
+        try:
+            self.window = desktop.find_window("Floorline")
+        except AssertionError:
+            print("floorline (exit %s) said:\n%s" % (self.proc.poll(),
+                                                    "\n".join(self.proc.log.all()[-30:])))
+            raise
         desktop.focus_window(self.window)
         self.app = wait_for("floorline on the accessibility bus", self._find_app, timeout=20)
 

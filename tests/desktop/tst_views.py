@@ -109,8 +109,7 @@ def test_sizes(d, srv):
     for size in ("1024x600", "1920x1080"):
         w, hgt = size.split("x")
         console = h.Console(d, ["--server", srv.url, "--user", "dispatch-1", "--password",
-                                "dispatch-1"])
-        d.run("xdotool", "windowsize", console.window, w, hgt)
+                                "dispatch-1", "--window-size", size])
         console.wait_node(pattern=r"^North Ops 1", timeout=15)
         time.sleep(1.5)
         d.screenshot("views-en-%s" % size)

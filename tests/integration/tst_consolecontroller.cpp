@@ -16,13 +16,18 @@ namespace {
 /// A dispatcher console logged in to `server`, its tree under the model tester from the start.
 struct Console
 {
-    explicit Console(server::Server &server)
+    explicit Console(server::Server &server, const QString &user = QStringLiteral("dispatch-1"))
         : controller(client, nullptr)
         , tester(controller.groups(), QAbstractItemModelTester::FailureReportingMode::QtTest)
         , logTester(controller.activity(), QAbstractItemModelTester::FailureReportingMode::QtTest)
+        , emergencyTester(controller.emergencies(),
+                          QAbstractItemModelTester::FailureReportingMode::QtTest)
     {
-        controller.connectToServer(server.url(), QStringLiteral("dispatch-1"),
-                                   QStringLiteral("dispatch-1"));
+        controller.connectToServer(server.url(), user, user);
+    }
+    QVariant emergency(int row, EmergencyList::Role role)
+    {
+        return controller.emergencies()->data(controller.emergencies()->index(row), role);
     }
     bool ready()
     {
@@ -41,6 +46,7 @@ struct Console
     ConsoleController controller;
     QAbstractItemModelTester tester;
     QAbstractItemModelTester logTester;
+    QAbstractItemModelTester emergencyTester;
 };
 } // namespace
 
@@ -159,29 +165,72 @@ private Q_SLOTS:
         QCOMPARE(console.controller.talk()->notice(), QStringLiteral("Select a group to talk to"));
     }
 
-    void emergencyRaisesTheBannerUntilAcknowledged()
+    void emergenciesAreALifecycleSharedByEveryConsole()
     {
         auto server = test::startServer(30, 6);
-        Console console(*server);
-        QVERIFY(console.ready());
-        test::TestClient unit(QStringLiteral("unit-0002"), server->url());
-        QVERIFY(unit.login());
-        const QString group = unit.client.login().unit.groups.first();
-        QVERIFY(unit.call(proto::Affiliate {{group}}));
-        QVERIFY(unit.call(
-            proto::FloorRequest {proto::groupSessionId(group), 15, proto::FloorType::Emergency}));
-        QTRY_VERIFY(!console.controller.emergency().isEmpty());
-        QVERIFY2(console.controller.emergency().startsWith(QStringLiteral("Medic 2")),
-                 qPrintable(console.controller.emergency()));
-        QTRY_COMPARE(console.role(group, GroupTreeModel::EmergencyRole), true);
-        QVERIFY(console.controller.alarmSounding()); // and keeps sounding until acknowledged
-        // The unit stops talking; the alarm is not over until the dispatcher says so.
-        QVERIFY(unit.call(proto::FloorRelease {proto::groupSessionId(group)}));
-        QTRY_COMPARE(console.role(group, GroupTreeModel::TalkerRole).toString(), QString());
-        QVERIFY(console.controller.alarmSounding());
-        console.controller.acknowledgeEmergency();
-        QVERIFY(console.controller.emergency().isEmpty());
-        QVERIFY(!console.controller.alarmSounding());
+        Console one(*server);
+        Console two(*server, QStringLiteral("dispatch-2"));
+        QVERIFY(one.ready() && two.ready());
+        // Two units in emergency at once, on two groups: both are listed, neither overwrites.
+        test::TestClient medic(QStringLiteral("unit-0002"), server->url());
+        test::TestClient patrol(QStringLiteral("unit-0003"), server->url());
+        QVERIFY(medic.login() && patrol.login());
+        const QString g2 = medic.client.login().unit.groups.first();
+        const QString g3 = patrol.client.login().unit.groups.first();
+        QVERIFY(g2 != g3);
+        QVERIFY(medic.call(proto::Affiliate {{g2}}) && patrol.call(proto::Affiliate {{g3}}));
+        QVERIFY(medic.call(
+            proto::FloorRequest {proto::groupSessionId(g2), 15, proto::FloorType::Emergency}));
+        QVERIFY(patrol.call(proto::EmergencyRaise {g3}));
+        QTRY_COMPARE(one.controller.emergencies()->count(), 2);
+        QTRY_COMPARE(two.controller.emergencies()->count(), 2);
+        QCOMPARE(one.emergency(0, EmergencyList::AliasRole).toString(), QStringLiteral("Medic 2"));
+        QCOMPARE(one.emergency(1, EmergencyList::AliasRole).toString(), QStringLiteral("Patrol 3"));
+        QCOMPARE(one.controller.emergencies()->unacknowledged(), 2);
+        QVERIFY(one.controller.emergencies()->alarmSounding()); // until someone takes it
+        QTRY_COMPARE(one.role(g2, GroupTreeModel::AlarmRole), true);
+        QTRY_COMPARE(one.role(g3, GroupTreeModel::AlarmRole), true);
+
+        // Dispatch 1 acknowledges Medic 2's: the unit and the other console learn who did.
+        const QString id = one.emergency(0, EmergencyList::IdRole).toString();
+        one.controller.emergencies()->acknowledge(id);
+        const auto seen = medic.waitEvent<proto::EmergencyUpdated>();
+        QVERIFY(seen);
+        QCOMPARE(seen->emergency.state, proto::EmergencyState::Acknowledged);
+        QCOMPARE(seen->emergency.acks.value(0).alias, QStringLiteral("Dispatch 1"));
+        QTRY_COMPARE(two.emergency(0, EmergencyList::AcknowledgedByRole).toString(),
+                     QStringLiteral("Dispatch 1"));
+        QCOMPARE(two.emergency(0, EmergencyList::AckedByMeRole).toBool(), false);
+        QCOMPARE(one.emergency(0, EmergencyList::AckedByMeRole).toBool(), true);
+        QTRY_COMPARE(one.controller.emergencies()->unacknowledged(), 1);
+        QVERIFY(one.controller.emergencies()->alarmSounding()); // Patrol 3 still waits
+
+        // The unit stops talking: acknowledged is not over; the group stays marked.
+        QVERIFY(medic.call(proto::FloorRelease {proto::groupSessionId(g2)}));
+        QTRY_COMPARE(one.role(g2, GroupTreeModel::TalkerRole).toString(), QString());
+        QCOMPARE(one.role(g2, GroupTreeModel::AlarmRole), true);
+
+        // The unit cancels its own; Dispatch 2 clears Patrol 3's: gone everywhere.
+        QVERIFY(medic.call(proto::EmergencyCancel {id}));
+        QTRY_COMPARE(one.controller.emergencies()->count(), 1);
+        QTRY_COMPARE(two.controller.emergencies()->count(), 1);
+        QTRY_COMPARE(one.role(g2, GroupTreeModel::AlarmRole), false);
+        two.controller.emergencies()->acknowledge(
+            two.emergency(0, EmergencyList::IdRole).toString());
+        QTRY_VERIFY(!one.controller.emergencies()->alarmSounding());
+        two.controller.emergencies()->cancel(two.emergency(0, EmergencyList::IdRole).toString());
+        QVERIFY(patrol.waitEvent<proto::EmergencyCleared>());
+        QTRY_COMPARE(one.controller.emergencies()->count(), 0);
+        QTRY_COMPARE(two.controller.emergencies()->count(), 0);
+        QCOMPARE(one.role(g3, GroupTreeModel::AlarmRole), false);
+
+        // A console that logs in later sees what is open now.
+        QVERIFY(patrol.call(proto::EmergencyRaise {g3}));
+        Console late(*server, QStringLiteral("supervisor"));
+        QVERIFY(late.ready());
+        QTRY_COMPARE(late.controller.emergencies()->count(), 1);
+        QCOMPARE(late.emergency(0, EmergencyList::AliasRole).toString(),
+                 QStringLiteral("Patrol 3"));
     }
 
     void unmonitoringAGroupLeavesIt()

@@ -52,16 +52,29 @@ TestCase {
         Fixture.unitStops("unit-0001")
     }
 
-    function test_3_emergencyBannerAppearsAndClearsOnAcknowledge() {
+    function test_3_emergencyStaysUntilClearedAndShowsWhoAcknowledged() {
         const banner = findChild(view, "emergencyBanner")
+        const list = Fixture.controller.emergencies
         verify(!banner.visible)
-        verify(Fixture.unitTalks("unit-0002", true) !== "")
-        tryVerify(() => Fixture.controller.emergency !== "", 3000, "an emergency is raised")
-        tryVerify(() => banner.visible, 3000, "the banner is up: " + Fixture.controller.emergency)
+        const group = Fixture.unitTalks("unit-0002", true)
+        verify(group !== "")
+        tryCompare(list, "count", 1, 3000)
+        tryVerify(() => banner.visible, 3000, "the banner is up")
+        const row = findChild(view, "group-" + group)
+        tryVerify(() => row.alarm, 3000, "the group is marked")
+        compare(list.unacknowledged, 1)
         const ack = findChild(banner, "acknowledgeEmergency")
         mouseClick(ack)
-        tryVerify(() => !banner.visible, 3000, "the banner is gone")
+        tryCompare(list, "unacknowledged", 0, 3000)
+        const by = findChild(banner, "acknowledgedBy")
+        tryVerify(() => by.visible && by.text === "acknowledged by Dispatch 1", 3000, by.text)
+        verify(banner.visible, "acknowledged is not cleared: it stays until cleared")
+        verify(!ack.enabled, "acknowledged once by us")
         Fixture.unitStops("unit-0002")
+        mouseClick(findChild(banner, "cancelEmergency"))
+        tryCompare(list, "count", 0, 3000)
+        tryVerify(() => !banner.visible, 3000, "the banner is gone")
+        tryVerify(() => !row.alarm, 3000, "the group is no longer marked")
     }
 
     function test_4_deniedPressShowsWhy() {

@@ -92,7 +92,44 @@ QList<Request> sampleRequests()
             UnitAnnounce {UnitStatus::Resetting},
             PairCreate {},
             PairClaim {QStringLiteral("0123456789abcdef0123456789abcdef")},
-            display};
+            display,
+            EmergencyRaise {QStringLiteral("tg-001")},
+            EmergencyRaise {},
+            EmergencyAcknowledge {QStringLiteral("em-17")},
+            EmergencyCancel {QStringLiteral("em-17")},
+            EmergencyListGet {}};
+}
+
+EmergencyInfo sampleEmergency(EmergencyState state)
+{
+    EmergencyInfo e;
+    e.id = QStringLiteral("em-17");
+    e.unit = QStringLiteral("unit-0004");
+    e.alias = QStringLiteral("Patrol \"4\"");
+    e.group = QStringLiteral("tg-001");
+    e.session = QStringLiteral("group:tg-001");
+    e.state = state;
+    e.raisedAt = 1764130000000;
+    if (state != EmergencyState::Open)
+        e.acks = {{QStringLiteral("dispatch-1"), QStringLiteral("Dispatch 1"), 1764130004000},
+                  {QStringLiteral("supervisor"), QStringLiteral("Supervisor"), 1764130009000}};
+    if (state == EmergencyState::Cancelled) {
+        e.cancelledBy = QStringLiteral("unit-0004");
+        e.cancelledByAlias = QStringLiteral("Patrol 4");
+        e.cancelledAt = 1764130060000;
+    }
+    return e;
+}
+
+/// Raised without a group, in a call.
+EmergencyInfo sampleCallEmergency()
+{
+    EmergencyInfo e;
+    e.id = QStringLiteral("em-18");
+    e.unit = QStringLiteral("unit-0002");
+    e.session = QStringLiteral("adhoc:3");
+    e.raisedAt = 1;
+    return e;
 }
 
 Pushed samplePushed()
@@ -127,7 +164,10 @@ QList<Event> sampleEvents()
                            QStringLiteral("Structure fire")},
         MediaPushed {samplePushed()},
         MediaPushStatus {QStringLiteral("p-1"), QStringLiteral("unit-0004"), PushState::Delivered},
-        PairBound {{QStringLiteral("unit-0007"), QStringLiteral("Medic 7")}}};
+        PairBound {{QStringLiteral("unit-0007"), QStringLiteral("Medic 7")}},
+        EmergencyRaised {sampleEmergency(EmergencyState::Open)},
+        EmergencyUpdated {sampleEmergency(EmergencyState::Acknowledged)},
+        EmergencyCleared {sampleEmergency(EmergencyState::Cancelled)}};
 }
 
 template<typename V> QByteArray failureText(const V &decoded)
@@ -159,9 +199,9 @@ private Q_SLOTS:
     void requestsRoundTrip()
     {
         const QList<Request> requests = sampleRequests();
-        QCOMPARE(
-            requests.size(),
-            qsizetype(std::variant_size_v<Request> + 4)); // + resume, broadcast, link push, display
+        QCOMPARE(requests.size(),
+                 // + resume, broadcast, link push, display, emergency raised without a group
+                 qsizetype(std::variant_size_v<Request> + 5));
         quint64 id = 1;
         for (const Request &request : requests) {
             const QByteArray frame = encodeRequest(id, request);
@@ -224,6 +264,14 @@ private Q_SLOTS:
         checkResultRoundTrip<PairCreate>(PairCode {QStringLiteral("0123456789abcdef"), 5});
         checkResultRoundTrip<PairClaim>(
             Paired {QStringLiteral("dispatch-1"), QStringLiteral("D 1")});
+        checkResultRoundTrip<EmergencyRaise>(sampleEmergency(EmergencyState::Open));
+        checkResultRoundTrip<EmergencyRaise>(sampleCallEmergency());
+        checkResultRoundTrip<EmergencyAcknowledge>(sampleEmergency(EmergencyState::Acknowledged));
+        checkResultRoundTrip<EmergencyCancel>(sampleEmergency(EmergencyState::Cancelled));
+        checkResultRoundTrip<EmergencyListGet>(
+            EmergencyList {{sampleEmergency(EmergencyState::Open),
+                            sampleEmergency(EmergencyState::Acknowledged), sampleCallEmergency()}});
+        checkResultRoundTrip<EmergencyListGet>(EmergencyList {});
     }
 
     void eventsRoundTrip()
@@ -330,6 +378,16 @@ private Q_SLOTS:
         QTest::newRow("broadcast without group")
             << QByteArray(R"({"type":"session.create","id":3,"kind":"broadcast"})")
             << ErrorCode::BadMessage << QStringLiteral("group: is required") << true;
+        QTest::newRow("emergency ack without emergency")
+            << QByteArray(R"({"type":"emergency.ack","id":3})") << ErrorCode::BadMessage
+            << QStringLiteral("emergency: is required") << true;
+        QTest::newRow("emergency cancel with a bad id")
+            << QByteArray(R"({"type":"emergency.cancel","id":3,"emergency":"em 3"})")
+            << ErrorCode::BadMessage << QStringLiteral("emergency: is not a valid identifier")
+            << true;
+        QTest::newRow("emergency raise group not an id")
+            << QByteArray(R"({"type":"emergency.raise","id":3,"group":7})") << ErrorCode::BadMessage
+            << QStringLiteral("group:") << true;
         QTest::newRow("overlong string")
             << QByteArray(R"({"type":"login","id":2,"user":"u","password":")")
                 + QByteArray(300, 'x') + QByteArray(R"("})")
@@ -394,6 +452,12 @@ private Q_SLOTS:
         QTest::newRow("taken ssrc too big") << QByteArray(
             R"({"type":"event","seq":9,"event":"floor.taken","data":{"session":"g","talker":"u","ssrc":4294967296}})")
                                             << "ssrc: must be between";
+        QTest::newRow("emergency with unknown state") << QByteArray(
+            R"({"type":"event","seq":9,"event":"emergency.updated","data":{"emergency":{"id":"em-1","unit":"u","state":"closed","raisedAt":1}}})")
+                                                      << "emergency.state: unknown value 'closed'";
+        QTest::newRow("emergency ack without unit") << QByteArray(
+            R"({"type":"event","seq":9,"event":"emergency.updated","data":{"emergency":{"id":"em-1","unit":"u","state":"acknowledged","raisedAt":1,"acks":[{"at":5}]}}})")
+                                                    << "acks[0].unit: is required";
     }
 
     void invalidEventDataIsSkippedButCounted()

@@ -160,6 +160,9 @@ UnitCounters SimFleet::totals() const
         t.mediaFetched += c.mediaFetched;
         t.pushesReceived += c.pushesReceived;
         t.resets += c.resets;
+        t.emergencies += c.emergencies;
+        t.emergenciesAcknowledged += c.emergenciesAcknowledged;
+        t.emergencyCancels += c.emergencyCancels;
     }
     return t;
 }
@@ -182,7 +185,10 @@ QJsonObject SimFleet::statsJson() const
             {QStringLiteral("mediaShown"), qint64(t.mediaShown)},
             {QStringLiteral("mediaFetched"), qint64(t.mediaFetched)},
             {QStringLiteral("pushesReceived"), qint64(t.pushesReceived)},
-            {QStringLiteral("resets"), qint64(t.resets)}};
+            {QStringLiteral("resets"), qint64(t.resets)},
+            {QStringLiteral("emergencies"), qint64(t.emergencies)},
+            {QStringLiteral("emergenciesAcknowledged"), qint64(t.emergenciesAcknowledged)},
+            {QStringLiteral("emergencyCancels"), qint64(t.emergencyCancels)}};
 }
 
 } // namespace floorline::sim

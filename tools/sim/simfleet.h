@@ -19,7 +19,7 @@ namespace floorline::sim {
  * Each talk group gets talk spurts at exponentially distributed intervals; a random idle member
  * requests the floor and speaks one of the bundled speech clips (espeak-ng, encoded once at
  * start by the voice engine's own capture path). A small share of requests are emergencies, which
- * pre-empt whoever talks.
+ * pre-empt whoever talks and raise the unit's emergency alert (see SimUnit for how it ends).
  */
 class SimFleet : public QObject
 {

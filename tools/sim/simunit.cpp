@@ -7,7 +7,7 @@
 #include "core/protocol/rtp.h"
 
 #include <QLoggingCategory>
-#include <QTimer>
+#include <QRandomGenerator>
 
 Q_LOGGING_CATEGORY(lcSimUnit, "floorline.sim.unit", QtInfoMsg)
 
@@ -21,6 +21,8 @@ SimUnit::SimUnit(const proto::Account &account, const QUrl &server, QObject *par
     m_rtp.open(QHostAddress(server.host()).protocol() == QAbstractSocket::IPv6Protocol
                    ? QHostAddress::LocalHostIPv6
                    : QHostAddress::AnyIPv4);
+    m_emergencyTimer.setSingleShot(true);
+    connect(&m_emergencyTimer, &QTimer::timeout, this, &SimUnit::cancelEmergency);
     connect(&m_client, &SignalingClient::loggedIn, this, &SimUnit::onLoggedIn);
     connect(&m_client, &SignalingClient::eventReceived, this,
             [this](const proto::Event &event) { onEvent(event); });
@@ -49,6 +51,7 @@ void SimUnit::start()
 void SimUnit::stop()
 {
     finish(true);
+    m_emergencyTimer.stop(); // a fresh login asks for the emergency again and starts it anew
     m_client.disconnectFromServer();
     m_rtp.stop();
 }
@@ -77,6 +80,24 @@ void SimUnit::onLoggedIn(const proto::LoginResult &login)
     if (login.media.ssrc != m_rtp.ssrc())
         m_clock = MediaClock();
     m_rtp.start(host, quint16(login.media.port), login.media.ssrc, login.media.key);
+    if (!login.resumed) {
+        // Events may have been missed (or the server restarted): ask where our emergency is.
+        m_client.send(proto::EmergencyListGet {}, [this](const Reply<proto::EmergencyList> &r) {
+            if (!r.ok())
+                return;
+            bool open = false;
+            for (const proto::EmergencyInfo &e : r.value->emergencies) {
+                if (e.unit == m_account.unit.id) {
+                    adoptEmergency(e);
+                    open = true;
+                }
+            }
+            if (!open) {
+                m_emergency = {}; // cancelled by a console while we were gone
+                m_emergencyTimer.stop();
+            }
+        });
+    }
     if (!login.resumed && !m_account.unit.groups.isEmpty()) {
         m_client.send(proto::Affiliate {m_account.unit.groups},
                       [this](const Reply<proto::SessionList> &reply) {
@@ -92,6 +113,10 @@ void SimUnit::talk(const QString &session, const media::SpurtRecording *clip, pr
 {
     if (!isIdle() || !clip || clip->packets.empty())
         return;
+    // While nobody has acknowledged our emergency, every call is an emergency call (escalation);
+    // once someone has, there is no reason to pre-empt anyone any more.
+    if (!m_emergency.id.isEmpty())
+        type = m_emergency.acks.isEmpty() ? proto::FloorType::Emergency : proto::FloorType::Normal;
     m_floorSession = session;
     m_clip = clip;
     ++m_counters.requests;
@@ -153,7 +178,69 @@ void SimUnit::onEvent(const proto::Event &event)
             ++m_counters.denied;
             finish(false);
         }
+    } else {
+        onEmergencyEvent(event);
     }
+}
+
+void SimUnit::onEmergencyEvent(const proto::Event &event)
+{
+    if (const auto *raised = std::get_if<proto::EmergencyRaised>(&event))
+        adoptEmergency(raised->emergency);
+    else if (const auto *updated = std::get_if<proto::EmergencyUpdated>(&event))
+        adoptEmergency(updated->emergency);
+    else if (const auto *cleared = std::get_if<proto::EmergencyCleared>(&event))
+        adoptEmergency(cleared->emergency);
+}
+
+void SimUnit::adoptEmergency(const proto::EmergencyInfo &e)
+{
+    if (e.unit != m_account.unit.id)
+        return; // another unit's, heard on one of our groups
+    if (e.state == proto::EmergencyState::Cancelled) {
+        if (e.id == m_emergency.id) {
+            m_emergency = {}; // over (a console may have ended it): back to normal
+            m_emergencyTimer.stop();
+        }
+        return;
+    }
+    const bool fresh = e.id != m_emergency.id;
+    const bool firstAck = !e.acks.isEmpty() && (fresh || m_emergency.acks.isEmpty());
+    m_emergency = e;
+    if (fresh)
+        ++m_counters.emergencies;
+    if (firstAck)
+        ++m_counters.emergenciesAcknowledged;
+    // The timer runs from the raise (unacknowledged) or from the first ack; it is only started
+    // anew when that moment comes, or when it is not running (after a stop and a fresh login).
+    if (firstAck || (!e.acks.isEmpty() && !m_emergencyTimer.isActive()))
+        m_emergencyTimer.start(QRandomGenerator::global()->bounded(
+            m_emergencyTimes.cancelAfterAckMinMs, m_emergencyTimes.cancelAfterAckMaxMs + 1));
+    else if (e.acks.isEmpty() && (fresh || !m_emergencyTimer.isActive()))
+        m_emergencyTimer.start(m_emergencyTimes.unacknowledgedMs);
+}
+
+void SimUnit::cancelEmergency()
+{
+    if (m_emergency.id.isEmpty())
+        return;
+    if (!isOnline()) {
+        m_emergencyTimer.start(5000); // try again once we are back
+        return;
+    }
+    ++m_counters.emergencyCancels;
+    const QString id = m_emergency.id;
+    m_client.send(proto::EmergencyCancel {id}, [this, id](const Reply<proto::EmergencyInfo> &r) {
+        // not-found: a console ended it first. Anything else: the link failed, try again.
+        if (!r.ok() && r.error.code != proto::ErrorCode::NotFound) {
+            m_emergencyTimer.start(5000);
+            return;
+        }
+        if (m_emergency.id == id) {
+            m_emergency = {};
+            m_emergencyTimer.stop();
+        }
+    });
 }
 
 void SimUnit::fetch(const QString &media, qint64 offset)

@@ -12,6 +12,7 @@
 #include <QHash>
 #include <QObject>
 #include <QSet>
+#include <QTimer>
 
 #include <functional>
 
@@ -36,13 +37,27 @@ struct UnitCounters
     quint64 mediaFetched = 0; ///< items fetched with media.get (each once)
     quint64 pushesReceived = 0; ///< pushes acknowledged (delivered, then opened)
     quint64 resets = 0; ///< resets announced
+    quint64 emergencies = 0; ///< emergencies of this unit the server raised
+    quint64 emergenciesAcknowledged = 0; ///< of those, acknowledged by a console
+    quint64 emergencyCancels = 0; ///< emergency.cancel sent by the unit itself
+};
+
+/// @brief How long a simulated unit keeps an emergency open (tests shorten them).
+struct EmergencyTimes
+{
+    int cancelAfterAckMinMs = 8000; ///< the unit cancels a random 8-20 s after the first ack
+    int cancelAfterAckMaxMs = 20000;
+    int unacknowledgedMs = 90000; ///< and gives up on its own after 90 s without one
 };
 
 /**
  * @brief One field unit: logs in, affiliates to its groups, talks when told and listens.
  *
  * It behaves like a disciplined radio: it waits in the queue when queued, stops at once on Floor
- * Revoke, backs off when denied, and after a reconnect it does not resume talking.
+ * Revoke, backs off when denied, and after a reconnect it does not resume talking. A unit that
+ * talked as an emergency has an open emergency (docs/protocol.md §11): until a console
+ * acknowledges it, every talk of the unit is an emergency call; once acknowledged, the unit
+ * talks normally and cancels the emergency itself a little later.
  */
 class SimUnit : public QObject
 {
@@ -74,6 +89,9 @@ public:
                 std::function<void(const QString &)> done);
     /// Sends the packets that are due by `nowMs` (called by the fleet's 10 ms pacing tick).
     void pace(qint64 nowMs);
+    /// The unit's emergency while it is open or acknowledged; id empty: none.
+    const proto::EmergencyInfo &emergency() const { return m_emergency; }
+    void setEmergencyTimes(EmergencyTimes times) { m_emergencyTimes = times; }
 
 private:
     void onLoggedIn(const proto::LoginResult &login);
@@ -81,6 +99,10 @@ private:
     void startSpeaking();
     void finish(bool release);
     void fetch(const QString &media, qint64 offset);
+    void onEmergencyEvent(const proto::Event &event);
+    /// Takes over what the server says of our emergency (an event or emergency.list).
+    void adoptEmergency(const proto::EmergencyInfo &emergency);
+    void cancelEmergency();
 
     proto::Account m_account;
     QUrl m_server;
@@ -98,6 +120,9 @@ private:
     QHash<QString, QString> m_showing; ///< session -> item its live spurt shows
     QSet<QString> m_have; ///< items fetched whole
     QSet<QString> m_fetching;
+    proto::EmergencyInfo m_emergency;
+    EmergencyTimes m_emergencyTimes;
+    QTimer m_emergencyTimer; ///< when this unit cancels its emergency itself
 };
 
 } // namespace floorline::sim
