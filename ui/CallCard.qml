@@ -47,25 +47,23 @@ Rectangle {
         anchors.fill: parent
         anchors.margins: 10
         spacing: 4
-        RowLayout {
+        // The kind above the name: the name gets the card's whole width for its two lines.
+        Text {
+            text: card.kind === "broadcast" ? qsTr("BROADCAST")
+                : card.joined ? qsTr("CALL") : qsTr("NOT JOINED")
+            color: Theme.textDim
+            font.pixelSize: 10
+            font.weight: Font.Bold
+        }
+        Text {
             Layout.fillWidth: true
-            Text {
-                Layout.fillWidth: true
-                text: card.name
-                color: Theme.text
-                font.pixelSize: 14
-                font.weight: Font.DemiBold
-                wrapMode: Text.Wrap
-                maximumLineCount: 2
-                elide: Text.ElideRight
-            }
-            Text {
-                text: card.kind === "broadcast" ? qsTr("BROADCAST")
-                    : card.joined ? qsTr("CALL") : qsTr("NOT JOINED")
-                color: Theme.textDim
-                font.pixelSize: 10
-                font.weight: Font.Bold
-            }
+            text: card.name
+            color: Theme.text
+            font.pixelSize: 14
+            font.weight: Font.DemiBold
+            wrapMode: Text.WordWrap
+            maximumLineCount: 2
+            elide: Text.ElideRight
         }
         Text {
             Layout.fillWidth: true

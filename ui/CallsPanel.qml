@@ -94,7 +94,9 @@ ColumnLayout {
                       : qsTr("Call selected")
                 enabled: panel.selectedUnits.length > 0
                 flat: true
-                font.pixelSize: 12
+                font.pixelSize: 11
+                leftPadding: 4
+                rightPadding: 4
                 focusPolicy: Qt.TabFocus
                 Accessible.name: qsTr("Start a call with the selected units")
                 onClicked: {

@@ -35,7 +35,9 @@ DropArea {
                 font.pixelSize: 14
                 font.weight: Font.DemiBold
                 horizontalAlignment: Text.AlignHCenter
-                elide: Text.ElideRight
+                // Longer words in other languages shrink rather than lose their end.
+                fontSizeMode: Text.HorizontalFit
+                minimumPixelSize: 10
             }
             Text {
                 width: parent.width

@@ -79,10 +79,11 @@ ColumnLayout {
         objectName: "pttButton"
         Layout.alignment: Qt.AlignHCenter
         readonly property int size: panel.compact ? 150 : 200
-        Layout.preferredWidth: size
-        Layout.preferredHeight: size
-        Layout.minimumWidth: size
-        Layout.minimumHeight: size
+        // Implicit size: the layout follows it when the window is resized.
+        implicitWidth: size
+        implicitHeight: size
+        Layout.maximumWidth: size
+        Layout.maximumHeight: size
         radius: size / 2
         color: panel.stateColor
         border.color: Qt.lighter(panel.stateColor, 1.4)

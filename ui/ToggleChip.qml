@@ -25,7 +25,7 @@ AbstractButton {
         id: label
         text: chip.text
         color: chip.checked ? "white" : Theme.textDim
-        font.pixelSize: 12
+        font.pixelSize: chip.compact ? 11 : 12
         font.weight: Font.DemiBold
         horizontalAlignment: Text.AlignHCenter
         verticalAlignment: Text.AlignVCenter

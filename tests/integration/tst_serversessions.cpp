@@ -172,6 +172,31 @@ private Q_SLOTS:
         QCOMPARE(c("unit-0005").countEvents<proto::FloorTaken>(), 0);
     }
 
+    void dispatchersListEveryLiveSession()
+    {
+        QVERIFY(logIn(QStringList {kDispatch1, kDispatch2, "unit-0001", "unit-0002"}));
+        const auto created = c(kDispatch1).call(adhoc({"unit-0001"}));
+        QVERIFY(created);
+        const QString group = c("unit-0002").client.login().unit.groups.first();
+        QVERIFY(c("unit-0002").call(proto::Affiliate {{group}}));
+        QVERIFY(c("unit-0002").call(proto::FloorRequest {proto::groupSessionId(group)}));
+        // The other dispatcher is in neither, yet sees the call and the talking group.
+        proto::Error error;
+        const auto all = c(kDispatch2).call(proto::SessionListGet {true}, &error);
+        QVERIFY2(all, qPrintable(error.message));
+        QStringList ids;
+        for (const proto::SessionInfo &s : all->sessions)
+            ids << s.id;
+        ids.sort();
+        QCOMPARE(ids, QStringList({created->session.id, proto::groupSessionId(group)}));
+        const auto mine = c(kDispatch2).call(proto::SessionListGet {});
+        QVERIFY(mine);
+        QVERIFY(mine->sessions.isEmpty());
+        // A unit may see only its own.
+        QVERIFY(!c("unit-0001").call(proto::SessionListGet {true}, &error));
+        QCOMPARE(error.code, proto::ErrorCode::Forbidden);
+    }
+
     void invitePlanner_data()
     {
         QTest::addColumn<QStringList>("units");

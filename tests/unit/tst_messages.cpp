@@ -74,6 +74,7 @@ QList<Request> sampleRequests()
             SessionInvite {QStringLiteral("adhoc:1"), {QStringLiteral("unit-0009")}},
             SessionLeave {QStringLiteral("adhoc:1")},
             SessionListGet {},
+            SessionListGet {true},
             floor,
             FloorRelease {QStringLiteral("group:tg-001")},
             QueuePositionRequest {QStringLiteral("group:tg-001")},
@@ -200,8 +201,9 @@ private Q_SLOTS:
     {
         const QList<Request> requests = sampleRequests();
         QCOMPARE(requests.size(),
-                 // + resume, broadcast, link push, display, emergency raised without a group
-                 qsizetype(std::variant_size_v<Request> + 5));
+                 // + resume, broadcast, link push, display, emergency raised without a group,
+                 // every session listed
+                 qsizetype(std::variant_size_v<Request> + 6));
         quint64 id = 1;
         for (const Request &request : requests) {
             const QByteArray frame = encodeRequest(id, request);
