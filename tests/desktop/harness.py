@@ -79,11 +79,14 @@ class Server:
         self.rtp = free_port(socket.SOCK_DGRAM)
         self.url = "ws://127.0.0.1:%d" % self.port
         exe = os.path.join(BUILD, "server/floorline-server")
-        self.proc = subprocess.Popen(
-            [exe, "--port", str(self.port), "--rtp-port", str(self.rtp),
-             "--db", os.path.join(workdir, "server.sqlite"),
-             "--demo-fleet", "%d,%d" % (units, groups), "--stats-interval", "1", *extra],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        self.args = [exe, "--port", str(self.port), "--rtp-port", str(self.rtp),
+                     "--db", os.path.join(workdir, "server.sqlite"),
+                     "--demo-fleet", "%d,%d" % (units, groups), "--stats-interval", "1", *extra]
+        self.start()
+
+    def start(self):
+        """Starts (again: same ports, same database) the server process."""
+        self.proc = subprocess.Popen(self.args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         self.log = LineLog(self.proc.stdout, "server: ")
         wait_for("the server to listen", self._listening, timeout=15)
 

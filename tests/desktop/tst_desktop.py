@@ -147,6 +147,29 @@ def test_share_file_opens_and_uploads(d, srv, console):
     assert console.alive()
 
 
+def test_server_gone_and_back(d, srv, console):
+    mark = time.monotonic()
+    srv.stop()
+    h.wait_for("the console to notice", lambda: any(
+        "link Reconnecting" in l for l in console.log_since(mark)), timeout=10)
+    time.sleep(0.5)
+    d.screenshot("desktop-09-server-gone")
+    # Space while the link is down says so instead of pretending.
+    d.key_down("space")
+    console.wait_state("Denied", mark, timeout=2)
+    d.key_up("space")
+    srv.start()
+    h.wait_for("the console back on line", lambda: any(
+        "link Online" in l for l in console.log_since(mark)), timeout=30)
+    time.sleep(1.0)
+    d.screenshot("desktop-10-server-back")
+    mark = time.monotonic()
+    d.key_down("space")
+    console.wait_state("Granted", mark, timeout=5)
+    d.key_up("space")
+    console.wait_state("Idle", mark, timeout=2)
+
+
 def main():
     suite = h.Suite()
     d = h.Desktop()
@@ -160,7 +183,8 @@ def main():
         tests = [test_login_form_then_space_is_one_press, test_focus_moving_away_ends_the_talk,
                  test_mouse_released_off_the_button_ends_the_talk,
                  test_logout_and_in_space_still_talks, test_wrong_address_is_explained_in_the_form,
-                 test_talk_on_a_call_card_names_the_call, test_share_file_opens_and_uploads]
+                 test_talk_on_a_call_card_names_the_call, test_share_file_opens_and_uploads,
+                 test_server_gone_and_back]
         for t in tests:
             if not console.alive():
                 print("floorline exited:\n" + "\n".join(console.proc.log.all()[-40:]))
