@@ -57,13 +57,15 @@ def open_every_view(d, console, tag):
     return shots
 
 
-def test_every_view_english(d, srv):
+def logged_in_console(d, srv, lang=None, extra=()):
     console = h.Console(d, ["--server", srv.url, "--user", "dispatch-1", "--password",
-                            "dispatch-1"])
+                            "dispatch-1", *extra], lang=lang)
     console.wait_node(pattern=r"^North Ops 1", timeout=15)
     time.sleep(1)
-    d.screenshot("views-en-1366x768")
-    open_every_view(d, console, "en")
+    return console
+
+
+def finish(console):
     assert console.alive(), "floorline exited"
     problems = trouble(console.proc)
     assert not problems, "QML trouble:\n" + "\n".join(problems)
@@ -71,13 +73,17 @@ def test_every_view_english(d, srv):
     console.proc.wait(10)
 
 
+def test_every_view_english(d, srv):
+    console = logged_in_console(d, srv)
+    d.screenshot("views-en-1366x768")
+    open_every_view(d, console, "en")
+    finish(console)
+
+
 def test_every_view_german(d, srv):
-    console = h.Console(d, ["--server", srv.url, "--user", "dispatch-1", "--password",
-                            "dispatch-1"], lang="de_DE.UTF-8")
-    console.wait_node(pattern=r"^North Ops 1", timeout=15)
-    time.sleep(1)
+    console = logged_in_console(d, srv, lang="de_DE.UTF-8")
     d.screenshot("views-de-1366x768")
-    # German names: the header buttons say the same things in German.
+    # The header's buttons by their German names: the translation is what the user reads.
     header = {"Ein Gerät mit dieser Konsole koppeln": "pairing",
               "Sprachstatistik pro Sprecher": "statistics", "Audioeinstellungen": "audio"}
     for name, shot in header.items():
@@ -85,11 +91,7 @@ def test_every_view_german(d, srv):
         time.sleep(0.6)
         d.screenshot("views-de-%s" % shot)
         close_dialog(d, console)
-    assert console.alive(), "floorline exited"
-    problems = trouble(console.proc)
-    assert not problems, "QML trouble:\n" + "\n".join(problems)
-    console.proc.terminate()
-    console.proc.wait(10)
+    finish(console)
 
 
 def test_display_view(d, srv):
@@ -97,26 +99,16 @@ def test_display_view(d, srv):
                             "--password", "dispatch-1"])
     time.sleep(2)
     d.screenshot("views-display")
-    assert display.alive(), "floorline --as-display exited"
-    problems = trouble(display.proc)
-    assert not problems, "QML trouble:\n" + "\n".join(problems)
-    display.proc.terminate()
-    display.proc.wait(10)
+    finish(display)
 
 
 def test_sizes(d, srv):
     """The minimum and a large screen: screenshots to look at; nothing may be cut off."""
     for size in ("1024x600", "1920x1080"):
-        w, hgt = size.split("x")
-        console = h.Console(d, ["--server", srv.url, "--user", "dispatch-1", "--password",
-                                "dispatch-1", "--window-size", size])
-        console.wait_node(pattern=r"^North Ops 1", timeout=15)
-        time.sleep(1.5)
+        console = logged_in_console(d, srv, extra=("--window-size", size))
+        time.sleep(0.5)
         d.screenshot("views-en-%s" % size)
-        problems = trouble(console.proc)
-        assert not problems, "QML trouble:\n" + "\n".join(problems)
-        console.proc.terminate()
-        console.proc.wait(10)
+        finish(console)
 
 
 def main():
