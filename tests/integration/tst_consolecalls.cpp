@@ -82,6 +82,18 @@ private Q_SLOTS:
         QCOMPARE(console.call(0, SessionListModel::NameRole), QStringLiteral("Structure fire"));
         QCOMPARE(console.call(0, SessionListModel::JoinedRole), false);
 
+        // Log out and in: the picture of the fleet is the same as before (the call and the
+        // name of what the unit is busy in), and nothing is listed twice.
+        console.controller.logout();
+        QTRY_COMPARE(console.controller.link(), Link::Offline);
+        console.controller.connectToServer(server->url(), QStringLiteral("dispatch-1"),
+                                           QStringLiteral("dispatch-1"));
+        QVERIFY(console.ready());
+        QTRY_COMPARE(console.controller.sessions()->count(), 1);
+        QCOMPARE(console.call(0, SessionListModel::NameRole), QStringLiteral("Structure fire"));
+        QTRY_COMPARE(console.status(QStringLiteral("unit-0001")),
+                     QStringLiteral("Busy in Structure fire"));
+
         // Dropping that unit on a new call: nothing is sent, the notice says why.
         const quint64 created = stat(*server, "sessionsCreated");
         console.controller.invite({QStringLiteral("unit-0001")}, {});
