@@ -50,7 +50,8 @@ bool Demo::start(QString *error)
     sim::SimFleet::Options sim;
     sim.server = m_server->url();
     sim.talkIntervalSeconds = 6.0; // a busy evening: something to hear on most groups
-    sim.emergencyShare = 0.03;
+    // Now and then: an unacknowledged emergency makes its unit escalate every talk.
+    sim.emergencyShare = 0.01;
     sim.resetIntervalSeconds = 45; // now and then a radio reboots: "Resetting" in the unit list
     // Some spurts show a picture: what a unit in the field would send with its words.
     sim.pictures

@@ -269,6 +269,20 @@
         <source>Clear the emergency of %1 for everyone</source>
         <translation>Notruf von %1 für alle aufheben</translation>
     </message>
+    <message numerus="yes">
+        <source>%n more below (scroll)</source>
+        <translation>
+            <numerusform>%n weiterer darunter (blättern)</numerusform>
+            <numerusform>%n weitere darunter (blättern)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not acknowledged</source>
+        <translation>
+            <numerusform>%n nicht quittiert</numerusform>
+            <numerusform>%n nicht quittiert</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>GroupRow</name>
@@ -458,10 +472,6 @@
     <message>
         <source>Media</source>
         <translation>Medien</translation>
-    </message>
-    <message>
-        <source>Media shared with %1</source>
-        <translation>Mit %1 geteilte Medien</translation>
     </message>
     <message>
         <source>Share file…</source>

@@ -40,6 +40,20 @@
             <numerusform>%n open emergencies</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n more below (scroll)</source>
+        <translation>
+            <numerusform>%n more below (scroll)</numerusform>
+            <numerusform>%n more below (scroll)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not acknowledged</source>
+        <translation>
+            <numerusform>%n not acknowledged</numerusform>
+            <numerusform>%n not acknowledged</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>GroupRow</name>

@@ -18,6 +18,9 @@ ColumnLayout {
 
     RowLayout {
         Layout.fillWidth: true
+        // A fixed height: a notice and its ✕ appearing must not push the drop zones down.
+        Layout.preferredHeight: 32
+        Layout.maximumHeight: 32
         spacing: 8
         Text {
             text: qsTr("Calls")
@@ -154,7 +157,10 @@ ColumnLayout {
             }
             Text {
                 anchors.centerIn: parent
+                width: parent.width - 16
                 visible: calls.count === 0
+                wrapMode: Text.WordWrap
+                horizontalAlignment: Text.AlignHCenter
                 text: qsTr("No live calls. Drop units on New call to start one.")
                 color: Theme.textDim
                 font.pixelSize: 13

@@ -62,6 +62,16 @@ FocusScope {
                         ghost: ghost
                         confirmBroadcast: broadcastDialog
                     }
+                    // Over the top of the tree only: where the talk goes, the search and the
+                    // PTT stay in sight, and nothing moves when an emergency comes in.
+                    EmergencyBanner {
+                        objectName: "emergencyBanner"
+                        anchors.left: parent.left
+                        anchors.right: parent.right
+                        anchors.top: parent.top
+                        z: 2
+                        controller: view.controller
+                    }
                 }
                 RowLayout {
                     Layout.fillWidth: true
@@ -123,14 +133,6 @@ FocusScope {
                 }
             }
         }
-    }
-    EmergencyBanner {
-        objectName: "emergencyBanner"
-        anchors.left: parent.left
-        anchors.right: parent.right
-        y: header.height
-        z: 2
-        controller: view.controller
     }
     BroadcastDialog {
         id: broadcastDialog

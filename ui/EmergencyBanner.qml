@@ -5,15 +5,18 @@ import QtQuick.Layouts
 import Floorline.Core
 
 // Every open emergency, impossible to miss: one line each (who, where, since when, who has
-// acknowledged it), with Acknowledge and Cancel. It lies over the top of the console instead
-// of pushing it down, so nothing moves under a dispatcher's hand when an emergency comes in.
+// acknowledged it), with Acknowledge, and Clear once someone has acknowledged it. Those
+// nobody has taken come first; two lines show, the rest scroll with a count of how many wait.
+// It lies over the top of the group tree instead of pushing the console down.
 Rectangle {
     id: banner
     required property ConsoleController controller
     readonly property EmergencyList emergencies: controller.emergencies
     readonly property int rowHeight: 44
     visible: emergencies.count > 0
-    height: Math.min(emergencies.count, 3) * rowHeight + (emergencies.notice !== "" ? 22 : 0)
+    readonly property int shown: Math.min(emergencies.count, 2)
+    height: shown * rowHeight + (emergencies.count > shown ? 22 : 0)
+            + (emergencies.notice !== "" ? 22 : 0)
     color: Theme.emergency
     Accessible.role: Accessible.AlertMessage
     Accessible.name: qsTr("%n open emergency(s)", "", emergencies.count)
@@ -40,7 +43,11 @@ Rectangle {
             clip: true
             model: banner.emergencies
             boundsBehavior: Flickable.StopAtBounds
-            ScrollBar.vertical: ScrollBar { policy: view.count > 3 ? ScrollBar.AlwaysOn : ScrollBar.AsNeeded }
+            ScrollBar.vertical: ScrollBar { policy: view.count > 2 ? ScrollBar.AlwaysOn : ScrollBar.AsNeeded }
+            // The wheel over the banner scrolls the banner, not the tree below it.
+            WheelHandler {
+                onWheel: (event) => view.flick(0, event.angleDelta.y * 8)
+            }
             delegate: Rectangle {
                 id: item
                 required property int index
@@ -71,7 +78,7 @@ Rectangle {
                               ? qsTr("EMERGENCY  %1 — %2").arg(item.alias).arg(item.group)
                               : qsTr("EMERGENCY  %1").arg(item.alias)
                         color: "white"
-                        font.pixelSize: 18
+                        font.pixelSize: 16
                         font.weight: Font.Bold
                         elide: Text.ElideRight
                     }
@@ -103,12 +110,30 @@ Rectangle {
                         objectName: "cancelEmergency"
                         text: qsTr("Clear")
                         flat: true
+                        // Not before someone has taken it: a stray click cannot clear one
+                        // nobody has read.
+                        enabled: item.acknowledged
                         focusPolicy: Qt.TabFocus
                         Accessible.name: qsTr("Clear the emergency of %1 for everyone").arg(item.alias)
                         onClicked: banner.emergencies.cancel(item.emergencyId)
                     }
                 }
             }
+        }
+        Text {
+            objectName: "moreEmergencies"
+            Layout.fillWidth: true
+            Layout.leftMargin: 16
+            Layout.preferredHeight: 22
+            visible: banner.emergencies.count > banner.shown
+            verticalAlignment: Text.AlignVCenter
+            text: qsTr("%n more below (scroll)", "", banner.emergencies.count - banner.shown)
+                  + (banner.emergencies.unacknowledged > banner.shown
+                     ? " · " + qsTr("%n not acknowledged", "", banner.emergencies.unacknowledged)
+                     : "")
+            color: "white"
+            font.pixelSize: 12
+            font.weight: Font.DemiBold
         }
         Text {
             Layout.fillWidth: true

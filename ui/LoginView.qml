@@ -16,8 +16,11 @@ Rectangle {
     // Hidden, the form must not keep the keyboard: Space would type into the password.
     signal dismissed()
     onVisibleChanged: {
-        if (visible)
-            (server.text === "" ? server : password).forceActiveFocus()
+        if (visible) {
+            password.clear() // a logged-out console does not keep the secret typed in
+            const field = server.text === "" ? server : password
+            field.forceActiveFocus()
+        }
         else
             dismissed()
     }
@@ -72,7 +75,11 @@ Rectangle {
             Label {
                 objectName: "loginError"
                 Layout.fillWidth: true
-                visible: text !== ""
+                // Room kept for two lines: an error appearing does not move Connect.
+                Layout.preferredHeight: 40
+                verticalAlignment: Text.AlignTop
+                maximumLineCount: 2
+                elide: Text.ElideRight
                 text: login.controller.connection.lastError
                 color: Theme.denied
                 wrapMode: Text.Wrap

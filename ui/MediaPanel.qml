@@ -38,7 +38,7 @@ Item {
             Text {
                 Layout.fillWidth: true
                 text: panel.media.shelf.group === "" ? qsTr("Media")
-                    : qsTr("Media shared with %1").arg(panel.shelfName)
+                    : panel.shelfName
                 color: Theme.textDim
                 font.pixelSize: 13
                 font.weight: Font.DemiBold

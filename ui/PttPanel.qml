@@ -202,10 +202,13 @@ ColumnLayout {
         Layout.preferredHeight: 36
         maximumLineCount: 2
         elide: Text.ElideRight
-        text: panel.controller.talk.state === Console.Denied ? panel.controller.talk.notice
+        text: panel.controller.talk.notice !== "" && (panel.controller.talk.state === Console.Denied
+                                                     || panel.controller.talk.state === Console.Idle)
+              ? panel.controller.talk.notice
             : panel.controller.talk.state === Console.Granted ? qsTr("You are on the air")
             : qsTr("Hold the button or the Space bar")
-        color: panel.controller.talk.state === Console.Denied ? Theme.denied : Theme.textDim
+        color: panel.controller.talk.notice !== "" && panel.controller.talk.state !== Console.Granted
+               ? Theme.denied : Theme.textDim
         font.pixelSize: 14
         wrapMode: Text.Wrap
         horizontalAlignment: Text.AlignHCenter

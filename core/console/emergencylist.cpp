@@ -101,8 +101,20 @@ void EmergencyList::put(const proto::EmergencyInfo &e, bool raised)
         const QModelIndex index = this->index(int(at - m_items.begin()));
         Q_EMIT dataChanged(index, index);
     } else {
-        beginInsertRows({}, int(m_items.size()), int(m_items.size()));
-        m_items.append(e);
+        // Waiting ones on top, newest first: the one nobody has taken yet is what to see.
+        int row = 0;
+        while (row < m_items.size() && m_items.at(row).state == proto::EmergencyState::Open
+               && m_items.at(row).raisedAt >= e.raisedAt)
+            ++row;
+        if (e.state != proto::EmergencyState::Open) {
+            row = 0;
+            while (row < m_items.size()
+                   && (m_items.at(row).state == proto::EmergencyState::Open
+                       || m_items.at(row).raisedAt >= e.raisedAt))
+                ++row;
+        }
+        beginInsertRows({}, row, row);
+        m_items.insert(row, e);
         endInsertRows();
         raised = true; // new to us (also an update for one raised while we were away)
     }
@@ -130,6 +142,12 @@ void EmergencyList::replaceAll(const QList<proto::EmergencyInfo> &items)
 {
     beginResetModel();
     m_items = items;
+    std::stable_sort(m_items.begin(), m_items.end(),
+                     [](const proto::EmergencyInfo &a, const proto::EmergencyInfo &b) {
+                         const bool ao = a.state == proto::EmergencyState::Open;
+                         const bool bo = b.state == proto::EmergencyState::Open;
+                         return ao != bo ? ao : a.raisedAt > b.raisedAt;
+                     });
     endResetModel();
     Q_EMIT countChanged();
     refreshGroups();

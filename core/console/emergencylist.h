@@ -20,7 +20,8 @@ class GroupTreeModel;
 
 /**
  * @brief The open emergencies of the fleet, as the server keeps them (docs/protocol.md §11):
- * several at once, oldest first, each with who acknowledged it; cancelled ones leave.
+ * several at once, those nobody has acknowledged first (newest on top), each with who
+ * acknowledged it; cancelled ones leave.
  *
  * The alarm tone repeats every kRepeatMs while any emergency waits for its first
  * acknowledgement, from this console or another (a colleague who took it is on it). Each

@@ -129,6 +129,9 @@ bool TalkControl::handle(const proto::Event &event)
         const qint64 now = nowMs();
         m_ctx.activity.started(granted->session, m_ctx.sessionName(granted->session), m_ctx.self(),
                                granted->type == proto::FloorType::Emergency, now);
+        // Our own row names us while we talk (the server tells the others, not us).
+        m_ctx.groups.setTalker(groupOf(granted->session), m_ctx.self(),
+                               granted->type == proto::FloorType::Emergency, now);
         if (first) {
             m_grantedAt = now;
             m_endsAt = granted->duration > 0 ? now + qint64(granted->duration) * 1000 : 0;
@@ -157,6 +160,7 @@ bool TalkControl::handle(const proto::Event &event)
         if (!m_granted.remove(revoke->session))
             return true;
         m_ctx.activity.ended(revoke->session, nowMs());
+        m_ctx.groups.clearTalker(groupOf(revoke->session));
         m_talkSessions.remove(revoke->session);
         m_ctx.client.send(proto::FloorRelease {revoke->session});
         if (m_granted.isEmpty()) {
@@ -185,15 +189,18 @@ void TalkControl::release()
     for (const QString &session : std::as_const(m_talkSessions)) {
         m_ctx.client.send(proto::FloorRelease {session});
         m_ctx.groups.setQueuePosition(groupOf(session), 0);
-        if (m_granted.contains(session))
+        if (m_granted.contains(session)) {
             m_ctx.activity.ended(session, now);
+            m_ctx.groups.clearTalker(groupOf(session));
+        }
     }
     m_talkSessions.clear();
     m_granted.clear();
     const bool wasPressed = !m_pressedOn.isEmpty();
     m_pressedOn.clear();
-    if (m_state != TalkState::Denied)
-        set(TalkState::Idle);
+    // Letting go ends a denial too; the reason stays readable under the button until the
+    // next press.
+    set(TalkState::Idle, m_state == TalkState::Denied ? m_notice : QString());
     if (wasPressed)
         Q_EMIT targetsChanged();
 }
@@ -207,8 +214,10 @@ void TalkControl::setOnline(bool online)
         return;
     // The server released our floor when the link dropped (docs/protocol.md §3.3).
     const qint64 now = nowMs();
-    for (const QString &session : std::as_const(m_granted))
+    for (const QString &session : std::as_const(m_granted)) {
         m_ctx.activity.ended(session, now);
+        m_ctx.groups.clearTalker(groupOf(session));
+    }
     stopSending();
     m_talkSessions.clear();
     m_granted.clear();

@@ -36,7 +36,8 @@ class TalkControl : public QObject
     QML_ELEMENT
     QML_UNCREATABLE("Part of the ConsoleController")
     Q_PROPERTY(floorline::console::TalkState state READ state NOTIFY changed)
-    /// Why the last request was denied or the floor revoked; empty otherwise.
+    /// Why the last request was denied or the floor revoked (kept after the release, until
+    /// the next press); empty otherwise.
     Q_PROPERTY(QString notice READ notice NOTIFY changed)
     Q_PROPERTY(int queuePosition READ queuePosition NOTIFY changed)
     /// Where the talk goes: while a press is held, the groups or call it asked for; otherwise

@@ -122,11 +122,15 @@ def test_talk_on_a_call_card_names_the_call(d, srv, console):
     mark = time.monotonic()
     d.press_at(x, y)
     console.wait_state("Granted", mark)
-    shown = targets(console)
-    d.screenshot("desktop-06-call-card-talk")
-    d.release_mouse()
+    expected = ["Talking to: " + call]
+    try:
+        h.wait_for("the panel to name the call", lambda: targets(console) == expected, 3)
+    finally:
+        shown = targets(console)
+        d.screenshot("desktop-06-call-card-talk")
+        d.release_mouse()
     console.wait_state("Idle", mark, timeout=2)
-    assert shown == ["Talking to: " + call], shown
+    assert shown == expected, shown
 
 
 def test_share_file_opens_and_uploads(d, srv, console):

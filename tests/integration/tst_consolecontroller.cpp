@@ -29,6 +29,15 @@ struct Console
     {
         return controller.emergencies()->data(controller.emergencies()->index(row), role);
     }
+    /// The row of `alias`'s emergency, -1 when none.
+    int emergencyOf(const QString &alias)
+    {
+        for (int row = 0; row < controller.emergencies()->count(); ++row) {
+            if (emergency(row, EmergencyList::AliasRole).toString() == alias)
+                return row;
+        }
+        return -1;
+    }
     bool ready()
     {
         return QTest::qWaitFor(
@@ -184,24 +193,31 @@ private Q_SLOTS:
         QVERIFY(patrol.call(proto::EmergencyRaise {g3}));
         QTRY_COMPARE(one.controller.emergencies()->count(), 2);
         QTRY_COMPARE(two.controller.emergencies()->count(), 2);
-        QCOMPARE(one.emergency(0, EmergencyList::AliasRole).toString(), QStringLiteral("Medic 2"));
-        QCOMPARE(one.emergency(1, EmergencyList::AliasRole).toString(), QStringLiteral("Patrol 3"));
+        const QString medic2 = QStringLiteral("Medic 2"), patrol3 = QStringLiteral("Patrol 3");
+        QVERIFY(one.emergencyOf(medic2) >= 0 && one.emergencyOf(patrol3) >= 0);
+        // Newest first among those nobody has acknowledged.
+        QCOMPARE(one.emergency(0, EmergencyList::RaisedAtRole).toDouble()
+                     >= one.emergency(1, EmergencyList::RaisedAtRole).toDouble(),
+                 true);
         QCOMPARE(one.controller.emergencies()->unacknowledged(), 2);
         QVERIFY(one.controller.emergencies()->alarmSounding()); // until someone takes it
         QTRY_COMPARE(one.role(g2, GroupTreeModel::AlarmRole), true);
         QTRY_COMPARE(one.role(g3, GroupTreeModel::AlarmRole), true);
 
         // Dispatch 1 acknowledges Medic 2's: the unit and the other console learn who did.
-        const QString id = one.emergency(0, EmergencyList::IdRole).toString();
+        const QString id = one.emergency(one.emergencyOf(medic2), EmergencyList::IdRole).toString();
         one.controller.emergencies()->acknowledge(id);
         const auto seen = medic.waitEvent<proto::EmergencyUpdated>();
         QVERIFY(seen);
         QCOMPARE(seen->emergency.state, proto::EmergencyState::Acknowledged);
         QCOMPARE(seen->emergency.acks.value(0).alias, QStringLiteral("Dispatch 1"));
-        QTRY_COMPARE(two.emergency(0, EmergencyList::AcknowledgedByRole).toString(),
-                     QStringLiteral("Dispatch 1"));
-        QCOMPARE(two.emergency(0, EmergencyList::AckedByMeRole).toBool(), false);
-        QCOMPARE(one.emergency(0, EmergencyList::AckedByMeRole).toBool(), true);
+        QTRY_COMPARE(
+            two.emergency(two.emergencyOf(medic2), EmergencyList::AcknowledgedByRole).toString(),
+            QStringLiteral("Dispatch 1"));
+        QCOMPARE(two.emergency(two.emergencyOf(medic2), EmergencyList::AckedByMeRole).toBool(),
+                 false);
+        QCOMPARE(one.emergency(one.emergencyOf(medic2), EmergencyList::AckedByMeRole).toBool(),
+                 true);
         QTRY_COMPARE(one.controller.emergencies()->unacknowledged(), 1);
         QVERIFY(one.controller.emergencies()->alarmSounding()); // Patrol 3 still waits
 
