@@ -9,6 +9,7 @@
 #include <QTest>
 
 using namespace floorline;
+using test::stat;
 using namespace floorline::console;
 
 namespace {
@@ -49,10 +50,6 @@ struct Console
     QAbstractItemModelTester sessionTester;
 };
 
-quint64 stat(server::Server &server, const char *name)
-{
-    return quint64(server.hub()->stats().toJson().value(QLatin1String(name)).toInteger());
-}
 } // namespace
 
 class TestConsoleCalls : public QObject

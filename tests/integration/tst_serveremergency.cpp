@@ -12,13 +12,9 @@
 using namespace floorline;
 using proto::EmergencyState;
 using proto::ErrorCode;
+using test::stat;
 
 namespace {
-qint64 stat(server::Server &server, const char *name)
-{
-    return server.hub()->stats().toJson().value(QLatin1String(name)).toInteger();
-}
-
 QStringList ids(const QList<proto::EmergencyInfo> &list)
 {
     QStringList out;

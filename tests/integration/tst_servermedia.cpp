@@ -13,6 +13,7 @@
 
 using namespace floorline;
 using proto::ErrorCode;
+using test::stat;
 
 namespace {
 QByteArray randomBytes(qsizetype size, quint32 seed)
@@ -27,10 +28,6 @@ QString sha256(const QByteArray &bytes)
     return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
 }
 
-qint64 stat(server::Server &server, const char *name)
-{
-    return server.hub()->stats().toJson().value(QLatin1String(name)).toInteger();
-}
 } // namespace
 
 class TestServerMedia : public QObject

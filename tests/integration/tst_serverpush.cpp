@@ -18,13 +18,9 @@
 using namespace floorline;
 using proto::ErrorCode;
 using proto::PushState;
+using test::stat;
 
 namespace {
-qint64 stat(server::Server &server, const char *name)
-{
-    return server.hub()->stats().toJson().value(QLatin1String(name)).toInteger();
-}
-
 proto::MediaPush pushTo(const QString &id, proto::PushTarget to, const QString &media,
                         const QString &link = {})
 {

@@ -16,6 +16,12 @@ namespace floorline::test {
 std::unique_ptr<server::Server> startServer(int units = 30, int groups = 6,
                                             server::Hub::Config config = {});
 
+/// One of the server's counters (docs/operations.md): what really reached it.
+inline qint64 stat(server::Server &server, const char *name)
+{
+    return server.hub()->stats().toJson().value(QLatin1String(name)).toInteger();
+}
+
 /**
  * @brief A scripted client for integration tests: real SignalingClient + real RtpEndpoint.
  *

@@ -47,10 +47,10 @@ def scan(directory, qml_path, scanner):
 def modules(qml_path, scanner):
     """name -> installed directory (None when not installed), following modules' own QML."""
     found = {}
-    todo = [os.path.join(ROOT, "ui")]
+    pending = [os.path.join(ROOT, "ui")]
     scanned = set()
-    while todo:
-        directory = todo.pop()
+    while pending:
+        directory = pending.pop()
         if directory in scanned:
             continue
         scanned.add(directory)
@@ -61,7 +61,7 @@ def modules(qml_path, scanner):
             path = m.get("path")
             found[name] = path if path and os.path.isdir(path) else None
             if found[name]:
-                todo.append(found[name])
+                pending.append(found[name])
     return found
 
 
