@@ -195,6 +195,10 @@ QString eventSession(const Event &event)
                 return e.session.id;
             else if constexpr (kIsEmergencyEvent<T>)
                 return e.emergency.session;
+            else if constexpr (std::is_same_v<T, OverviewSession>)
+                return e.session.info.id;
+            else if constexpr (std::is_same_v<T, OverviewConsole>)
+                return {};
             else if constexpr (
                 std::is_same_v<
                     T,

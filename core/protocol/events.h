@@ -179,7 +179,8 @@ struct EmergencyCleared
 using Event
     = std::variant<FloorGranted, FloorTaken, FloorIdle, FloorRevoke, FloorDeny, QueuePositionInfo,
                    SessionJoined, SessionUpdated, SessionEnded, UnitStatusChanged, MediaPushed,
-                   MediaPushStatus, PairBound, EmergencyRaised, EmergencyUpdated, EmergencyCleared>;
+                   MediaPushStatus, PairBound, EmergencyRaised, EmergencyUpdated, EmergencyCleared,
+                   OverviewSession, OverviewEnded, OverviewConsole>;
 
 /// Session an event is about (empty for directory events).
 QString eventSession(const Event &event);

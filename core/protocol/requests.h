@@ -3,6 +3,7 @@
 
 #include "media.h"
 #include "pushes.h"
+#include "supervision.h"
 #include "types.h"
 
 #include <optional>
@@ -345,6 +346,6 @@ using Request
                    QueuePositionRequest, Ping, MediaUpload, MediaUploadStatus, MediaChunk,
                    MediaFinish, MediaGet, MediaPush, MediaAck, MediaShelfGet, UnitAnnounce,
                    PairCreate, PairClaim, EmergencyRaise, EmergencyAcknowledge, EmergencyCancel,
-                   EmergencyListGet>;
+                   EmergencyListGet, Supervise, SessionJoin>;
 
 } // namespace floorline::proto

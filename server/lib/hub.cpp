@@ -76,7 +76,9 @@ void Hub::onRequest(Connection *c, const proto::RequestFrame &frame)
             || std::holds_alternative<proto::FloorRequest>(frame.request)
             || std::holds_alternative<proto::SessionCreate>(frame.request)
             || std::holds_alternative<proto::SessionInvite>(frame.request)
-            || std::holds_alternative<proto::EmergencyRaise>(frame.request))) {
+            || std::holds_alternative<proto::EmergencyRaise>(frame.request)
+            || std::holds_alternative<proto::Supervise>(frame.request)
+            || std::holds_alternative<proto::SessionJoin>(frame.request))) {
         ++m_stats.forbidden;
         c->sendError(id, ErrorCode::Forbidden,
                      QStringLiteral("a display takes no part in talk groups"));
@@ -135,6 +137,10 @@ void Hub::onRequest(Connection *c, const proto::RequestFrame &frame)
                 handlePairCreate(*login, c, id);
             else if constexpr (std::is_same_v<T, proto::PairClaim>)
                 handlePairClaim(*login, c, id, r);
+            else if constexpr (std::is_same_v<T, proto::Supervise>)
+                handleSupervise(*login, c, id, r);
+            else if constexpr (std::is_same_v<T, proto::SessionJoin>)
+                handleSessionJoin(*login, c, id, r);
             else if constexpr (kIsEmergencyRequest<T>) {
                 if (m_emergencies)
                     answer(c, id, m_emergencies->handle(*login->account, r));
@@ -189,6 +195,7 @@ Hub::Login *Hub::createLogin(const proto::Account *account)
     m_logins.emplace(raw->id, std::move(login));
     rebuildBindings();
     publishRoutes();
+    m_supervisors.touchConsoles();
     return raw;
 }
 
@@ -291,6 +298,8 @@ void Hub::dropLogin(quint64 loginId)
     if (it == m_logins.end())
         return;
     Login &login = *it->second;
+    m_supervisors.watch(loginId, false);
+    m_supervisors.touchConsoles();
     const QStringList sessions = login.sessions;
     for (const QString &s : sessions) {
         if (const auto session = m_sessions.find(s); session != m_sessions.end())

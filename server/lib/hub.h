@@ -9,6 +9,7 @@
 #include "server/relay/rtprelay.h"
 #include "session.h"
 #include "stats.h"
+#include "supervisorfeed.h"
 
 #include "core/protocol/fleet.h"
 
@@ -135,6 +136,13 @@ private:
                                          const QString &upload);
     void refuseMedia(Connection *c, quint64 id, MediaError error);
 
+    // hubsupervise.cpp: what supervisors watch
+    SupervisorFeed::Source supervisorSource();
+    std::optional<proto::SessionView> sessionView(const QString &id) const;
+    QList<proto::ConsoleView> consoleViews() const;
+    void handleSupervise(Login &l, Connection *c, quint64 id, const proto::Supervise &r);
+    void handleSessionJoin(Login &l, Connection *c, quint64 id, const proto::SessionJoin &r);
+
     // hubpush.cpp: pushes with store-and-forward, shelves, announcements, pairing
     void handleMediaPush(Login &l, Connection *c, quint64 id, const proto::MediaPush &r);
     void handleMediaAck(Login &l, Connection *c, quint64 id, const proto::MediaAck &r);
@@ -189,6 +197,7 @@ private:
     /// Units that announced a reset (or going offline) and have not logged in since: they show
     /// that status, not "offline", while they are gone.
     QHash<QString, proto::UnitStatus> m_announced;
+    SupervisorFeed m_supervisors {supervisorSource()};
 };
 
 } // namespace floorline::server

@@ -155,8 +155,14 @@ void Hub::apply(Session &session, const FloorArbiter::Actions &actions, quint64 
             break;
         }
     }
-    if (holderChanged)
+    if (holderChanged) {
         publishRoutes();
+        const auto &holder = session.arbiter.holder();
+        m_supervisors.floorMoved(session.id, holder ? holder->unit : QString());
+    }
+    // Every arbiter change comes through here: the queue may have moved without an action.
+    m_supervisors.touchSession(session.id);
+    m_supervisors.touchConsoles();
     armTimer(session);
 }
 

@@ -42,6 +42,8 @@ void Hub::join(Session &session, Login &login)
         return;
     session.members.append(login.id);
     login.sessions.append(session.id);
+    m_supervisors.touchSession(session.id);
+    m_supervisors.touchConsoles();
     if (session.kind != SessionKind::Group)
         deliver(login, proto::SessionJoined {sessionInfo(session.id)});
     else if (const auto &holder = session.arbiter.holder()) {
@@ -80,6 +82,9 @@ void Hub::endSession(const QString &id, const QString &reason)
         return;
     std::unique_ptr<Session> session = std::move(it->second);
     m_sessions.erase(it);
+    m_supervisors.floorMoved(id, {});
+    m_supervisors.touchSession(id);
+    m_supervisors.touchConsoles();
     QSet<QString> units;
     for (quint64 member : session->members) {
         if (const auto login = m_logins.find(member); login != m_logins.end()) {

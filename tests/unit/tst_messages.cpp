@@ -98,7 +98,46 @@ QList<Request> sampleRequests()
             EmergencyRaise {},
             EmergencyAcknowledge {QStringLiteral("em-17")},
             EmergencyCancel {QStringLiteral("em-17")},
-            EmergencyListGet {}};
+            EmergencyListGet {},
+            Supervise {},
+            Supervise {false},
+            SessionJoin {QStringLiteral("adhoc:3")}};
+}
+
+SessionView sampleView()
+{
+    SessionView v;
+    v.info = sampleSession();
+    v.heldMs = 4200;
+    v.queue = {{QStringLiteral("dispatch-1"), QStringLiteral("Dispatch 1"), 15,
+                FloorType::ImminentPeril},
+               {QStringLiteral("unit-0004"), QStringLiteral("Patrol 4"), 0, FloorType::Normal}};
+    return v;
+}
+
+SessionView sampleGroupView()
+{
+    SessionView v;
+    v.info.id = QStringLiteral("group:tg-001");
+    v.info.kind = SessionKind::Group;
+    v.info.name = QStringLiteral("North 1");
+    v.group = QStringLiteral("tg-001");
+    return v;
+}
+
+ConsoleView sampleConsole()
+{
+    ConsoleView c;
+    c.unit = QStringLiteral("dispatch-1");
+    c.alias = QStringLiteral("Dispatch 1");
+    c.logins = 2;
+    c.monitoring = 12;
+    c.calls = {QStringLiteral("adhoc:3")};
+    c.talking = QStringLiteral("adhoc:3");
+    c.queued = QStringLiteral("group:tg-002");
+    c.lastSession = QStringLiteral("adhoc:3");
+    c.lastTalkAgoMs = 0;
+    return c;
 }
 
 EmergencyInfo sampleEmergency(EmergencyState state)
@@ -168,7 +207,12 @@ QList<Event> sampleEvents()
         PairBound {{QStringLiteral("unit-0007"), QStringLiteral("Medic 7")}},
         EmergencyRaised {sampleEmergency(EmergencyState::Open)},
         EmergencyUpdated {sampleEmergency(EmergencyState::Acknowledged)},
-        EmergencyCleared {sampleEmergency(EmergencyState::Cancelled)}};
+        EmergencyCleared {sampleEmergency(EmergencyState::Cancelled)},
+        OverviewSession {sampleView()},
+        OverviewSession {sampleGroupView()},
+        OverviewEnded {QStringLiteral("adhoc:3")},
+        OverviewConsole {sampleConsole()},
+        OverviewConsole {ConsoleView {QStringLiteral("supervisor"), {}, Role::Supervisor, false}}};
 }
 
 template<typename V> QByteArray failureText(const V &decoded)
@@ -202,8 +246,8 @@ private Q_SLOTS:
         const QList<Request> requests = sampleRequests();
         QCOMPARE(requests.size(),
                  // + resume, broadcast, link push, display, emergency raised without a group,
-                 // every session listed
-                 qsizetype(std::variant_size_v<Request> + 6));
+                 // every session listed, supervise off
+                 qsizetype(std::variant_size_v<Request> + 7));
         quint64 id = 1;
         for (const Request &request : requests) {
             const QByteArray frame = encodeRequest(id, request);
@@ -274,12 +318,16 @@ private Q_SLOTS:
             EmergencyList {{sampleEmergency(EmergencyState::Open),
                             sampleEmergency(EmergencyState::Acknowledged), sampleCallEmergency()}});
         checkResultRoundTrip<EmergencyListGet>(EmergencyList {});
+        checkResultRoundTrip<Supervise>(
+            Overview {{sampleView(), sampleGroupView()}, {sampleConsole()}});
+        checkResultRoundTrip<Supervise>(Overview {});
     }
 
     void eventsRoundTrip()
     {
         const QList<Event> events = sampleEvents();
-        QCOMPARE(events.size(), qsizetype(std::variant_size_v<Event>));
+        // + a quiet group's view, a console gone
+        QCOMPARE(events.size(), qsizetype(std::variant_size_v<Event> + 2));
         quint64 seq = 100;
         for (const Event &event : events) {
             const QByteArray frame = encodeEvent(seq, event);
