@@ -19,10 +19,10 @@ Dialog {
 
     function ask(groupId) {
         group = groupId
-        plan = controller.planBroadcast(groupId)
+        plan = controller.calls.planBroadcast(groupId)
         open()
     }
-    onAccepted: controller.broadcast(group)
+    onAccepted: controller.calls.broadcast(group)
     Component.onCompleted: {
         const ok = standardButton(Dialog.Ok)
         if (ok)

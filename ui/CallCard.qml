@@ -39,8 +39,8 @@ Rectangle {
         keys: ["floorline/units", "floorline/group"]
         showFrame: false // the card itself shows the hover; the zone only catches the drop
         onReceived: (units, group) => group !== ""
-                   ? card.controller.inviteGroup(group, card.sessionId)
-                   : card.controller.invite(units, card.sessionId)
+                   ? card.controller.calls.inviteGroup(group, card.sessionId)
+                   : card.controller.calls.invite(units, card.sessionId)
     }
 
     ColumnLayout {
@@ -109,7 +109,7 @@ Rectangle {
                 visible: card.kind === "adhoc"
                 enabled: card.selectedUnits.length > 0
                 Accessible.name: qsTr("Add the selected units to %1").arg(card.name)
-                onClicked: card.controller.invite(card.selectedUnits, card.sessionId)
+                onClicked: card.controller.calls.invite(card.selectedUnits, card.sessionId)
             }
             Button {
                 text: card.owned ? qsTr("End") : qsTr("Leave")
@@ -120,7 +120,7 @@ Rectangle {
                 focusPolicy: Qt.TabFocus
                 Accessible.name: card.owned ? qsTr("End %1").arg(card.name)
                                             : qsTr("Leave %1").arg(card.name)
-                onClicked: card.controller.leaveSession(card.sessionId)
+                onClicked: card.controller.calls.leaveSession(card.sessionId)
             }
         }
     }

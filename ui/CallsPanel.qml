@@ -45,8 +45,8 @@ ColumnLayout {
             id: notice
             objectName: "inviteNotice"
             Layout.fillWidth: true
-            text: panel.controller.inviteNotice
-            color: panel.controller.inviteNoticeWarns ? Theme.waiting : Theme.text
+            text: panel.controller.calls.inviteNotice
+            color: panel.controller.calls.inviteNoticeWarns ? Theme.waiting : Theme.text
             font.pixelSize: 12
             elide: Text.ElideRight
             Accessible.role: Accessible.StaticText
@@ -60,7 +60,7 @@ ColumnLayout {
             text: "✕"
             focusPolicy: Qt.TabFocus
             Accessible.name: qsTr("Dismiss the notice")
-            onClicked: panel.controller.clearInviteNotice()
+            onClicked: panel.controller.calls.clearInviteNotice()
         }
     }
     RowLayout {
@@ -81,9 +81,9 @@ ColumnLayout {
                 hint: qsTr("Drop units or a group")
                 onReceived: (units, group) => {
                     if (group !== "")
-                        panel.controller.inviteGroup(group, "", callName.text)
+                        panel.controller.calls.inviteGroup(group, "", callName.text)
                     else
-                        panel.controller.invite(units, "", callName.text)
+                        panel.controller.calls.invite(units, "", callName.text)
                     callName.clear()
                 }
             }
@@ -103,7 +103,7 @@ ColumnLayout {
                 focusPolicy: Qt.TabFocus
                 Accessible.name: qsTr("Start a call with the selected units")
                 onClicked: {
-                    panel.controller.invite(panel.selectedUnits, "", callName.text)
+                    panel.controller.calls.invite(panel.selectedUnits, "", callName.text)
                     callName.clear()
                 }
             }

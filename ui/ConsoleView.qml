@@ -11,6 +11,9 @@ import Floorline.Ui // its C++ types (PttKeyFilter) are only seen through the mo
 FocusScope {
     id: view
     required property ConsoleController controller
+    /// A supervisor sees the overview of the server first; the header switches.
+    property bool overviewWanted: true
+    readonly property bool overview: controller.supervision.available && overviewWanted
 
     PttKeyFilter {
         controller: view.controller
@@ -24,6 +27,8 @@ FocusScope {
             id: header
             Layout.fillWidth: true
             controller: view.controller
+            overviewShown: view.overview
+            onOverviewToggled: view.overviewWanted = !view.overviewWanted
         }
         RowLayout {
             Layout.fillWidth: true
@@ -32,7 +37,15 @@ FocusScope {
             // While the link is down nothing here is live: dimmed, timers stopped.
             opacity: view.controller.connection.link === Console.Reconnecting ? 0.45 : 1
             spacing: Theme.gap
+            SupervisorView {
+                objectName: "supervisorView"
+                visible: view.overview
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                controller: view.controller
+            }
             Rectangle {
+                visible: !view.overview
                 // Narrower side panels on small screens: the group rows' controls need the room.
                 Layout.preferredWidth: Math.max(190, Math.min(300, view.width * 0.19))
                 Layout.fillHeight: true
@@ -47,6 +60,7 @@ FocusScope {
                 }
             }
             ColumnLayout {
+                visible: !view.overview
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 spacing: Theme.gap

@@ -12,7 +12,10 @@ Rectangle {
     id: banner
     required property ConsoleController controller
     readonly property EmergencyList emergencies: controller.emergencies
-    readonly property int rowHeight: 44
+    /// Too narrow for one line (the supervisor's overview): who and where above, the buttons
+    /// below.
+    readonly property bool narrow: width < 520
+    readonly property int rowHeight: narrow ? 70 : 44
     visible: emergencies.count > 0
     readonly property int shown: Math.min(emergencies.count, 2)
     height: shown * rowHeight + (emergencies.count > shown ? 22 : 0)
@@ -66,19 +69,22 @@ Rectangle {
                 border.width: index > 0 ? 1 : 0
                 Accessible.role: Accessible.AlertMessage
                 Accessible.name: title.text + (acknowledged ? ", " + ackText.text : "")
-                RowLayout {
+                GridLayout {
                     anchors.fill: parent
-                    anchors.leftMargin: 16
-                    anchors.rightMargin: 16
-                    spacing: 12
+                    anchors.leftMargin: banner.narrow ? 10 : 16
+                    anchors.rightMargin: banner.narrow ? 10 : 16
+                    columns: banner.narrow ? 4 : 5
+                    columnSpacing: banner.narrow ? 6 : 12
+                    rowSpacing: 0
                     Text {
                         id: title
                         Layout.fillWidth: true
+                        Layout.columnSpan: banner.narrow ? 4 : 1
+                        font.pixelSize: banner.narrow ? 14 : 16
                         text: item.group !== ""
                               ? qsTr("EMERGENCY  %1 — %2").arg(item.alias).arg(item.group)
                               : qsTr("EMERGENCY  %1").arg(item.alias)
                         color: "white"
-                        font.pixelSize: 16
                         font.weight: Font.Bold
                         elide: Text.ElideRight
                     }
@@ -90,8 +96,9 @@ Rectangle {
                     Text {
                         id: ackText
                         objectName: "acknowledgedBy"
-                        Layout.maximumWidth: 260
-                        visible: item.acknowledged
+                        Layout.maximumWidth: banner.narrow ? -1 : 260
+                        Layout.fillWidth: banner.narrow
+                        opacity: item.acknowledged ? 1 : 0 // its cell stays: the buttons keep their place
                         text: qsTr("acknowledged by %1").arg(item.acknowledgedBy)
                         color: "white"
                         font.pixelSize: 13

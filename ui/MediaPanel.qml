@@ -12,7 +12,7 @@ Item {
     id: panel
     required property ConsoleController controller
     readonly property MediaLibrary media: controller.media
-    readonly property var live: controller.onAir.length ? controller.onAir[0] : null
+    readonly property var live: controller.floors.onAir.length ? controller.floors.onAir[0] : null
     // The group's name, as the dispatcher knows it (the shelf is keyed by its id).
     readonly property string shelfName: media.shelf.group === "" ? ""
         : controller.groups.nameOf(media.shelf.group)

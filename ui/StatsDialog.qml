@@ -26,13 +26,13 @@ Dialog {
         radius: Theme.radius
         border.color: Theme.line
     }
-    onOpened: rows = controller.streamStats()
+    onOpened: rows = controller.floors.streamStats()
 
     Timer {
         interval: 1000
         repeat: true
         running: dialog.visible
-        onTriggered: dialog.rows = dialog.controller.streamStats()
+        onTriggered: dialog.rows = dialog.controller.floors.streamStats()
     }
 
     ColumnLayout {

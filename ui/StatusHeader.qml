@@ -9,6 +9,9 @@ import Floorline.Core
 Rectangle {
     id: header
     required property ConsoleController controller
+    /// The supervisor's overview is shown instead of the console's panels.
+    property bool overviewShown: false
+    signal overviewToggled()
     color: Theme.panel
     implicitHeight: 48
 
@@ -24,9 +27,32 @@ Rectangle {
             font.weight: Font.DemiBold
         }
         Text {
-            text: qsTr("Dispatch console")
+            text: header.controller.supervision.available ? qsTr("Supervisor console")
+                                                          : qsTr("Dispatch console")
             color: Theme.textDim
             font.pixelSize: 14
+        }
+        // A supervisor switches between the overview of the server and its own console.
+        TabBar {
+            objectName: "viewSwitch"
+            visible: header.controller.supervision.available
+            currentIndex: header.overviewShown ? 0 : 1
+            Layout.preferredHeight: 36
+            background: null
+            TabButton {
+                objectName: "showOverview"
+                text: qsTr("Overview")
+                width: implicitWidth
+                focusPolicy: Qt.TabFocus
+                onClicked: if (!header.overviewShown) header.overviewToggled()
+            }
+            TabButton {
+                objectName: "showConsole"
+                text: qsTr("Console")
+                width: implicitWidth
+                focusPolicy: Qt.TabFocus
+                onClicked: if (header.overviewShown) header.overviewToggled()
+            }
         }
         Text {
             objectName: "linkError"

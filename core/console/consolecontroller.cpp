@@ -19,6 +19,12 @@ ConsoleController::ConsoleController(SignalingClient &client, media::VoiceEngine
               [this](const QString &s) { return sessionName(s); },
               [this] { return m_connection.user(); }})
     , m_emergencies(client, voice, m_groups)
+    , m_floors({voice, m_groups, m_units, m_sessions, m_activity, m_library.cache(),
+                [this](const QString &s) { return sessionName(s); }})
+    , m_calls({client, m_groups, m_units, m_sessions, m_floors, m_talk,
+               [this](const QString &g) { return m_affiliated.contains(g); }})
+    , m_supervision({client, m_groups, m_units, m_sessions, m_calls, m_emergencies,
+                     [this](const QString &s) { return sessionName(s); }})
 {
     connect(&m_connection, &ServerConnection::linkChanged, this, &ConsoleController::onLinkChanged);
     connect(&m_connection, &ServerConnection::loggedIn, this, &ConsoleController::onLoggedIn);
@@ -27,8 +33,6 @@ ConsoleController::ConsoleController(SignalingClient &client, media::VoiceEngine
     connect(&m_groups, &GroupTreeModel::listeningChanged, this,
             &ConsoleController::onListeningChanged);
     connect(&m_sessions, &SessionListModel::named, &m_units, &UnitListModel::setSessionName);
-    connect(&m_library.cache(), &MediaCache::stateChanged, this,
-            &ConsoleController::onMediaStateChanged);
 }
 
 void ConsoleController::logout()
@@ -51,10 +55,11 @@ void ConsoleController::onLoggedIn(const proto::LoginResult &login, bool resumed
     m_sessions.setSelf(login.unit.id);
     m_emergencies.setSelf(login.unit.id);
     m_emergencies.reload(); // what is open now, also what was raised while we were away
+    m_supervision.start();
     if (resumed) {
         // The server kept our affiliations and replays the events since lastSeq; what it
         // shows now settles anything the replay cannot (a floor taken before the drop).
-        loadSessions();
+        m_calls.reload();
         return;
     }
     m_affiliated.clear();
@@ -69,7 +74,7 @@ void ConsoleController::loadDirectory()
             return;
         }
         applyDirectory(*reply.value);
-        loadSessions();
+        m_calls.reload();
     });
 }
 
@@ -104,7 +109,7 @@ void ConsoleController::applyDirectory(const proto::Directory &directory)
 
 void ConsoleController::onListeningChanged(const QString &group)
 {
-    route(proto::groupSessionId(group)); // what the dispatcher hears changes at once
+    m_floors.route(proto::groupSessionId(group)); // what the dispatcher hears changes at once
     // The rest looks at every group: once per burst of changes (loading the defaults of a
     // thousand groups, a "monitor all"), not once per group.
     if (m_listeningDirty)
@@ -138,7 +143,7 @@ void ConsoleController::syncAffiliations()
         m_affiliated.insert(g);
     for (const QString &g : std::as_const(remove)) {
         m_affiliated.remove(g);
-        onFloorIdle(proto::groupSessionId(g));
+        m_floors.idle(proto::groupSessionId(g));
     }
     if (!add.isEmpty()) {
         m_client.send(proto::Affiliate {add}, [this](const Reply<proto::SessionList> &reply) {
@@ -149,12 +154,20 @@ void ConsoleController::syncAffiliations()
             // Late entry: a group that is already talking shows its talker at once.
             for (const proto::SessionInfo &s : reply.value->sessions) {
                 if (const auto holder = FloorHolder::of(s); holder && !groupOf(s.id).isEmpty())
-                    onFloorTaken(*holder);
+                    m_floors.taken(*holder);
             }
         });
     }
     if (!remove.isEmpty())
         m_client.send(proto::Deaffiliate {remove}, [](const Reply<proto::Empty> &) {});
+}
+
+void ConsoleController::onEvent(const proto::Event &event)
+{
+    // Each part takes the events of its job; the first that knows one ends the search.
+    (void)(m_library.handle(event) || m_pairing.handle(event) || m_talk.handle(event)
+           || m_emergencies.handle(event) || m_floors.handle(event) || m_calls.handle(event)
+           || m_supervision.handle(event));
 }
 
 QString ConsoleController::sessionName(const QString &session) const

@@ -3,15 +3,16 @@
 
 #include "activitylogmodel.h"
 #include "audiosettings.h"
+#include "callcontrol.h"
 #include "consoletypes.h"
 #include "emergencylist.h"
-#include "floorholder.h"
+#include "floorview.h"
 #include "grouptreemodel.h"
-#include "inviteplanner.h"
 #include "medialibrary.h"
 #include "pairing.h"
 #include "serverconnection.h"
 #include "sessionlistmodel.h"
+#include "supervision.h"
 #include "talkcontrol.h"
 #include "unitlistmodel.h"
 
@@ -29,13 +30,16 @@ class VoiceEngine;
 namespace floorline::console {
 
 /**
- * @brief The one boundary between the network and voice threads and the console's models.
+ * @brief One server's console: the composition of its parts, and the one boundary between the
+ * network and voice threads and the console's models.
  *
- * It logs in through a SignalingClient, loads the directory into the group tree, keeps the
- * server's affiliations and the voice engine's routing in step with what the dispatcher
- * monitors and selects, turns floor events into model state, and runs push-to-talk on the
- * selected groups (several at once: simulselect). It keeps the unit list and the live sessions,
- * and turns drops of units and groups into invitations (planned first: see planInvites).
+ * It logs in through a SignalingClient (ServerConnection), loads the directory into the group
+ * tree and keeps the server's affiliations in step with what the dispatcher monitors. Every
+ * event goes to the part whose job it is, each with its own handle(): pushes and shelves
+ * (MediaLibrary), pairing (Pairing), our own floor requests (TalkControl), emergencies
+ * (EmergencyList), who talks where (FloorView), calls and invitations (CallControl), and what a
+ * supervisor watches (Supervision). Everything that belongs to one server lives here, so a
+ * console on several servers holds one of these per server.
  * Thread rule: GUI thread. The voice engine queues its work to the media thread itself.
  */
 class ConsoleController : public QObject
@@ -48,18 +52,16 @@ class ConsoleController : public QObject
     /// The fleet's units as the dispatcher filters them (search, status).
     Q_PROPERTY(floorline::console::UnitFilterModel *units READ units CONSTANT)
     Q_PROPERTY(floorline::console::SessionListModel *sessions READ sessions CONSTANT)
-    /// What the last drop did: who was invited, who was not and why. Empty when nothing to say.
-    Q_PROPERTY(QString inviteNotice READ inviteNotice NOTIFY inviteNoticeChanged)
-    /// True when the notice reports units left out (shown as a warning).
-    Q_PROPERTY(bool inviteNoticeWarns READ inviteNoticeWarns NOTIFY inviteNoticeChanged)
     /// Shelves, shares, pushes and the item armed for the next talk spurt.
     Q_PROPERTY(floorline::console::MediaLibrary *media READ media CONSTANT)
     /// Pairing devices with this console (a QR code of a one-time code).
     Q_PROPERTY(floorline::console::Pairing *pairing READ pairing CONSTANT)
-    /// Talk spurts that show an item now, newest first: one map each with `session`, `where`
-    /// (group or call name), `talker`, `media` (id), `name`, `kind` ("image", "video",
-    /// "file"), `url` (local file, empty while it is fetched: show a placeholder).
-    Q_PROPERTY(QVariantList onAir READ onAir NOTIFY onAirChanged)
+    /// Who talks where, the item each spurt shows, per-stream statistics.
+    Q_PROPERTY(floorline::console::FloorView *floors READ floors CONSTANT)
+    /// Ad-hoc calls, broadcasts and invitations.
+    Q_PROPERTY(floorline::console::CallControl *calls READ calls CONSTANT)
+    /// A supervisor's view of every live session and console (empty for other roles).
+    Q_PROPERTY(floorline::console::Supervision *supervision READ supervision CONSTANT)
     /// Device pickers and the level meter; null until the application sets them.
     Q_PROPERTY(floorline::console::AudioSettings *audio READ audio CONSTANT)
     /// The server: link state, login, what went wrong.
@@ -98,9 +100,9 @@ public:
     SessionListModel *sessions() { return &m_sessions; }
     MediaLibrary *media() { return &m_library; }
     Pairing *pairing() { return &m_pairing; }
-    QVariantList onAir() const;
-    QString inviteNotice() const { return m_inviteNotice; }
-    bool inviteNoticeWarns() const { return m_inviteNoticeWarns; }
+    FloorView *floors() { return &m_floors; }
+    CallControl *calls() { return &m_calls; }
+    Supervision *supervision() { return &m_supervision; }
     AudioSettings *audio() const { return m_audio; }
     /// Called once by the composition root, before the UI loads.
     void setAudio(AudioSettings *audio) { m_audio = audio; }
@@ -109,31 +111,7 @@ public:
     Link link() const { return m_connection.link(); }
     EmergencyList *emergencies() { return &m_emergencies; }
 
-    /// Units dropped on a live session (`session`), or on "new call" (`session` empty; the
-    /// new call is called `name`, or numbered by the server when empty).
-    Q_INVOKABLE void invite(const QStringList &units, const QString &session,
-                            const QString &name = {});
-    /// A group dropped on a live session or on "new call": every unit of its subtree, once.
-    Q_INVOKABLE void inviteGroup(const QString &group, const QString &session,
-                                 const QString &name = {});
-    /// What a broadcast to `group` would do, asked before it is made: `name` (the group),
-    /// `reach` (units it would call), `skipped` (why the others would not be), `ok` (anyone).
-    Q_INVOKABLE QVariantMap planBroadcast(const QString &group) const;
-    /// A group dropped on "broadcast": one session over its whole subtree, only we talk.
-    Q_INVOKABLE void broadcast(const QString &group);
-    /// Leaves a call; leaving one we created ends it for everybody.
-    Q_INVOKABLE void leaveSession(const QString &session);
-    Q_INVOKABLE void clearInviteNotice();
-
-    /// Per-stream receive statistics, on demand (the statistics view): one map per talker
-    /// heard since login, newest first, with `talker`, `session` (group or call name),
-    /// `ssrc`, `received`, `lost`, `late`, `concealed`, `recovered`, `played`, `jitterMs`,
-    /// `delayMs`, `live` (talking now). Empty without a voice engine.
-    Q_INVOKABLE QVariantList streamStats() const;
-
 Q_SIGNALS:
-    void inviteNoticeChanged();
-    void onAirChanged();
     /// The dispatcher changed how groups are heard: worth saving.
     void listeningChanged(const QVariantMap &state);
 
@@ -143,21 +121,9 @@ private:
     void onEvent(const proto::Event &event);
     void onListeningChanged(const QString &group);
     void loadDirectory();
-    /// Everything live the server has for us now (after any login): the console's picture of
-    /// floors and calls is brought in line with it, without repeating what it already shows.
-    void loadSessions();
-    void onSessionEvent(const proto::Event &event);
-    void onFloorTaken(const FloorHolder &holder);
-    void onFloorIdle(const QString &session);
-    /// What the spurt on `session` shows (`media` empty: nothing): model state and onAir.
-    void showSpurtMedia(const QString &session, const QString &talker, const QString &media);
-    void onMediaStateChanged(const QString &media);
-    void onInviteResult(const InvitePlan &plan, const Reply<proto::InviteResult> &reply);
-    void setInviteNotice(const QString &notice, bool warns = false);
     /// Group name for a group session, the call's name for the others.
     QString sessionName(const QString &session) const;
     void syncAffiliations();
-    void route(const QString &session);
     void setError(const QString &error) { m_connection.setError(error); }
 
     SignalingClient &m_client;
@@ -167,30 +133,16 @@ private:
     UnitListModel m_units;
     UnitFilterModel m_unitFilter {&m_units};
     SessionListModel m_sessions {m_units};
-    QString m_inviteNotice;
-    bool m_inviteNoticeWarns = false;
     AudioSettings *m_audio = nullptr;
     QSet<QString> m_affiliated; ///< groups the server has us affiliated to
-    QHash<QString, FloorHolder> m_holders; ///< session -> who talks there now
     MediaLibrary m_library {m_client};
     Pairing m_pairing {m_client};
     ServerConnection m_connection;
     TalkControl m_talk;
     EmergencyList m_emergencies;
-    struct SpurtMedia
-    {
-        QString talker;
-        QString media;
-        qint64 since = 0;
-    };
-    QHash<QString, SpurtMedia> m_spurtMedia; ///< session -> the item its live spurt shows
-    struct StreamName
-    {
-        QString talker;
-        QString session;
-        qint64 lastHeard = 0;
-    };
-    QHash<quint32, StreamName> m_streamNames; ///< every talker heard, for streamStats()
+    FloorView m_floors;
+    CallControl m_calls;
+    Supervision m_supervision;
     bool m_directoryLoaded = false;
     bool m_listeningDirty = false; ///< a flush of listening changes is queued
     QVariantMap m_savedListening;

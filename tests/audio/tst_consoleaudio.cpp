@@ -85,7 +85,7 @@ private Q_SLOTS:
         const bool all = QTest::qWaitFor(
             [&] {
                 played.clear();
-                for (const QVariant &v : console.streamStats()) {
+                for (const QVariant &v : console.floors()->streamStats()) {
                     const QVariantMap s = v.toMap();
                     const QString g = names.value(s.value(QStringLiteral("session")).toString());
                     if (!g.isEmpty())
@@ -109,7 +109,7 @@ private Q_SLOTS:
                   static_cast<unsigned long long>(played.value(g)));
         QVERIFY2(all, "every monitored group was heard");
         // Nothing from the unmonitored group reached the console.
-        for (const QVariant &v : console.streamStats())
+        for (const QVariant &v : console.floors()->streamStats())
             QVERIFY(v.toMap().value(QStringLiteral("session"))
                     != console.groups()->nameOf(QStringLiteral("tg-004")));
         // And it was sound, not silence: the loudest second on the headset.

@@ -93,8 +93,8 @@ private Q_SLOTS:
 
         // Dropping that unit on a new call: nothing is sent, the notice says why.
         const quint64 created = stat(*server, "sessionsCreated");
-        console.controller.invite({QStringLiteral("unit-0001")}, {});
-        QCOMPARE(console.controller.inviteNotice(),
+        console.controller.calls()->invite({QStringLiteral("unit-0001")}, {});
+        QCOMPARE(console.controller.calls()->inviteNotice(),
                  QStringLiteral("Not invited: Engine 1 (busy in Structure fire)"));
         QTest::qWait(100);
         QCOMPARE(stat(*server, "sessionsCreated"), created);
@@ -117,10 +117,10 @@ private Q_SLOTS:
         QTRY_COMPARE(console.status(QStringLiteral("unit-0002")), QStringLiteral("Online"));
 
         // New call with one unit, one offline unit reported.
-        console.controller.invite({QStringLiteral("unit-0001"), QStringLiteral("unit-0003")}, {});
+        console.controller.calls()->invite({QStringLiteral("unit-0001"), QStringLiteral("unit-0003")}, {});
         QTRY_COMPARE(console.controller.sessions()->count(), 1);
-        QTRY_VERIFY(console.controller.inviteNotice().startsWith(QStringLiteral("Invited ")));
-        QCOMPARE(console.controller.inviteNotice(),
+        QTRY_VERIFY(console.controller.calls()->inviteNotice().startsWith(QStringLiteral("Invited ")));
+        QCOMPARE(console.controller.calls()->inviteNotice(),
                  QStringLiteral("Invited Engine 1 to Call 1. Not invited: Patrol 3 (offline)"));
         const QString id = console.call(0, SessionListModel::SessionIdRole).toString();
         QVERIFY(
@@ -129,12 +129,12 @@ private Q_SLOTS:
 
         // Add the second unit: one invitation, and the card lists all three.
         const quint64 invitations = stat(*server, "invitations");
-        console.controller.invite({QStringLiteral("unit-0002"), QStringLiteral("unit-0001")}, id);
+        console.controller.calls()->invite({QStringLiteral("unit-0002"), QStringLiteral("unit-0001")}, id);
         QTRY_COMPARE(console.call(0, SessionListModel::ParticipantCountRole), 3);
         QCOMPARE(stat(*server, "invitations"), invitations + 1);
         QCOMPARE(console.call(0, SessionListModel::ParticipantsRole),
                  QStringLiteral("you, Engine 1, Medic 2"));
-        QTRY_VERIFY(console.controller.inviteNotice().contains(
+        QTRY_VERIFY(console.controller.calls()->inviteNotice().contains(
             QStringLiteral("Engine 1 (already in this call)")));
 
         // A unit talks in the call: the card shows who holds the floor.
@@ -152,7 +152,7 @@ private Q_SLOTS:
         QTRY_COMPARE(console.controller.talk()->state(), TalkState::Idle);
 
         // Ending it frees everyone.
-        console.controller.leaveSession(id);
+        console.controller.calls()->leaveSession(id);
         QTRY_COMPARE(console.controller.sessions()->count(), 0);
         QVERIFY(a.waitEvent<proto::SessionEnded>([&](const auto &e) { return e.session == id; }));
         QTRY_COMPARE(console.status(QStringLiteral("unit-0001")), QStringLiteral("Online"));
@@ -171,13 +171,13 @@ private Q_SLOTS:
         }
         QTRY_COMPARE(console.status(QStringLiteral("unit-0011")), QStringLiteral("Online"));
         const quint64 invited = stat(*server, "unitsInvited");
-        console.controller.broadcast(QStringLiteral("region-1"));
+        console.controller.calls()->broadcast(QStringLiteral("region-1"));
         QTRY_COMPARE(console.controller.sessions()->count(), 1);
         QCOMPARE(console.call(0, SessionListModel::KindRole), QStringLiteral("broadcast"));
         QCOMPARE(console.call(0, SessionListModel::NameRole), QStringLiteral("Broadcast: North"));
         QCOMPARE(console.call(0, SessionListModel::ParticipantCountRole), 4);
         QCOMPARE(stat(*server, "unitsInvited"), invited + 3);
-        QVERIFY(console.controller.inviteNotice().contains(QStringLiteral("more")));
+        QVERIFY(console.controller.calls()->inviteNotice().contains(QStringLiteral("more")));
         qDeleteAll(units);
     }
 
@@ -187,8 +187,8 @@ private Q_SLOTS:
         Console console(*server);
         QVERIFY(console.ready());
         const quint64 created = stat(*server, "sessionsCreated");
-        console.controller.broadcast(QStringLiteral("tg-001")); // nobody online
-        QVERIFY(console.controller.inviteNotice().startsWith(QStringLiteral("Not invited: ")));
+        console.controller.calls()->broadcast(QStringLiteral("tg-001")); // nobody online
+        QVERIFY(console.controller.calls()->inviteNotice().startsWith(QStringLiteral("Not invited: ")));
         QTest::qWait(100);
         QCOMPARE(stat(*server, "sessionsCreated"), created);
     }

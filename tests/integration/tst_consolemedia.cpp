@@ -107,8 +107,8 @@ private Q_SLOTS:
         QFile file(console.role(GroupTreeModel::SpurtMediaUrlRole).toUrl().toLocalFile());
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(sha256(file.readAll()), id); // the very bytes the unit uploaded
-        QCOMPARE(console.controller.onAir().size(), 1);
-        const QVariantMap onAir = console.controller.onAir().first().toMap();
+        QCOMPARE(console.controller.floors()->onAir().size(), 1);
+        const QVariantMap onAir = console.controller.floors()->onAir().first().toMap();
         QCOMPARE(onAir.value(QStringLiteral("talker")).toString(), QStringLiteral("Engine 1"));
         QCOMPARE(onAir.value(QStringLiteral("name")).toString(), QStringLiteral("roof.png"));
         QCOMPARE(onAir.value(QStringLiteral("kind")).toString(), QStringLiteral("image"));
@@ -117,7 +117,7 @@ private Q_SLOTS:
         QVERIFY(unit.call(proto::FloorRelease {session}));
         QTRY_COMPARE(console.role(GroupTreeModel::SpurtMediaRole).toString(), QString());
         QVERIFY(console.role(GroupTreeModel::SpurtMediaUrlRole).toUrl().isEmpty());
-        QVERIFY(console.controller.onAir().isEmpty());
+        QVERIFY(console.controller.floors()->onAir().isEmpty());
 
         // Second spurt with the same item: cached, so it shows with the Floor Taken itself.
         QVERIFY(unit.call(proto::FloorRequest {session, 0, proto::FloorType::Normal, id}));

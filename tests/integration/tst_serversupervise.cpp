@@ -61,8 +61,9 @@ private:
     TestClient &c(const QString &user) { return *m_clients.at(user); }
     proto::FloorRequestResult request(const QString &user, const QString &session)
     {
-        return c(user).call(proto::FloorRequest {session, 0, {}}).value_or(
-            proto::FloorRequestResult {});
+        return c(user)
+            .call(proto::FloorRequest {session, 0, {}})
+            .value_or(proto::FloorRequestResult {});
     }
 
 private Q_SLOTS:
@@ -115,8 +116,8 @@ private Q_SLOTS:
 
         QCOMPARE(request(QStringLiteral("unit-0001"), kGroup).outcome,
                  proto::FloorOutcome::Granted);
-        auto view = sup->waitEvent<proto::OverviewSession>(sessionWhere(
-            kGroup, [](const auto &v) { return v.info.floor.talker == "unit-0001"; }));
+        auto view = sup->waitEvent<proto::OverviewSession>(
+            sessionWhere(kGroup, [](const auto &v) { return v.info.floor.talker == "unit-0001"; }));
         QVERIFY(view);
         QCOMPARE(view->session.group, QStringLiteral("tg-001"));
         QVERIFY(view->session.info.members.contains(QStringLiteral("dispatch-1")));
@@ -136,8 +137,8 @@ private Q_SLOTS:
 
         // The talker lets go: the first in the queue talks, the dispatcher moves up to 1.
         QVERIFY(c(QStringLiteral("unit-0001")).call(proto::FloorRelease {kGroup}));
-        view = sup->waitEvent<proto::OverviewSession>(sessionWhere(
-            kGroup, [](const auto &v) { return v.info.floor.talker == "unit-0005"; }));
+        view = sup->waitEvent<proto::OverviewSession>(
+            sessionWhere(kGroup, [](const auto &v) { return v.info.floor.talker == "unit-0005"; }));
         QVERIFY(view);
         QCOMPARE(queueOf(view->session), QStringList {QStringLiteral("dispatch-1")});
 
@@ -149,9 +150,8 @@ private Q_SLOTS:
         QVERIFY(sup->waitEvent<proto::OverviewEnded>(
             [](const proto::OverviewEnded &e) { return e.session == "group:tg-001"; }));
         const auto after = sup->waitEvent<proto::OverviewConsole>(
-            consoleWhere(QStringLiteral("dispatch-1"), [](const auto &v) {
-                return v.talking.isEmpty() && v.lastTalkAgoMs > 0;
-            }));
+            consoleWhere(QStringLiteral("dispatch-1"),
+                         [](const auto &v) { return v.talking.isEmpty() && v.lastTalkAgoMs > 0; }));
         QVERIFY(after);
         QCOMPARE(after->console.lastSession, kGroup);
 
@@ -182,8 +182,9 @@ private Q_SLOTS:
         QVERIFY(shown);
         QCOMPARE(shown->session.info.name, QStringLiteral("Structure fire"));
         QCOMPARE(shown->session.info.owner, QStringLiteral("dispatch-1"));
-        QVERIFY(sup->waitEvent<proto::OverviewConsole>(consoleWhere(
-            QStringLiteral("dispatch-1"), [call](const auto &v) { return v.calls == QStringList {call}; })));
+        QVERIFY(sup->waitEvent<proto::OverviewConsole>(
+            consoleWhere(QStringLiteral("dispatch-1"),
+                         [call](const auto &v) { return v.calls == QStringList {call}; })));
 
         proto::Error error;
         QVERIFY(!sup->call(proto::SessionJoin {kGroup}, &error));
@@ -216,8 +217,9 @@ private Q_SLOTS:
         QVERIFY(sup);
         QVERIFY(sup->call(proto::Supervise {}));
         QVERIFY(logIn(QStringLiteral("dispatch-2")));
-        QVERIFY(sup->waitEvent<proto::OverviewConsole>(consoleWhere(
-            QStringLiteral("dispatch-2"), [](const auto &v) { return v.online && v.logins == 1; })));
+        QVERIFY(sup->waitEvent<proto::OverviewConsole>(
+            consoleWhere(QStringLiteral("dispatch-2"),
+                         [](const auto &v) { return v.online && v.logins == 1; })));
         QVERIFY(c(QStringLiteral("dispatch-2")).call(proto::Logout {}));
         QVERIFY(sup->waitEvent<proto::OverviewConsole>(
             consoleWhere(QStringLiteral("dispatch-2"), [](const auto &v) { return !v.online; })));

@@ -55,7 +55,7 @@ TestCase {
         verify(Fixture.unitsOnline(["unit-0003", "unit-0004", "unit-0005"]))
         tryVerify(() => unitRow("unit-0004") && unitRow("unit-0004").status === "online", 3000)
         // A live call with one unit in it, started from the keyboard path.
-        Fixture.controller.invite(["unit-0003"], "")
+        Fixture.controller.calls.invite(["unit-0003"], "")
         tryVerify(() => call(0) && call(0).participantCount === 2, 3000, "us and unit-0003")
     }
 

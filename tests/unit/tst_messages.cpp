@@ -109,9 +109,9 @@ SessionView sampleView()
     SessionView v;
     v.info = sampleSession();
     v.heldMs = 4200;
-    v.queue = {{QStringLiteral("dispatch-1"), QStringLiteral("Dispatch 1"), 15,
-                FloorType::ImminentPeril},
-               {QStringLiteral("unit-0004"), QStringLiteral("Patrol 4"), 0, FloorType::Normal}};
+    v.queue = {
+        {QStringLiteral("dispatch-1"), QStringLiteral("Dispatch 1"), 15, FloorType::ImminentPeril},
+        {QStringLiteral("unit-0004"), QStringLiteral("Patrol 4"), 0, FloorType::Normal}};
     return v;
 }
 

@@ -141,8 +141,8 @@ int main(int argc, char **argv)
     // the controller's moment, and the UI's work (image, layout, render) falls in model->frame.
     double model = -1;
     double frame = -1;
-    QObject::connect(&controller, &console::ConsoleController::onAirChanged, &app, [&] {
-        const QVariantList onAir = controller.onAir();
+    QObject::connect(controller.floors(), &console::FloorView::onAirChanged, &app, [&] {
+        const QVariantList onAir = controller.floors()->onAir();
         if (model < 0 && !onAir.isEmpty()
             && !onAir.first().toMap().value(QStringLiteral("url")).toUrl().isEmpty())
             model = clock.nsecsElapsed() / 1e6;
@@ -208,7 +208,7 @@ int main(int argc, char **argv)
         }
         QTest::qWait(150);
         unit.send(proto::FloorRelease {session});
-        (void)QTest::qWaitFor([&] { return controller.onAir().isEmpty(); }, 5000);
+        (void)QTest::qWaitFor([&] { return controller.floors()->onAir().isEmpty(); }, 5000);
         QTest::qWait(150);
     }
     std::printf("Floor Taken -> picture shown, cached, %d spurts, 1366x768 offscreen\n", n);

@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "floorholder.h"
+
+#include "core/protocol/events.h"
+
+#include <QHash>
+#include <QObject>
+#include <QVariantList>
+#include <QtQml/qqmlregistration.h>
+
+#include <functional>
+
+namespace floorline::media {
+class VoiceEngine;
+}
+
+namespace floorline::console {
+
+class ActivityLogModel;
+class GroupTreeModel;
+class MediaCache;
+class SessionListModel;
+class UnitListModel;
+
+/**
+ * @brief Who talks where, as the console shows and hears it: floor events into the group tree,
+ * the calls, the activity log, the item each spurt shows, and the voice engine's routing.
+ *
+ * Floor Taken and Floor Idle enter through handle(); snapshots (late entry, a re-login) through
+ * taken() and idle(), which ignore a spurt already shown. Thread rule: GUI thread.
+ */
+class FloorView : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Part of the ConsoleController")
+    /// Talk spurts that show an item now, newest first: one map each with `session`, `where`
+    /// (group or call name), `talker`, `media` (id), `name`, `kind` ("image", "video",
+    /// "file"), `url` (local file, empty while it is fetched: show a placeholder).
+    Q_PROPERTY(QVariantList onAir READ onAir NOTIFY onAirChanged)
+public:
+    struct Context
+    {
+        media::VoiceEngine *voice;
+        GroupTreeModel &groups;
+        UnitListModel &units;
+        SessionListModel &sessions;
+        ActivityLogModel &activity;
+        MediaCache &cache;
+        std::function<QString(const QString &)> sessionName; ///< group or call name
+    };
+    explicit FloorView(Context context, QObject *parent = nullptr);
+
+    /// Floor Taken and Floor Idle; false for any other event.
+    bool handle(const proto::Event &event);
+    void taken(const FloorHolder &holder);
+    void idle(const QString &session);
+    /// Sessions whose floor the console shows as taken.
+    QList<QString> busySessions() const { return m_holders.keys(); }
+    /// Sends `session`'s talker to the headset or the speaker at the group's volume, as the
+    /// dispatcher has set it now.
+    void route(const QString &session);
+
+    QVariantList onAir() const;
+    /// Per-stream receive statistics, on demand (the statistics view): one map per talker
+    /// heard since login, newest first, with `talker`, `session` (group or call name),
+    /// `ssrc`, `received`, `lost`, `late`, `concealed`, `recovered`, `played`, `jitterMs`,
+    /// `delayMs`, `live` (talking now). Empty without a voice engine.
+    Q_INVOKABLE QVariantList streamStats() const;
+
+Q_SIGNALS:
+    void onAirChanged();
+
+private:
+    /// What the spurt on `session` shows (`media` empty: nothing): model state and onAir.
+    void showSpurtMedia(const QString &session, const QString &talker, const QString &media);
+    void onMediaStateChanged(const QString &media);
+
+    Context m_ctx;
+    QHash<QString, FloorHolder> m_holders; ///< session -> who talks there now
+    struct SpurtMedia
+    {
+        QString talker;
+        QString media;
+        qint64 since = 0;
+    };
+    QHash<QString, SpurtMedia> m_spurtMedia; ///< session -> the item its live spurt shows
+    struct StreamName
+    {
+        QString talker;
+        QString session;
+        qint64 lastHeard = 0;
+    };
+    QHash<quint32, StreamName> m_streamNames; ///< every talker heard, for streamStats()
+};
+
+} // namespace floorline::console
