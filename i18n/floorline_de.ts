@@ -214,6 +214,76 @@
     </message>
 </context>
 <context>
+    <name>ConsolePresenceRow</name>
+    <message numerus="yes">
+        <source>%n s ago</source>
+        <translation>
+            <numerusform>vor %n s</numerusform>
+            <numerusform>vor %n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>vor %n min</numerusform>
+            <numerusform>vor %n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>vor %n h</numerusform>
+            <numerusform>vor %n h</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (you)</source>
+        <translation> (Sie)</translation>
+    </message>
+    <message>
+        <source>SUPERVISOR</source>
+        <translation>AUFSICHT</translation>
+    </message>
+    <message>
+        <source>DISPATCHER</source>
+        <translation>DISPONENT</translation>
+    </message>
+    <message>
+        <source>● Talking on %1</source>
+        <translation>● Spricht in %1</translation>
+    </message>
+    <message>
+        <source>Waiting to talk on %1</source>
+        <translation>Wartet auf Sprechrecht in %1</translation>
+    </message>
+    <message>
+        <source>Last talked on %1, %2</source>
+        <translation>Zuletzt in %1, %2</translation>
+    </message>
+    <message>
+        <source>Has not talked yet</source>
+        <translation>Hat noch nicht gesprochen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Monitors %n group(s)</source>
+        <translation>
+            <numerusform>Hört %n Gruppe</numerusform>
+            <numerusform>Hört %n Gruppen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · in %1</source>
+        <translation> · in %1</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n consoles</source>
+        <translation>
+            <numerusform> · %n Konsole</numerusform>
+            <numerusform> · %n Konsolen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DisplayView</name>
     <message>
         <source>Display of %1 · %2</source>
@@ -752,6 +822,154 @@ SPRECHEN</translation>
         <source>Connection lost: talkers and calls shown as last known</source>
         <translation>Verbindung verloren: Sprecher und Rufe zeigen den letzten bekannten Stand</translation>
     </message>
+    <message>
+        <source>Supervisor console</source>
+        <translation>Aufsichtskonsole</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>Konsole</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisedSessionRow</name>
+    <message>
+        <source>, %1 talking %2</source>
+        <translation>, %1 spricht %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n waiting</source>
+        <translation>
+            <numerusform>, %n wartet</numerusform>
+            <numerusform>, %n warten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, emergency: %1</source>
+        <translation>, Notruf: %1</translation>
+    </message>
+    <message>
+        <source>TALK GROUP</source>
+        <translation>SPRECHGRUPPE</translation>
+    </message>
+    <message>
+        <source>BROADCAST</source>
+        <translation>DURCHSAGE</translation>
+    </message>
+    <message>
+        <source>CALL</source>
+        <translation>GESPRÄCH</translation>
+    </message>
+    <message>
+        <source>made by %1 · </source>
+        <translation>von %1 · </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in it: </source>
+        <translation>
+            <numerusform>%n dabei: </numerusform>
+            <numerusform>%n dabei: </numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>TALKING</source>
+        <translation>SPRICHT</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>niemand</translation>
+    </message>
+    <message>
+        <source> · P%1</source>
+        <comment>priority level</comment>
+        <translation> · P%1</translation>
+    </message>
+    <message>
+        <source>WAITING</source>
+        <translation>WARTET</translation>
+    </message>
+    <message numerus="yes">
+        <source>+ %n more</source>
+        <translation>
+            <numerusform>+ %n weiterer</numerusform>
+            <numerusform>+ %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Monitoring</source>
+        <translation>Wird gehört</translation>
+    </message>
+    <message>
+        <source>Monitor</source>
+        <translation>Mithören</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>Verlassen</translation>
+    </message>
+    <message>
+        <source>Listen in</source>
+        <translation>Aufschalten</translation>
+    </message>
+    <message>
+        <source>Stop hearing %1</source>
+        <translation>%1 nicht mehr hören</translation>
+    </message>
+    <message>
+        <source>Hear %1</source>
+        <translation>%1 hören</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorView</name>
+    <message>
+        <source>Live sessions</source>
+        <translation>Laufende Sitzungen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n live</source>
+        <translation>
+            <numerusform>%n laufend</numerusform>
+            <numerusform>%n laufend</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n talking</source>
+        <translation>
+            <numerusform>%n spricht</numerusform>
+            <numerusform>%n sprechen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n wartet</numerusform>
+            <numerusform>%n warten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n emergencies</source>
+        <translation>
+            <numerusform>%n Notruf</numerusform>
+            <numerusform>%n Notrufe</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nobody is talking or waiting, and there are no calls.</source>
+        <translation>Niemand spricht oder wartet, und es gibt keine Gespräche.</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Consoles (%1)</source>
+        <translation>Konsolen (%1)</translation>
+    </message>
 </context>
 <context>
     <name>UnitsPanel</name>
@@ -829,22 +1047,14 @@ SPRECHEN</translation>
     </message>
 </context>
 <context>
-    <name>floorline::console::ConsoleController</name>
+    <name>floorline::console::CallControl</name>
     <message>
-        <source>Could not load the directory: %1</source>
-        <translation>Verzeichnis konnte nicht geladen werden: %1</translation>
-    </message>
-    <message>
-        <source>Could not monitor: %1</source>
-        <translation>Mithören nicht möglich: %1</translation>
+        <source>%1 ended: %2</source>
+        <translation>%1 beendet: %2</translation>
     </message>
     <message>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
-    </message>
-    <message>
-        <source>%1 ended: %2</source>
-        <translation>%1 beendet: %2</translation>
     </message>
     <message>
         <source>You are not in %1, so you cannot invite to it</source>
@@ -873,6 +1083,17 @@ SPRECHEN</translation>
     <message>
         <source>Could not leave: %1</source>
         <translation>Verlassen fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>floorline::console::ConsoleController</name>
+    <message>
+        <source>Could not load the directory: %1</source>
+        <translation>Verzeichnis konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not monitor: %1</source>
+        <translation>Mithören nicht möglich: %1</translation>
     </message>
 </context>
 <context>
@@ -961,6 +1182,44 @@ SPRECHEN</translation>
             <numerusform>+%n weitere</numerusform>
             <numerusform>+%n weitere</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>floorline::console::SupervisedSessionModel</name>
+    <message>
+        <source> · emergency</source>
+        <translation> · Notruf</translation>
+    </message>
+    <message>
+        <source> · P%1</source>
+        <comment>priority level</comment>
+        <translation> · P%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>+ %n more</source>
+        <translation>
+            <numerusform>+ %n weiterer</numerusform>
+            <numerusform>+ %n weitere</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>floorline::console::Supervision</name>
+    <message>
+        <source>Could not load the overview: %1</source>
+        <translation>Übersicht konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not join %1: %2</source>
+        <translation>Aufschalten auf %1 nicht möglich: %2</translation>
+    </message>
+    <message>
+        <source>%1: not acknowledged</source>
+        <translation>%1: nicht quittiert</translation>
+    </message>
+    <message>
+        <source>%1: acknowledged by %2</source>
+        <translation>%1: quittiert von %2</translation>
     </message>
 </context>
 <context>

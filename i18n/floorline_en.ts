@@ -32,6 +32,44 @@
     </message>
 </context>
 <context>
+    <name>ConsolePresenceRow</name>
+    <message numerus="yes">
+        <source>%n s ago</source>
+        <translation>
+            <numerusform>%n s ago</numerusform>
+            <numerusform>%n s ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n min ago</numerusform>
+            <numerusform>%n min ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>%n h ago</numerusform>
+            <numerusform>%n h ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Monitors %n group(s)</source>
+        <translation>
+            <numerusform>Monitors %n group</numerusform>
+            <numerusform>Monitors %n groups</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n consoles</source>
+        <translation>
+            <numerusform> · %n console</numerusform>
+            <numerusform> · %n consoles</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>EmergencyBanner</name>
     <message numerus="yes">
         <source>%n open emergency(s)</source>
@@ -86,6 +124,61 @@
     </message>
 </context>
 <context>
+    <name>SupervisedSessionRow</name>
+    <message numerus="yes">
+        <source>, %n waiting</source>
+        <translation>
+            <numerusform>, %n waiting</numerusform>
+            <numerusform>, %n waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in it: </source>
+        <translation>
+            <numerusform>%n in it: </numerusform>
+            <numerusform>%n in it: </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>+ %n more</source>
+        <translation>
+            <numerusform>+ %n more</numerusform>
+            <numerusform>+ %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorView</name>
+    <message numerus="yes">
+        <source>%n live</source>
+        <translation>
+            <numerusform>%n live</numerusform>
+            <numerusform>%n live</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n talking</source>
+        <translation>
+            <numerusform>%n talking</numerusform>
+            <numerusform>%n talking</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n waiting</numerusform>
+            <numerusform>%n waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n emergencies</source>
+        <translation>
+            <numerusform>%n emergency</numerusform>
+            <numerusform>%n emergencies</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>UnitsPanel</name>
     <message numerus="yes">
         <source>%n selected</source>
@@ -116,6 +209,16 @@
         <translation>
             <numerusform>+%n more</numerusform>
             <numerusform>+%n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>floorline::console::SupervisedSessionModel</name>
+    <message numerus="yes">
+        <source>+ %n more</source>
+        <translation>
+            <numerusform>+ %n more</numerusform>
+            <numerusform>+ %n more</numerusform>
         </translation>
     </message>
 </context>

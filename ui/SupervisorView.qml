@@ -39,6 +39,8 @@ Rectangle {
             Text {
                 objectName: "overviewSummary"
                 Layout.fillWidth: true
+                Accessible.role: Accessible.StaticText
+                Accessible.name: text
                 text: qsTr("%n live", "", view.supervision.sessionList.count)
                       + " · " + qsTr("%n talking", "", view.supervision.sessionList.talking)
                       + " · " + qsTr("%n waiting", "", view.supervision.sessionList.waiting)
@@ -106,6 +108,8 @@ Rectangle {
                 }
                 Text {
                     text: qsTr("Consoles (%1)").arg(view.supervision.consoles.count)
+                    Accessible.role: Accessible.StaticText
+                    Accessible.name: text
                     color: Theme.text
                     font.pixelSize: 14
                     font.weight: Font.DemiBold

@@ -13,7 +13,12 @@ namespace floorline::console {
 Supervision::Supervision(Context context, QObject *parent)
     : QObject(parent)
     , m_ctx(std::move(context))
-    , m_sessions({[this](const QString &u) { return m_ctx.units.alias(u); },
+    , m_sessions({[this](const QString &u) {
+                      // The unit list leaves our own account out.
+                      const proto::UnitInfo &self = m_ctx.client.login().unit;
+                      return u == self.id && !self.alias.isEmpty() ? self.alias
+                                                                   : m_ctx.units.alias(u);
+                  },
                   [this](const QString &s, const QString &g) { return emergencyOn(s, g); },
                   [this](const QString &s) { return monitored(s); }})
     , m_consoles([this](const QString &s) { return nameOf(s); })

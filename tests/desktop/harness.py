@@ -216,6 +216,8 @@ class Desktop:
         self.run("xdotool", "mouseup", "1")
 
     def focus_window(self, wid):
+        # No window manager here: raised by hand, so a click lands on the window focused.
+        self.run("xdotool", "windowraise", str(wid))
         self.run("xdotool", "windowfocus", "--sync", str(wid))
 
     def find_window(self, name, timeout=20, proc=None):
@@ -223,7 +225,10 @@ class Desktop:
             if proc is not None and proc.poll() is not None:
                 raise AssertionError("the program exited (%s) before its window showed"
                                      % proc.poll())
-            out = self.run("xdotool", "search", "--onlyvisible", "--name", name, check=False)
+            # Several consoles may run at once: the window of this process.
+            by_pid = ["--all", "--pid", str(proc.pid)] if proc is not None else []
+            out = self.run("xdotool", "search", *by_pid, "--onlyvisible", "--name", name,
+                           check=False)
             ids = out.split()
             return ids[0] if ids else None
         return wait_for("window '%s'" % name, search, timeout=timeout)
@@ -253,9 +258,16 @@ class Desktop:
 class Console:
     """The floorline process and its window, read through the accessibility tree."""
 
-    def __init__(self, desktop, args, lang=None):
+    def __init__(self, desktop, args, lang=None, home=None):
+        """`home`: a configuration of its own (a second console on the same desktop)."""
         self.desktop = desktop
         extra = {"LANG": lang, "LC_ALL": lang} if lang else {}
+        if home:
+            path = os.path.join(desktop.tmp, home)
+            os.makedirs(path, exist_ok=True)
+            extra.update({"HOME": path, "XDG_CONFIG_HOME": os.path.join(path, ".config"),
+                          "XDG_DATA_HOME": os.path.join(path, ".local/share"),
+                          "XDG_CACHE_HOME": os.path.join(path, ".cache")})
         for attempt in (1, 2):
             self.proc = desktop.spawn([os.path.join(BUILD, "app/floorline"), *args],
                                       "floorline", **extra)
@@ -276,8 +288,12 @@ class Console:
         desktop = pyatspi.Registry.getDesktop(0)
         for i in range(desktop.childCount):
             app = desktop.getChildAtIndex(i)
-            if app is not None and app.name == "floorline":
-                return app
+            try:
+                if app is not None and app.name == "floorline" \
+                        and app.get_process_id() == self.proc.pid:
+                    return app
+            except Exception:
+                continue
         return None
 
     def log_since(self, mark):
@@ -331,6 +347,9 @@ class Console:
             except Exception:
                 continue
         return found
+
+    def checked(self, node):
+        return node.getState().contains(pyatspi.STATE_CHECKED)
 
     def texts(self):
         """Every name of a showing node: what the window says."""

@@ -101,6 +101,13 @@ QVariantMap ConsoleFixture::serverStats() const
 
 QString ConsoleFixture::unitTalks(const QString &unit, bool emergency)
 {
+    return unitAsks(unit, emergency) == QLatin1String("granted")
+        ? m_units.value(unit)->client.login().unit.groups.value(0)
+        : QString();
+}
+
+QString ConsoleFixture::unitAsks(const QString &unit, bool emergency)
+{
     TestClient *client = loggedIn(unit);
     if (!client)
         return {};
@@ -110,7 +117,18 @@ QString ConsoleFixture::unitTalks(const QString &unit, bool emergency)
     const auto result = client->call(
         proto::FloorRequest {proto::groupSessionId(group), emergency ? 15 : 0,
                              emergency ? proto::FloorType::Emergency : proto::FloorType::Normal});
-    return result && result->outcome == proto::FloorOutcome::Granted ? group : QString();
+    return result ? proto::enumName(proto::kFloorOutcomes, result->outcome) : QString();
+}
+
+void ConsoleFixture::logInAs(const QString &user)
+{
+    m_controller->logout();
+    m_controller->connectToServer(m_server->url(), user, user);
+}
+
+QString ConsoleFixture::aliasOf(const QString &unit) const
+{
+    return m_controller->unitList().alias(unit);
 }
 
 void ConsoleFixture::unitStops(const QString &unit)

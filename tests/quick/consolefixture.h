@@ -43,6 +43,13 @@ public:
     /// emergency priority). Returns that group's id, empty on failure.
     Q_INVOKABLE QString unitTalks(const QString &unit, bool emergency);
     Q_INVOKABLE void unitStops(const QString &unit);
+    /// Like unitTalks, but returns what the floor answered: "granted", "queued" or "denied"
+    /// (empty on failure), so a test can make a queue.
+    Q_INVOKABLE QString unitAsks(const QString &unit, bool emergency);
+    /// The console logs out and in again as `user` (password = id), e.g. "supervisor".
+    Q_INVOKABLE void logInAs(const QString &user);
+    /// What the console shows for `unit`.
+    Q_INVOKABLE QString aliasOf(const QString &unit) const;
     /// A real PNG (`width` × `height`, one colour, or "noise") in a temporary directory; its
     /// file URL.
     Q_INVOKABLE QUrl writePicture(const QString &name, int width, int height, const QString &color);
