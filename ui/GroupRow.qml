@@ -113,30 +113,30 @@ Rectangle {
             Layout.fillWidth: true
             Layout.minimumWidth: 90
             spacing: 1
-            RowLayout {
+            // The name has the whole first line: a queue position coming up must not cut it.
+            Text {
                 Layout.fillWidth: true
-                spacing: 6
+                text: row.name
+                color: Theme.text
+                font.pixelSize: 15
+                font.weight: row.hasChildren ? Font.DemiBold : Font.Normal
+                elide: Text.ElideRight
+            }
+            Item {
+                visible: !row.hasChildren
+                Layout.fillWidth: true
+                implicitHeight: 20
                 Text {
-                    Layout.fillWidth: true
-                    text: row.name
-                    color: Theme.text
-                    font.pixelSize: 15
-                    font.weight: row.hasChildren ? Font.DemiBold : Font.Normal
-                    elide: Text.ElideRight
-                }
-                Text {
+                    id: queued
                     objectName: "queued"
+                    anchors.right: parent.right
+                    anchors.verticalCenter: parent.verticalCenter
                     visible: row.queuePosition > 0
                     text: qsTr("Queued #%1").arg(row.queuePosition)
                     color: Theme.waiting
                     font.pixelSize: 12
                     font.weight: Font.DemiBold
                 }
-            }
-            Item {
-                visible: !row.hasChildren
-                Layout.fillWidth: true
-                implicitHeight: 20
                 Text {
                     anchors.verticalCenter: parent.verticalCenter
                     visible: !row.talking
@@ -149,7 +149,8 @@ Rectangle {
                     visible: row.talking
                     radius: 10
                     color: row.emergency ? Theme.emergency : Theme.talking
-                    width: Math.min(parent.width, talkerText.implicitWidth + 14)
+                    width: Math.min(parent.width - (queued.visible ? queued.width + 6 : 0),
+                                    talkerText.implicitWidth + 14)
                     height: 20
                     Text {
                         id: talkerText
