@@ -763,6 +763,10 @@ SPRECHEN</translation>
         <source>%1 · %2 · %3 · %4 · %5 · %6 ms · %7 ms</source>
         <translation>%1 · %2 · %3 · %4 · %5 · %6 ms · %7 ms</translation>
     </message>
+    <message>
+        <source>Sound is off (no sound device, or started with --no-audio): no voice is played, so there are no statistics.</source>
+        <translation>Ton aus (kein Audiogerät oder mit --no-audio gestartet): es wird keine Sprache abgespielt, daher gibt es keine Statistik.</translation>
+    </message>
 </context>
 <context>
     <name>StatusHeader</name>

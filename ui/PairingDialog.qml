@@ -23,7 +23,9 @@ Dialog {
     background: Rectangle {
         color: Theme.panelRaised
         radius: Theme.radius
-        border.color: Theme.line
+        // Not modal (the console stays live behind it), so the frame sets it apart.
+        border.color: Theme.selected
+        border.width: 2
     }
     onOpened: pairing.start()
 

@@ -24,7 +24,9 @@ Dialog {
     background: Rectangle {
         color: Theme.panelRaised
         radius: Theme.radius
-        border.color: Theme.line
+        // Not modal (the console stays live behind it), so the frame sets it apart.
+        border.color: Theme.selected
+        border.width: 2
     }
     onOpened: rows = controller.floors.streamStats()
 
@@ -39,7 +41,12 @@ Dialog {
         anchors.fill: parent
         Label {
             visible: dialog.rows.length === 0
-            text: qsTr("No voice received yet.")
+            // Without sound devices nothing is decoded: say why the list stays empty.
+            text: !dialog.controller.audio || !dialog.controller.audio.available
+                  ? qsTr("Sound is off (no sound device, or started with --no-audio): no voice is played, so there are no statistics.")
+                  : qsTr("No voice received yet.")
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
             color: Theme.textDim
         }
         ListView {
