@@ -486,10 +486,16 @@ proto::SessionInfo Hub::sessionInfo(const QString &id) const
     info.kind = s.kind;
     info.name = s.name;
     info.owner = s.ownerUnit;
+    // One entry per account (an account may be logged in twice); a set keeps a big group's
+    // snapshot linear (supervisors get one per change).
+    QSet<QString> seen;
+    seen.reserve(s.members.size());
     for (quint64 member : s.members) {
-        const QString unit = m_logins.at(member)->account->unit.id;
-        if (!info.members.contains(unit))
+        const QString &unit = m_logins.at(member)->account->unit.id;
+        if (!seen.contains(unit)) {
+            seen.insert(unit);
             info.members.append(unit);
+        }
     }
     info.floor.state = s.arbiter.state();
     info.floor.queued = int(s.arbiter.queue().size());

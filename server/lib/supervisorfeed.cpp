@@ -8,10 +8,13 @@ namespace floorline::server {
 namespace {
 constexpr int kCoalesceMs = 100;
 
-/// What a watcher would notice: the time fields tick by themselves and are not a change.
-proto::SessionView comparable(proto::SessionView v)
+/// What a watcher would notice: the time fields tick by themselves and are not a change,
+/// but a new grant is, also to the same talker (its talk timer starts again). `atMs` is
+/// when the view was built (monotonic).
+proto::SessionView comparable(proto::SessionView v, qint64 atMs)
 {
-    v.heldMs = v.info.floor.state == proto::FloorState::Idle ? 0 : 1;
+    // The grant's moment, to the 50 ms: views built at different times of one grant agree.
+    v.heldMs = v.info.floor.state == proto::FloorState::Idle ? 0 : (atMs - v.heldMs) / 50;
     return v;
 }
 
@@ -47,7 +50,7 @@ void SupervisorFeed::watch(quint64 login, bool on, const proto::Overview &snapsh
     m_watchers.insert(login);
     for (const proto::SessionView &s : snapshot.sessions) {
         if (first)
-            m_shownSessions.insert(s.info.id, s);
+            m_shownSessions.insert(s.info.id, {s, monotonicMs()});
         else
             touchSession(s.info.id);
     }
@@ -120,9 +123,11 @@ void SupervisorFeed::flush()
             }
             continue;
         }
-        if (shown != m_shownSessions.constEnd() && comparable(*shown) == comparable(*view))
+        const qint64 now = monotonicMs();
+        if (shown != m_shownSessions.constEnd()
+            && comparable(shown->view, shown->atMs) == comparable(*view, now))
             continue;
-        m_shownSessions.insert(id, *view);
+        m_shownSessions.insert(id, {*view, now});
         events << proto::OverviewSession {*view};
     }
     if (std::exchange(m_dirtyConsoles, false)) {

@@ -62,7 +62,12 @@ private:
     QSet<QString> m_dirtySessions;
     bool m_dirtyConsoles = false;
     QTimer m_timer;
-    QHash<QString, proto::SessionView> m_shownSessions; ///< as the watchers last saw them
+    struct Shown
+    {
+        proto::SessionView view;
+        qint64 atMs = 0; ///< monotonic, when it was built
+    };
+    QHash<QString, Shown> m_shownSessions; ///< as the watchers last saw them
     QHash<QString, proto::ConsoleView> m_shownConsoles;
     QHash<QString, QString> m_holderOf; ///< session → unit holding its floor
     QHash<QString, LastTalk> m_lastTalk; ///< unit → where it talked last

@@ -161,6 +161,27 @@ private Q_SLOTS:
         QVERIFY(again->sessions.isEmpty());
     }
 
+    /// The same talker again within one coalescing window is a new talk: its timer restarts.
+    void aNewGrantToTheSameTalkerIsSent()
+    {
+        QVERIFY(logIn(QStringLiteral("unit-0001")));
+        TestClient *sup = logIn(QStringLiteral("supervisor"), false);
+        QVERIFY(sup);
+        QVERIFY(sup->call(proto::Supervise {}));
+        QCOMPARE(request(QStringLiteral("unit-0001"), kGroup).outcome,
+                 proto::FloorOutcome::Granted);
+        QVERIFY(sup->waitEvent<proto::OverviewSession>(sessionWhere(
+            kGroup, [](const auto &v) { return v.info.floor.talker == "unit-0001"; })));
+        QTest::qWait(600);
+        QVERIFY(c(QStringLiteral("unit-0001")).call(proto::FloorRelease {kGroup}));
+        QCOMPARE(request(QStringLiteral("unit-0001"), kGroup).outcome,
+                 proto::FloorOutcome::Granted);
+        const auto again = sup->waitEvent<proto::OverviewSession>(
+            sessionWhere(kGroup, [](const auto &v) { return v.info.floor.talker == "unit-0001"; }));
+        QVERIFY2(again, "the second talk was not sent");
+        QVERIFY2(again->session.heldMs < 400, qPrintable(QString::number(again->session.heldMs)));
+    }
+
     /// A call made by a dispatcher shows up, the supervisor joins it in one request and hears
     /// it, and it ends from the overview when its creator leaves.
     void joinACallUninvited()

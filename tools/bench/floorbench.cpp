@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Floor access time: Floor Request -> Granted over WebSocket on loopback against a real
-// floorline-server process, repeated N times (each followed by a release).
+// floorline-server process, repeated N times (each followed by a release). Run twice: once
+// with nobody supervising, once with a supervisor watching the overview (docs/protocol.md §12),
+// so what supervision costs floor control is a ratio measured in the same run.
 #include "benchcommon.h"
 
 #include "core/protocol/clock.h"
@@ -64,46 +66,94 @@ int main(int argc, char *argv[])
 
     SignalingClient &talker = *clients.front();
     const QString session = QStringLiteral("group:tg-001");
-    std::vector<double> grantUs;
-    grantUs.reserve(std::size_t(n));
-    const double cpuBefore = server.cpuSeconds();
-    const qint64 wallBefore = monotonicUs();
-    // Chained callbacks inside the event loop: each response is timed the moment it is read,
-    // and the next request goes out right after the release is confirmed.
-    QEventLoop loop;
-    int failures = 0;
-    std::function<void()> next = [&] {
-        if (int(grantUs.size()) + failures >= n) {
-            loop.quit();
-            return;
-        }
-        const qint64 t0 = monotonicUs();
-        talker.send(proto::FloorRequest {session, 0, proto::FloorType::Normal},
-                    [&, t0](const Reply<proto::FloorRequestResult> &r) {
-                        const qint64 t1 = monotonicUs();
-                        if (r.ok() && r.value->outcome == proto::FloorOutcome::Granted)
-                            grantUs.push_back(double(t1 - t0));
-                        else
-                            ++failures;
-                        talker.send(proto::FloorRelease {session},
-                                    [&](const Reply<proto::Empty> &) { next(); });
-                    });
+    struct Run
+    {
+        std::vector<double> grantUs;
+        double cpuMsPerCycle = 0;
+        double wallS = 0;
     };
-    QTimer::singleShot(0, &loop, next);
-    loop.exec();
-    if (failures) {
-        std::fprintf(stderr, "%d requests were not granted\n", failures);
-        return 1;
-    }
-    const double wallS = double(monotonicUs() - wallBefore) / 1e6;
-    const double cpu = server.cpuSeconds() - cpuBefore;
+    const auto measure = [&](Run &run) {
+        run.grantUs.reserve(std::size_t(n));
+        const double cpuBefore = server.cpuSeconds();
+        const qint64 wallBefore = monotonicUs();
+        // Chained callbacks inside the event loop: each response is timed the moment it is
+        // read, and the next request goes out right after the release is confirmed.
+        QEventLoop loop;
+        int failures = 0;
+        std::function<void()> next = [&] {
+            if (int(run.grantUs.size()) + failures >= n) {
+                loop.quit();
+                return;
+            }
+            const qint64 t0 = monotonicUs();
+            talker.send(proto::FloorRequest {session, 0, proto::FloorType::Normal},
+                        [&, t0](const Reply<proto::FloorRequestResult> &r) {
+                            const qint64 t1 = monotonicUs();
+                            if (r.ok() && r.value->outcome == proto::FloorOutcome::Granted)
+                                run.grantUs.push_back(double(t1 - t0));
+                            else
+                                ++failures;
+                            talker.send(proto::FloorRelease {session},
+                                        [&](const Reply<proto::Empty> &) { next(); });
+                        });
+        };
+        QTimer::singleShot(0, &loop, next);
+        loop.exec();
+        if (failures) {
+            std::fprintf(stderr, "%d requests were not granted\n", failures);
+            return false;
+        }
+        run.wallS = double(monotonicUs() - wallBefore) / 1e6;
+        run.cpuMsPerCycle = (server.cpuSeconds() - cpuBefore) * 1000 / n;
+        return true;
+    };
+    const auto print = [&](const char *what, const Run &run) {
+        std::printf("%s\n", what);
+        std::printf(
+            "  p50 %.3f ms  p95 %.3f ms  p99 %.3f ms  max %.3f ms\n",
+            bench::percentile(run.grantUs, 50) / 1000, bench::percentile(run.grantUs, 95) / 1000,
+            bench::percentile(run.grantUs, 99) / 1000, bench::percentile(run.grantUs, 100) / 1000);
+        std::printf("  server CPU %.2f ms per request+release cycle (over %.2f s)\n",
+                    run.cpuMsPerCycle, run.wallS);
+    };
+
     std::printf(
         "floor access (request -> granted), %d requests, %d listeners told Taken each time\n", n,
         others);
-    std::printf("  p50 %.3f ms  p95 %.3f ms  p99 %.3f ms  max %.3f ms\n",
-                bench::percentile(grantUs, 50) / 1000, bench::percentile(grantUs, 95) / 1000,
-                bench::percentile(grantUs, 99) / 1000, bench::percentile(grantUs, 100) / 1000);
-    std::printf("  server CPU %.1f ms per request+release cycle (%.2f s CPU over %.2f s)\n",
-                cpu * 1000 / n, cpu, wallS);
+    Run alone;
+    if (!measure(alone))
+        return 1;
+    print("nobody supervising:", alone);
+
+    // A supervisor watching: every floor change is also an overview event to it.
+    SignalingClient supervisor;
+    supervisor.connectToServer(url, QStringLiteral("supervisor"), QStringLiteral("supervisor"));
+    if (!QTest::qWaitFor([&] { return supervisor.state() == SignalingClient::State::Online; },
+                         5000)) {
+        std::fprintf(stderr, "the supervisor did not log in\n");
+        return 1;
+    }
+    int overviewEvents = 0;
+    QObject::connect(&supervisor, &SignalingClient::eventReceived, &app,
+                     [&](const proto::Event &e, quint64) {
+                         overviewEvents += std::holds_alternative<proto::OverviewSession>(e)
+                             || std::holds_alternative<proto::OverviewEnded>(e);
+                     });
+    bool watching = false;
+    supervisor.send(proto::Supervise {},
+                    [&](const Reply<proto::Overview> &r) { watching = r.ok(); });
+    if (!QTest::qWaitFor([&] { return watching; }, 5000)) {
+        std::fprintf(stderr, "supervise was refused\n");
+        return 1;
+    }
+    Run watched;
+    if (!measure(watched))
+        return 1;
+    QTest::qWait(300); // the last coalesced events
+    print("a supervisor watching the overview:", watched);
+    std::printf("  overview events to the supervisor: %d (coalesced per 100 ms)\n", overviewEvents);
+    std::printf("ratio watched / alone: p50 %.2f  server CPU per cycle %.2f\n",
+                bench::percentile(watched.grantUs, 50) / bench::percentile(alone.grantUs, 50),
+                watched.cpuMsPerCycle / alone.cpuMsPerCycle);
     return 0;
 }
