@@ -89,6 +89,8 @@ Rectangle {
                 }
             }
             ColumnLayout {
+                // Its list fills its height only: the sessions get the spare width.
+                Layout.fillWidth: false
                 Layout.preferredWidth: Math.max(220, view.width * 0.26)
                 Layout.maximumWidth: 320
                 Layout.fillHeight: true
