@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "emergencyservice.h"
 
+#include <algorithm>
+
 #include <QDateTime>
 #include <QLoggingCategory>
 
@@ -59,6 +61,12 @@ EmergencyService::Active *EmergencyService::find(const QString &id)
             return &a;
     }
     return nullptr;
+}
+
+bool EmergencyService::activeOn(const QString &session) const
+{
+    return std::any_of(m_active.cbegin(), m_active.cend(),
+                       [&](const Active &a) { return a.info.session == session; });
 }
 
 void EmergencyService::announce(const proto::EmergencyInfo &e, const proto::Event &event)

@@ -60,6 +60,8 @@ public:
     /// A unit asked for the floor with type `emergency` in `session` (of `group`, or of none).
     void onEmergencyFloorRequest(const proto::Account &caller, const QString &group,
                                  const QString &session);
+    /// An emergency raised in `session` is open or acknowledged.
+    bool activeOn(const QString &session) const;
 
 private:
     struct Active

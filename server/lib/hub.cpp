@@ -421,6 +421,8 @@ void Hub::deliverToAudience(const EmergencyAudience &audience, const proto::Even
     const Session *groupSession
         = audience.group.isEmpty() || group == m_sessions.end() ? nullptr : group->second.get();
     const proto::EncodedEvent encoded = proto::encodeEventOnce(event);
+    // A group with an open emergency stays in the supervisors' overview until it is cleared.
+    m_supervisors.touchSession(proto::eventSession(event));
     for (auto &[id, login] : m_logins) {
         const proto::UnitInfo &unit = login->account->unit;
         if (unit.role != proto::Role::Unit || unit.id == audience.unit

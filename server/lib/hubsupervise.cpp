@@ -25,9 +25,10 @@ std::optional<proto::SessionView> Hub::sessionView(const QString &id) const
     if (it == m_sessions.end())
         return std::nullopt;
     const Session &s = *it->second;
-    // A quiet group is not a live session: the supervisor sees it when someone talks or waits.
+    // A quiet group is not a live session: the supervisor sees it when someone talks or waits,
+    // or while an emergency raised on it is open, talking or not.
     if (s.kind == proto::SessionKind::Group && s.arbiter.state() == proto::FloorState::Idle
-        && s.arbiter.queue().isEmpty())
+        && s.arbiter.queue().isEmpty() && !(m_emergencies && m_emergencies->activeOn(id)))
         return std::nullopt;
     proto::SessionView view;
     view.info = sessionInfo(id);

@@ -161,6 +161,33 @@ private Q_SLOTS:
         QVERIFY(again->sessions.isEmpty());
     }
 
+    /// An emergency keeps its group in the overview while nobody talks there, until cleared.
+    void anOpenEmergencyKeepsItsGroupLive()
+    {
+        QVERIFY(logIn(QStringLiteral("unit-0002"))); // tg-002
+        TestClient *sup = logIn(QStringLiteral("supervisor"), false);
+        QVERIFY(sup);
+        QVERIFY(sup->call(proto::Supervise {}));
+        const auto raised
+            = c(QStringLiteral("unit-0002")).call(proto::EmergencyRaise {QStringLiteral("tg-002")});
+        QVERIFY(raised);
+        const auto shown = sup->waitEvent<proto::OverviewSession>(
+            sessionWhere(QStringLiteral("group:tg-002"), [](const auto &v) {
+                return v.info.floor.state == proto::FloorState::Idle;
+            }));
+        QVERIFY2(shown, "a quiet group with an open emergency is live");
+        QTest::qWait(300);
+        QCOMPARE(sup->countEvents<proto::OverviewEnded>(), 0);
+        // A late supervisor's snapshot has it too.
+        const auto snapshot = sup->call(proto::Supervise {});
+        QVERIFY(snapshot);
+        QCOMPARE(snapshot->sessions.size(), 1);
+        QCOMPARE(snapshot->sessions.first().info.id, QStringLiteral("group:tg-002"));
+        QVERIFY(c(QStringLiteral("unit-0002")).call(proto::EmergencyCancel {raised->id}));
+        QVERIFY(sup->waitEvent<proto::OverviewEnded>(
+            [](const proto::OverviewEnded &e) { return e.session == "group:tg-002"; }));
+    }
+
     /// The same talker again within one coalescing window is a new talk: its timer restarts.
     void aNewGrantToTheSameTalkerIsSent()
     {
