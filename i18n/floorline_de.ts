@@ -713,6 +713,10 @@ SPRECHEN</translation>
         <source>%1 on the air</source>
         <translation>%1 auf Sendung</translation>
     </message>
+    <message>
+        <source>CUT OFF</source>
+        <translation>ENTZOGEN</translation>
+    </message>
 </context>
 <context>
     <name>ShelfItem</name>
@@ -927,6 +931,22 @@ SPRECHEN</translation>
         <source>Hear %1</source>
         <translation>%1 hören</translation>
     </message>
+    <message>
+        <source>, ended</source>
+        <translation>, beendet</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>beendet</translation>
+    </message>
+    <message>
+        <source>PTT</source>
+        <translation>PTT</translation>
+    </message>
+    <message>
+        <source>Talk on %1</source>
+        <translation>In %1 sprechen</translation>
+    </message>
 </context>
 <context>
     <name>SupervisorView</name>
@@ -1098,6 +1118,17 @@ SPRECHEN</translation>
     <message>
         <source>Could not monitor: %1</source>
         <translation>Mithören nicht möglich: %1</translation>
+    </message>
+</context>
+<context>
+    <name>floorline::console::EmergencyList</name>
+    <message>
+        <source>Emergency of %1 cleared by %2</source>
+        <translation>Notruf von %1 beendet durch %2</translation>
+    </message>
+    <message>
+        <source>Emergency of %1 on %2 cleared by %3</source>
+        <translation>Notruf von %1 in %2 beendet durch %3</translation>
     </message>
 </context>
 <context>

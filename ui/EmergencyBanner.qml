@@ -16,7 +16,8 @@ Rectangle {
     /// below.
     readonly property bool narrow: width < 520
     readonly property int rowHeight: narrow ? 70 : 44
-    visible: emergencies.count > 0
+    // Also a while after the last one is cleared, to say who cleared it.
+    visible: emergencies.count > 0 || emergencies.notice !== ""
     readonly property int shown: Math.min(emergencies.count, 2)
     height: shown * rowHeight + (emergencies.count > shown ? 22 : 0)
             + (emergencies.notice !== "" ? 22 : 0)
@@ -25,6 +26,19 @@ Rectangle {
     Accessible.name: qsTr("%n open emergency(s)", "", emergencies.count)
 
     function time(ms) { return new Date(ms).toLocaleTimeString(Qt.locale(), "HH:mm:ss") }
+
+    // After a click the rows may move (a cleared one goes, the next slides into its place):
+    // the buttons wait a moment, so a double click cannot acknowledge or clear the wrong one.
+    property bool settling: false
+    function settle() {
+        settling = true
+        settleTimer.restart()
+    }
+    Timer {
+        id: settleTimer
+        interval: 700
+        onTriggered: banner.settling = false
+    }
 
     // Pulses while nobody has acknowledged one; the colour, not the opacity: what lies under
     // the banner must not show through.
@@ -107,11 +121,14 @@ Rectangle {
                     Button {
                         objectName: "acknowledgeEmergency"
                         text: qsTr("Acknowledge")
-                        enabled: !item.ackedByMe
+                        enabled: !item.ackedByMe && !banner.settling
                         // A click must not take the keyboard focus: Space stays push-to-talk.
                         focusPolicy: Qt.TabFocus
                         Accessible.name: qsTr("Acknowledge the emergency of %1").arg(item.alias)
-                        onClicked: banner.emergencies.acknowledge(item.emergencyId)
+                        onClicked: {
+                            banner.settle()
+                            banner.emergencies.acknowledge(item.emergencyId)
+                        }
                     }
                     Button {
                         objectName: "cancelEmergency"
@@ -119,10 +136,13 @@ Rectangle {
                         flat: true
                         // Not before someone has taken it: a stray click cannot clear one
                         // nobody has read.
-                        enabled: item.acknowledged
+                        enabled: item.acknowledged && !banner.settling
                         focusPolicy: Qt.TabFocus
                         Accessible.name: qsTr("Clear the emergency of %1 for everyone").arg(item.alias)
-                        onClicked: banner.emergencies.cancel(item.emergencyId)
+                        onClicked: {
+                            banner.settle()
+                            banner.emergencies.cancel(item.emergencyId)
+                        }
                     }
                 }
             }

@@ -100,7 +100,8 @@ ColumnLayout {
                 : panel.controller.talk.state === Console.Requesting ? qsTr("REQUESTING")
                 : panel.controller.talk.state === Console.Queued
                   ? qsTr("QUEUED\n#%1").arg(panel.controller.talk.queuePosition)
-                : panel.controller.talk.state === Console.Denied ? qsTr("DENIED")
+                : panel.controller.talk.state === Console.Denied
+                  ? (panel.controller.talk.revoked ? qsTr("CUT OFF") : qsTr("DENIED"))
                 : qsTr("PUSH\nTO TALK")
             color: Theme.text
             font.pixelSize: 26

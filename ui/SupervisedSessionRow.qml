@@ -25,6 +25,8 @@ Rectangle {
     required property bool emergency
     required property string emergencyText
     required property bool monitored
+    /// No longer live; kept in its place while the pointer is over the list.
+    required property bool ended
     readonly property bool talking: talker !== ""
     readonly property string talkTime: {
         const s = Math.max(0, Math.floor((now - talkingSince) / 1000))
@@ -34,8 +36,9 @@ Rectangle {
     implicitHeight: Math.max(64, content.implicitHeight + 16)
     radius: Theme.radius
     color: emergency ? Qt.darker(Theme.emergency, 2.6) : Theme.panelRaised
+    opacity: ended ? 0.45 : 1
     Accessible.role: Accessible.ListItem
-    Accessible.name: name + (talking ? qsTr(", %1 talking %2").arg(talker).arg(talkTime) : "")
+    Accessible.name: name + (ended ? qsTr(", ended") : "") + (talking ? qsTr(", %1 talking %2").arg(talker).arg(talkTime) : "")
                      + (queueCount > 0 ? qsTr(", %n waiting", "", queueCount) : "")
                      + (emergencyText !== "" ? qsTr(", emergency: %1").arg(emergencyText) : "")
 
@@ -100,7 +103,9 @@ Rectangle {
                 color: Theme.emergency
                 font.pixelSize: 12
                 font.weight: Font.DemiBold
-                wrapMode: Text.Wrap
+                wrapMode: Text.WordWrap
+                maximumLineCount: 3
+                elide: Text.ElideRight
             }
         }
         ColumnLayout {
@@ -119,7 +124,7 @@ Rectangle {
                 objectName: "talker"
                 Layout.fillWidth: true
                 text: row.talking ? (row.floorType === "emergency" ? "⚠ " : "● ") + row.talker
-                                  : qsTr("nobody")
+                                  : row.ended ? qsTr("ended") : qsTr("nobody")
                 color: !row.talking ? Theme.textDim
                      : row.floorType === "emergency" ? Theme.emergency : Theme.talking
                 font.pixelSize: 13
@@ -172,11 +177,27 @@ Rectangle {
                 font.pixelSize: 11
             }
         }
+        // Hold to talk here, as on a group row: what the supervisor hears, it can answer.
+        Button {
+            objectName: "rowTalk"
+            Layout.alignment: Qt.AlignVCenter
+            text: qsTr("PTT")
+            flat: true
+            leftPadding: 8
+            rightPadding: 8
+            focusPolicy: Qt.TabFocus
+            enabled: row.monitored && !row.ended && row.kind !== "broadcast"
+            Accessible.name: qsTr("Talk on %1").arg(row.name)
+            onPressed: row.controller.talk.pressOn(row.sessionId)
+            onReleased: row.controller.talk.release()
+            onCanceled: row.controller.talk.release()
+        }
         ToggleChip {
             objectName: "monitor"
             Layout.alignment: Qt.AlignVCenter
             Layout.preferredWidth: 104
             checked: row.monitored
+            enabled: !row.ended || row.kind === "group"
             text: row.kind === "group" ? (row.monitored ? qsTr("Monitoring") : qsTr("Monitor"))
                                        : (row.monitored ? qsTr("Leave") : qsTr("Listen in"))
             Accessible.name: (row.monitored ? qsTr("Stop hearing %1") : qsTr("Hear %1")).arg(row.name)

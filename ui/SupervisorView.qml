@@ -41,9 +41,9 @@ Rectangle {
                 Layout.fillWidth: true
                 Accessible.role: Accessible.StaticText
                 Accessible.name: text
-                text: qsTr("%n live", "", view.supervision.sessionList.count)
-                      + " · " + qsTr("%n talking", "", view.supervision.sessionList.talking)
-                      + " · " + qsTr("%n waiting", "", view.supervision.sessionList.waiting)
+                text: qsTr("%n live", "", view.supervision.sessions.live)
+                      + " · " + qsTr("%n talking", "", view.supervision.sessions.talking)
+                      + " · " + qsTr("%n waiting", "", view.supervision.sessions.waiting)
                       + (view.controller.emergencies.count > 0
                          ? " · " + qsTr("%n emergencies", "", view.controller.emergencies.count) : "")
                 color: view.controller.emergencies.count > 0 ? Theme.emergency : Theme.textDim
@@ -72,7 +72,12 @@ Rectangle {
                 spacing: 6
                 model: view.supervision.sessions
                 boundsBehavior: Flickable.StopAtBounds
-                ScrollBar.vertical: ScrollBar {}
+                ScrollBar.vertical: ScrollBar { policy: ScrollBar.AsNeeded }
+                // While the pointer is over the list its rows stay where they are.
+                HoverHandler {
+                    id: hover
+                    onHoveredChanged: view.supervision.sessions.held = hovered
+                }
                 delegate: SupervisedSessionRow {
                     width: sessions.width - 12
                     controller: view.controller
@@ -101,6 +106,7 @@ Rectangle {
                     // The banner sizes itself (rows, "n more", a notice); the layout follows.
                     Layout.preferredHeight: visible ? banner.height : 0
                     visible: view.controller.emergencies.count > 0
+                             || view.controller.emergencies.notice !== ""
                     EmergencyBanner {
                         id: banner
                         objectName: "overviewEmergencies"

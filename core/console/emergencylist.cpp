@@ -28,6 +28,9 @@ EmergencyList::EmergencyList(SignalingClient &client, media::VoiceEngine *voice,
         if (m_voice)
             m_voice->playTone(media::Tone::Emergency, media::Route::Headset);
     });
+    m_noticeTimer.setSingleShot(true);
+    m_noticeTimer.setInterval(kClearedNoticeMs);
+    connect(&m_noticeTimer, &QTimer::timeout, this, [this] { setNotice({}); });
 }
 
 int EmergencyList::unacknowledged() const
@@ -77,9 +80,16 @@ bool EmergencyList::handle(const proto::Event &event)
         put(raised->emergency, true);
     else if (const auto *updated = std::get_if<proto::EmergencyUpdated>(&event))
         put(updated->emergency, false);
-    else if (const auto *cleared = std::get_if<proto::EmergencyCleared>(&event))
-        remove(cleared->emergency.id);
-    else
+    else if (const auto *cleared = std::get_if<proto::EmergencyCleared>(&event)) {
+        const proto::EmergencyInfo &e = cleared->emergency;
+        const QString who = e.alias.isEmpty() ? e.unit : e.alias;
+        const QString by = e.cancelledByAlias.isEmpty() ? e.cancelledBy : e.cancelledByAlias;
+        const QString group = m_groups.nameOf(e.group);
+        remove(e.id);
+        setNotice(group.isEmpty() ? tr("Emergency of %1 cleared by %2").arg(who, by)
+                                  : tr("Emergency of %1 on %2 cleared by %3").arg(who, group, by));
+        m_noticeTimer.start();
+    } else
         return false;
     return true;
 }
@@ -184,6 +194,7 @@ void EmergencyList::refreshGroups()
 
 void EmergencyList::setNotice(const QString &notice)
 {
+    m_noticeTimer.stop(); // a new notice replaces a "cleared by" one, and stays
     if (notice == m_notice)
         return;
     m_notice = notice;

@@ -40,10 +40,14 @@ class EmergencyList : public QAbstractListModel
     Q_PROPERTY(int count READ count NOTIFY countChanged)
     /// Emergencies nobody has acknowledged yet.
     Q_PROPERTY(int unacknowledged READ unacknowledged NOTIFY countChanged)
-    /// Why the last acknowledge or cancel failed; empty otherwise.
+    /// Why the last acknowledge or cancel failed, or, for a while, who cleared the last
+    /// emergency ("Emergency of Patrol 45 on North Ops 5 cleared by Patrol 45"); empty
+    /// otherwise. An emergency must not just vanish.
     Q_PROPERTY(QString notice READ notice NOTIFY noticeChanged)
 public:
     static constexpr int kRepeatMs = 4000;
+    /// How long "cleared by" stays up after an emergency is cleared.
+    static constexpr int kClearedNoticeMs = 10000;
     enum Role {
         IdRole = Qt::UserRole + 1,
         UnitRole,
@@ -103,6 +107,7 @@ private:
     QList<proto::EmergencyInfo> m_items;
     QSet<QString> m_alarmedGroups;
     QTimer m_alarm;
+    QTimer m_noticeTimer; ///< a "cleared by" notice goes after a while
     QString m_self;
     QString m_notice;
 };

@@ -22,9 +22,74 @@ void SupervisedSessionModel::reset(const QList<proto::SessionView> &sessions)
     m_rows.clear();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (const proto::SessionView &s : sessions)
-        m_rows.append({s, now});
+        m_rows.append({s, now, false});
+    std::stable_sort(m_rows.begin(), m_rows.end(),
+                     [this](const Row &a, const Row &b) { return sortKey(a) < sortKey(b); });
     endResetModel();
     Q_EMIT countChanged();
+}
+
+void SupervisedSessionModel::setHeld(bool held)
+{
+    if (held == m_held)
+        return;
+    m_held = held;
+    Q_EMIT heldChanged();
+    if (held)
+        return;
+    // Let go: what ended goes, and everything moves to its place.
+    for (int i = int(m_rows.size()) - 1; i >= 0; --i) {
+        if (!m_rows.at(i).ended)
+            continue;
+        beginRemoveRows({}, i, i);
+        m_rows.removeAt(i);
+        endRemoveRows();
+        Q_EMIT countChanged();
+    }
+    sort();
+}
+
+bool SupervisedSessionModel::emergency(const Row &row) const
+{
+    const proto::SessionView &v = row.view;
+    return !m_lookup.emergency(v.info.id, v.group).isEmpty()
+        || (v.info.floor.state != proto::FloorState::Idle
+            && v.info.floor.type == proto::FloorType::Emergency);
+}
+
+QString SupervisedSessionModel::sortKey(const Row &row) const
+{
+    const proto::SessionView &v = row.view;
+    const int rank = row.ended                          ? 4
+        : emergency(row)                                ? 0
+        : v.info.floor.state != proto::FloorState::Idle ? 1
+        : !v.queue.isEmpty()                            ? 2
+                                                        : 3;
+    return QString::number(rank) + v.info.name.toLower() + QChar(0) + v.info.id;
+}
+
+void SupervisedSessionModel::sort()
+{
+    if (m_held)
+        return;
+    // Selection by moves, so views keep their delegates (and the pointer its row) instead
+    // of being reset.
+    for (int i = 0; i < m_rows.size(); ++i) {
+        int best = i;
+        QString bestKey = sortKey(m_rows.at(i));
+        for (int j = i + 1; j < m_rows.size(); ++j) {
+            const QString key = sortKey(m_rows.at(j));
+            if (key < bestKey) {
+                best = j;
+                bestKey = key;
+            }
+        }
+        if (best == i)
+            continue;
+        beginMoveRows({}, best, best, {}, i);
+        m_rows.move(best, i);
+        endMoveRows();
+    }
 }
 
 int SupervisedSessionModel::indexOf(const QString &session) const
@@ -38,16 +103,25 @@ int SupervisedSessionModel::indexOf(const QString &session) const
 
 void SupervisedSessionModel::put(const proto::SessionView &session)
 {
-    const Row row {session, QDateTime::currentMSecsSinceEpoch()};
+    const Row row {session, QDateTime::currentMSecsSinceEpoch(), false};
     const int i = indexOf(session.info.id);
     if (i >= 0) {
         m_rows[i] = row;
         Q_EMIT dataChanged(index(i), index(i));
         Q_EMIT countChanged(); // who talks and who waits
+        sort();
         return;
     }
-    beginInsertRows({}, int(m_rows.size()), int(m_rows.size()));
-    m_rows.append(row);
+    // Held: at the end, where nothing below it moves.
+    int at = int(m_rows.size());
+    if (!m_held) {
+        at = 0;
+        const QString key = sortKey(row);
+        while (at < m_rows.size() && sortKey(m_rows.at(at)) < key)
+            ++at;
+    }
+    beginInsertRows({}, at, at);
+    m_rows.insert(at, row);
     endInsertRows();
     Q_EMIT countChanged();
 }
@@ -57,6 +131,16 @@ void SupervisedSessionModel::remove(const QString &session)
     const int i = indexOf(session);
     if (i < 0)
         return;
+    if (m_held) {
+        Row &row = m_rows[i];
+        row.ended = true;
+        row.view.info.floor = {};
+        row.view.queue.clear();
+        row.view.heldMs = 0;
+        Q_EMIT dataChanged(index(i), index(i));
+        Q_EMIT countChanged();
+        return;
+    }
     beginRemoveRows({}, i, i);
     m_rows.removeAt(i);
     endRemoveRows();
@@ -65,23 +149,10 @@ void SupervisedSessionModel::remove(const QString &session)
 
 void SupervisedSessionModel::refresh()
 {
-    if (!m_rows.isEmpty())
-        Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1));
-}
-
-int SupervisedSessionModel::talking() const
-{
-    return int(std::count_if(m_rows.cbegin(), m_rows.cend(), [](const Row &r) {
-        return r.view.info.floor.state != proto::FloorState::Idle;
-    }));
-}
-
-int SupervisedSessionModel::waiting() const
-{
-    qsizetype n = 0;
-    for (const Row &r : m_rows)
-        n += r.view.queue.size();
-    return int(n);
+    if (m_rows.isEmpty())
+        return;
+    Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1));
+    sort(); // an emergency raised or cleared moves its session
 }
 
 QString SupervisedSessionModel::nameOf(const QString &session) const
@@ -94,6 +165,27 @@ const proto::SessionView *SupervisedSessionModel::find(const QString &session) c
 {
     const int i = indexOf(session);
     return i < 0 ? nullptr : &m_rows.at(i).view;
+}
+
+int SupervisedSessionModel::talking() const
+{
+    return int(std::count_if(m_rows.cbegin(), m_rows.cend(), [](const Row &r) {
+        return r.view.info.floor.state != proto::FloorState::Idle;
+    }));
+}
+
+int SupervisedSessionModel::live() const
+{
+    return int(
+        std::count_if(m_rows.cbegin(), m_rows.cend(), [](const Row &r) { return !r.ended; }));
+}
+
+int SupervisedSessionModel::waiting() const
+{
+    qsizetype n = 0;
+    for (const Row &r : m_rows)
+        n += r.view.queue.size();
+    return int(n);
 }
 
 int SupervisedSessionModel::rowCount(const QModelIndex &parent) const
@@ -162,18 +254,13 @@ QVariant SupervisedSessionModel::data(const QModelIndex &index, int role) const
     case ParticipantCountRole:
         return int(v.info.members.size());
     case EmergencyRole:
-        return !m_lookup.emergency(v.info.id, v.group).isEmpty()
-            || (talking && floor.type == proto::FloorType::Emergency);
+        return emergency(row);
     case EmergencyTextRole:
         return m_lookup.emergency(v.info.id, v.group);
     case MonitoredRole:
         return m_lookup.monitored(v.info.id);
-    case SortKeyRole: {
-        const bool emergency = !m_lookup.emergency(v.info.id, v.group).isEmpty()
-            || (talking && floor.type == proto::FloorType::Emergency);
-        const int rank = emergency ? 0 : talking ? 1 : !v.queue.isEmpty() ? 2 : 3;
-        return QString(QString::number(rank) + v.info.name.toLower());
-    }
+    case EndedRole:
+        return row.ended;
     default:
         return {};
     }
@@ -197,16 +284,7 @@ QHash<int, QByteArray> SupervisedSessionModel::roleNames() const
             {EmergencyRole, "emergency"},
             {EmergencyTextRole, "emergencyText"},
             {MonitoredRole, "monitored"},
-            {SortKeyRole, "sortKey"}};
-}
-
-SupervisedSessionOrder::SupervisedSessionOrder(SupervisedSessionModel *source, QObject *parent)
-    : QSortFilterProxyModel(parent)
-{
-    setSourceModel(source);
-    setSortRole(SupervisedSessionModel::SortKeyRole);
-    setDynamicSortFilter(true);
-    sort(0);
+            {EndedRole, "ended"}};
 }
 
 } // namespace floorline::console

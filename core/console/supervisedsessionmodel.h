@@ -4,7 +4,6 @@
 #include "core/protocol/supervision.h"
 
 #include <QAbstractListModel>
-#include <QSortFilterProxyModel>
 #include <QtQml/qqmlregistration.h>
 
 #include <functional>
@@ -13,7 +12,12 @@ namespace floorline::console {
 
 /**
  * @brief Every live session on the server as a supervisor sees it (docs/protocol.md §12), in
- * the order the server's overview brings them; SupervisedSessionOrder sorts them for the view.
+ * the supervisor's order: emergencies first, then who talks, then who waits, then quiet calls;
+ * by name within each.
+ *
+ * While `held` (the pointer is over the list) nothing moves: changed rows keep their place,
+ * new ones come at the end, and a session that ended stays as `ended` until the hold is let
+ * go; then the list sorts itself again. A click never lands on a row that slid under it.
  *
  * Roles (what a session row binds):
  * - `sessionId`, `kind` ("group", "adhoc", "broadcast"), `name`, `groupId`, `owner` (alias);
@@ -22,7 +26,8 @@ namespace floorline::console {
  * - `queue`: one line per waiting request, in order ("1  Engine 4"); `queueCount`;
  * - `participants` (aliases, comma separated, at most 8 then "+ n more"), `participantCount`;
  * - `emergency` (an emergency is active on it), `emergencyText` ("Engine 1: not acknowledged");
- * - `monitored`: this console hears it (a monitored group, a call it is in).
+ * - `monitored`: this console hears it (a monitored group, a call it is in);
+ * - `ended`: no longer live, kept in place while the list is held.
  * Thread rule: GUI thread.
  */
 class SupervisedSessionModel : public QAbstractListModel
@@ -31,10 +36,14 @@ class SupervisedSessionModel : public QAbstractListModel
     QML_ELEMENT
     QML_UNCREATABLE("Part of the Supervision")
     Q_PROPERTY(int count READ count NOTIFY countChanged)
+    /// Rows that are live (not `ended`).
+    Q_PROPERTY(int live READ live NOTIFY countChanged)
     /// Sessions where someone holds the floor now.
     Q_PROPERTY(int talking READ talking NOTIFY countChanged)
     /// Requests waiting for a floor, over all sessions.
     Q_PROPERTY(int waiting READ waiting NOTIFY countChanged)
+    /// Rows keep their places (see above).
+    Q_PROPERTY(bool held READ held WRITE setHeld NOTIFY heldChanged)
 public:
     enum Role {
         SessionIdRole = Qt::UserRole + 1,
@@ -53,7 +62,7 @@ public:
         EmergencyRole,
         EmergencyTextRole,
         MonitoredRole,
-        SortKeyRole,
+        EndedRole,
     };
     Q_ENUM(Role)
 
@@ -74,6 +83,9 @@ public:
     /// Emergencies or what this console hears changed: every row looks again.
     void refresh();
     int count() const { return int(m_rows.size()); }
+    bool held() const { return m_held; }
+    void setHeld(bool held);
+    int live() const;
     int talking() const;
     int waiting() const;
     /// The name the overview gives a session; empty when it is not live.
@@ -86,28 +98,25 @@ public:
 
 Q_SIGNALS:
     void countChanged();
+    void heldChanged();
 
 private:
     struct Row
     {
         proto::SessionView view;
         qint64 receivedAt = 0; ///< ms since the epoch, when the view arrived
+        bool ended = false;
     };
     int indexOf(const QString &session) const;
+    bool emergency(const Row &row) const;
+    /// Where a row belongs in the supervisor's order (smaller first).
+    QString sortKey(const Row &row) const;
+    /// Moves rows to their places (not while held).
+    void sort();
 
     Lookup m_lookup;
     QList<Row> m_rows;
-};
-
-/// The supervisor's order: emergencies first, then who talks, then who waits, then quiet
-/// calls; by name within each.
-class SupervisedSessionOrder : public QSortFilterProxyModel
-{
-    Q_OBJECT
-    QML_ELEMENT
-    QML_UNCREATABLE("Part of the Supervision")
-public:
-    explicit SupervisedSessionOrder(SupervisedSessionModel *source, QObject *parent = nullptr);
+    bool m_held = false;
 };
 
 } // namespace floorline::console

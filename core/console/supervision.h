@@ -35,10 +35,9 @@ class Supervision : public QObject
     QML_UNCREATABLE("Part of the ConsoleController")
     /// This login is a supervisor's: the overview can be shown.
     Q_PROPERTY(bool available READ available NOTIFY availableChanged)
-    /// The live sessions, emergencies first, then who talks, then who waits.
-    Q_PROPERTY(floorline::console::SupervisedSessionOrder *sessions READ sessions CONSTANT)
-    /// The same sessions unsorted, with the counts the overview's summary shows.
-    Q_PROPERTY(floorline::console::SupervisedSessionModel *sessionList READ sessionList CONSTANT)
+    /// The live sessions, emergencies first, then who talks, then who waits; with the counts
+    /// the overview's summary shows.
+    Q_PROPERTY(floorline::console::SupervisedSessionModel *sessions READ sessions CONSTANT)
     Q_PROPERTY(floorline::console::ConsolePresenceModel *consoles READ consoles CONSTANT)
     /// What went wrong with the last request (the overview, a monitor); empty otherwise.
     Q_PROPERTY(QString notice READ notice NOTIFY noticeChanged)
@@ -61,8 +60,7 @@ public:
     bool handle(const proto::Event &event);
 
     bool available() const { return m_available; }
-    SupervisedSessionOrder *sessions() { return &m_order; }
-    SupervisedSessionModel *sessionList() { return &m_sessions; }
+    SupervisedSessionModel *sessions() { return &m_sessions; }
     ConsolePresenceModel *consoles() { return &m_consoles; }
     QString notice() const { return m_notice; }
 
@@ -83,7 +81,6 @@ private:
 
     Context m_ctx;
     SupervisedSessionModel m_sessions;
-    SupervisedSessionOrder m_order {&m_sessions};
     ConsolePresenceModel m_consoles;
     bool m_available = false;
     QString m_notice;

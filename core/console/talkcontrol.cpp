@@ -24,6 +24,11 @@ qint64 nowMs()
 }
 /// The highest priority a dispatcher has: an emergency pre-empts (docs/protocol.md §5.1).
 constexpr int kEmergencyPriority = 15;
+/// A console's everyday talk: above every radio (units are capped at 7, §5.1), so a radio
+/// never cuts a dispatcher off mid-sentence, and a dispatcher's press takes the floor from a
+/// talking radio, as dispatch consoles do (console priority). Two consoles are equal: the
+/// second waits in the queue.
+constexpr int kConsolePriority = 8;
 } // namespace
 
 TalkControl::TalkControl(Context context, QObject *parent)
@@ -73,7 +78,7 @@ void TalkControl::request(const QStringList &sessions, bool emergency)
     }
     m_pressedOn = sessions;
     set(TalkState::Requesting);
-    const int priority = emergency ? kEmergencyPriority : 0;
+    const int priority = emergency ? kEmergencyPriority : kConsolePriority;
     const proto::FloorType type
         = emergency ? proto::FloorType::Emergency : proto::FloorType::Normal;
     // An armed item goes with this one spurt, to every group it is addressed to.
@@ -167,7 +172,7 @@ bool TalkControl::handle(const proto::Event &event)
             stopSending();
             if (m_ctx.voice)
                 m_ctx.voice->playTone(media::Tone::Deny, media::Route::Headset);
-            set(TalkState::Denied, tr("Floor revoked: %1").arg(revoke->reason));
+            set(TalkState::Denied, tr("Floor revoked: %1").arg(revoke->reason), 0, true);
         }
         return true;
     }
@@ -250,17 +255,19 @@ void TalkControl::stopSending()
         m_ctx.voice->setTransmitting(false);
 }
 
-void TalkControl::set(TalkState state, const QString &notice, int position)
+void TalkControl::set(TalkState state, const QString &notice, int position, bool revoked)
 {
     if (state != TalkState::Granted) {
         m_grantedAt = 0;
         m_endsAt = 0;
     }
-    if (state == m_state && notice == m_notice && position == m_queuePosition)
+    if (state == m_state && notice == m_notice && position == m_queuePosition
+        && revoked == m_revoked)
         return;
     m_state = state;
     m_notice = notice;
     m_queuePosition = position;
+    m_revoked = revoked;
     qCDebug(lcTalk, "talk state %s %s", QMetaEnum::fromType<TalkState>().valueToKey(int(state)),
             qPrintable(notice));
     Q_EMIT changed();

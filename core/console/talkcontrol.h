@@ -39,6 +39,9 @@ class TalkControl : public QObject
     /// Why the last request was denied or the floor revoked (kept after the release, until
     /// the next press); empty otherwise.
     Q_PROPERTY(QString notice READ notice NOTIFY changed)
+    /// The Denied state came from a revoke: the floor was taken away while talking (cut off),
+    /// not refused.
+    Q_PROPERTY(bool revoked READ revoked NOTIFY changed)
     Q_PROPERTY(int queuePosition READ queuePosition NOTIFY changed)
     /// Where the talk goes: while a press is held, the groups or call it asked for; otherwise
     /// where the next press of the main PTT goes (the selected groups).
@@ -64,6 +67,7 @@ public:
 
     TalkState state() const { return m_state; }
     QString notice() const { return m_notice; }
+    bool revoked() const { return m_revoked; }
     int queuePosition() const { return m_queuePosition; }
     QStringList targets() const;
     bool pressed() const { return !m_talkSessions.isEmpty(); }
@@ -99,11 +103,12 @@ private:
     void request(const QStringList &sessions, bool emergency);
     void onResult(const QString &session, proto::FloorType type,
                   const Reply<proto::FloorRequestResult> &reply);
-    void set(TalkState state, const QString &notice = {}, int position = 0);
+    void set(TalkState state, const QString &notice = {}, int position = 0, bool revoked = false);
     void stopSending();
 
     Context m_ctx;
     bool m_online = false;
+    bool m_revoked = false;
     TalkState m_state = TalkState::Idle;
     QString m_notice;
     int m_queuePosition = 0;

@@ -123,7 +123,9 @@ private Q_SLOTS:
         QVERIFY(unit.waitEvent<proto::FloorIdle>());
     }
 
-    void queuedRequestShowsItsPositionThenTalks()
+    /// Console priority: a dispatcher's press takes the floor from a talking radio, even one
+    /// at a unit's highest priority, and no radio cuts the dispatcher off.
+    void theConsoleTakesTheFloorFromARadio()
     {
         auto server = test::startServer(30, 6);
         Console console(*server);
@@ -131,10 +133,39 @@ private Q_SLOTS:
         test::TestClient unit(QStringLiteral("unit-0001"), server->url());
         QVERIFY(unit.login());
         QVERIFY(unit.call(proto::Affiliate {{QStringLiteral("tg-001")}}));
-        QVERIFY(unit.call(proto::FloorRequest {QStringLiteral("group:tg-001"), 0, {}}));
-        // The unit's talk shows on the tile.
+        QCOMPARE(unit.call(proto::FloorRequest {QStringLiteral("group:tg-001"), 7, {}})->outcome,
+                 proto::FloorOutcome::Granted);
         QTRY_COMPARE(console.role(QStringLiteral("tg-001"), GroupTreeModel::TalkerRole).toString(),
                      QStringLiteral("Engine 1"));
+        console.controller.talk()->press();
+        const auto revoke = unit.waitEvent<proto::FloorRevoke>();
+        QVERIFY(revoke);
+        QCOMPARE(revoke->cause, int(proto::RevokeCause::PreEmpted));
+        QVERIFY(unit.call(proto::FloorRelease {QStringLiteral("group:tg-001")}));
+        QTRY_COMPARE(console.controller.talk()->state(), TalkState::Granted);
+        // The radio asks again while the dispatcher talks: it waits.
+        QCOMPARE(unit.call(proto::FloorRequest {QStringLiteral("group:tg-001"), 7, {}})->outcome,
+                 proto::FloorOutcome::Queued);
+        QTest::qWait(200);
+        QCOMPARE(console.controller.talk()->state(), TalkState::Granted);
+        QVERIFY(!console.controller.talk()->revoked());
+        console.controller.talk()->release();
+        QTRY_COMPARE(console.controller.talk()->state(), TalkState::Idle);
+    }
+
+    void queuedRequestShowsItsPositionThenTalks()
+    {
+        auto server = test::startServer(30, 6);
+        Console console(*server);
+        QVERIFY(console.ready());
+        // A colleague at another console talks: consoles are equal (priority 8), ours waits.
+        test::TestClient unit(QStringLiteral("dispatch-2"), server->url());
+        QVERIFY(unit.login());
+        QVERIFY(unit.call(proto::Affiliate {{QStringLiteral("tg-001")}}));
+        QVERIFY(unit.call(proto::FloorRequest {QStringLiteral("group:tg-001"), 8, {}}));
+        // The colleague's talk shows on the tile.
+        QTRY_COMPARE(console.role(QStringLiteral("tg-001"), GroupTreeModel::TalkerRole).toString(),
+                     QStringLiteral("Dispatch 2"));
 
         console.controller.talk()->press();
         QTRY_COMPARE(console.controller.talk()->state(), TalkState::Queued);
@@ -150,7 +181,7 @@ private Q_SLOTS:
                  QStringLiteral("Dispatch 1"));
         QCOMPARE(log->data(log->index(0), ActivityLogModel::LiveRole), true);
         QCOMPARE(log->data(log->index(1), ActivityLogModel::TalkerRole).toString(),
-                 QStringLiteral("Engine 1"));
+                 QStringLiteral("Dispatch 2"));
         QCOMPARE(log->data(log->index(1), ActivityLogModel::GroupRole).toString(),
                  QStringLiteral("North Ops 1"));
         QCOMPARE(log->data(log->index(1), ActivityLogModel::LiveRole), false);

@@ -94,6 +94,21 @@ QString ConsoleFixture::otherDispatcherCalls(const QStringList &units)
     return result ? result->session.id : QString();
 }
 
+bool ConsoleFixture::otherDispatcherTalks(const QString &group)
+{
+    TestClient *dispatcher = loggedIn(QStringLiteral("dispatch-2"));
+    if (!dispatcher || !dispatcher->call(proto::Affiliate {{group}}))
+        return false;
+    const auto result = dispatcher->call(proto::FloorRequest {proto::groupSessionId(group), 8, {}});
+    return result && result->outcome == proto::FloorOutcome::Granted;
+}
+
+void ConsoleFixture::otherDispatcherStops(const QString &group)
+{
+    if (TestClient *dispatcher = m_units.value(QStringLiteral("dispatch-2")))
+        dispatcher->call(proto::FloorRelease {proto::groupSessionId(group)});
+}
+
 QVariantMap ConsoleFixture::serverStats() const
 {
     return m_server->statsJson().value(QStringLiteral("signaling")).toObject().toVariantMap();

@@ -66,6 +66,10 @@ public:
     /// Another dispatcher (dispatch-2) calls these units: they become busy elsewhere.
     /// Returns the call's session id, empty on failure.
     Q_INVOKABLE QString otherDispatcherCalls(const QStringList &units);
+    /// The other dispatcher (dispatch-2) monitors `group` and takes its floor at a console's
+    /// priority (8, as ours): our press then waits in the queue. True when granted.
+    Q_INVOKABLE bool otherDispatcherTalks(const QString &group);
+    Q_INVOKABLE void otherDispatcherStops(const QString &group);
     /// The server's signaling counters (docs/operations.md: sessionsCreated, invitations,
     /// unitsInvited, ...): what really reached the server.
     Q_INVOKABLE QVariantMap serverStats() const;

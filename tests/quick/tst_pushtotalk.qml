@@ -37,9 +37,9 @@ TestCase {
     }
 
     function test_2_queuedRequestShowsItsPosition() {
-        const group = Fixture.unitTalks("unit-0001", false)
-        verify(group !== "", "the unit took the floor")
-        // The console talks on the unit's group.
+        // A colleague at another console talks: consoles are equal, so ours waits.
+        const group = "tg-001"
+        verify(Fixture.otherDispatcherTalks(group), "the colleague took the floor")
         Fixture.controller.groups.setSelected(group, true)
         view.forceActiveFocus()
         keyPress(Qt.Key_Space)
@@ -47,6 +47,23 @@ TestCase {
         compare(Fixture.controller.talk.queuePosition, 1)
         const button = findChild(view, "pttButton")
         verify(button.children[0].text.indexOf("#1") >= 0, button.children[0].text)
+        keyRelease(Qt.Key_Space)
+        tryCompare(Fixture.controller.talk, "state", Console.Idle, 3000)
+        Fixture.otherDispatcherStops(group)
+    }
+
+    function test_2b_aRadioNeverCutsTheConsoleOffAndTheConsoleTakesOver() {
+        // A radio talks; the console's press takes the floor from it (console priority).
+        const group = Fixture.unitTalks("unit-0001", false)
+        verify(group !== "", "the unit took the floor")
+        Fixture.controller.groups.setSelected(group, true)
+        view.forceActiveFocus()
+        keyPress(Qt.Key_Space)
+        tryCompare(Fixture.controller.talk, "state", Console.Granted, 4000)
+        // While we talk, the radio asks again: it waits, it does not cut us off.
+        compare(Fixture.unitAsks("unit-0001", false), "queued")
+        wait(300)
+        compare(Fixture.controller.talk.state, Console.Granted)
         keyRelease(Qt.Key_Space)
         tryCompare(Fixture.controller.talk, "state", Console.Idle, 3000)
         Fixture.unitStops("unit-0001")
@@ -65,16 +82,22 @@ TestCase {
         compare(list.unacknowledged, 1)
         const ack = findChild(banner, "acknowledgeEmergency")
         mouseClick(ack)
+        // A second click right after lands on nothing: the rows may be moving.
+        verify(banner.settling, "the buttons wait a moment after a click")
         tryCompare(list, "unacknowledged", 0, 3000)
         const by = findChild(banner, "acknowledgedBy")
         tryVerify(() => by.visible && by.text === "acknowledged by Dispatch 1", 3000, by.text)
         verify(banner.visible, "acknowledged is not cleared: it stays until cleared")
         verify(!ack.enabled, "acknowledged once by us")
         Fixture.unitStops("unit-0002")
+        tryVerify(() => findChild(banner, "cancelEmergency").enabled, 3000)
         mouseClick(findChild(banner, "cancelEmergency"))
         tryCompare(list, "count", 0, 3000)
-        tryVerify(() => !banner.visible, 3000, "the banner is gone")
+        // It does not just vanish: the banner says who cleared it, for a while.
+        tryVerify(() => list.notice.indexOf("cleared by Dispatch 1") > 0, 3000, list.notice)
+        verify(banner.visible, "the notice shows")
         tryVerify(() => !row.alarm, 3000, "the group is no longer marked")
+        tryVerify(() => !banner.visible, 12000, "the banner is gone")
     }
 
     function test_4_deniedPressShowsWhy() {

@@ -119,6 +119,44 @@ TestCase {
         tryVerify(() => busy() === undefined, 3000, "a quiet group leaves the overview")
     }
 
+    function test_3b_rowsHoldStillUnderThePointer() {
+        compare(Fixture.unitAsks("unit-0001", false), "granted")
+        tryVerify(() => row("group:tg-001") !== undefined, 3000)
+        const list = findChild(view, "overviewSessions")
+        mouseMove(list, 40, 20)
+        tryCompare(supervision.sessions, "held", true, 2000)
+        const before = rows().map(r => r.sessionId)
+        Fixture.unitStops("unit-0001") // the group goes quiet: it would leave the list
+        tryCompare(row("group:tg-001"), "ended", true, 3000)
+        compare(rows().map(r => r.sessionId), before, "nothing moved under the pointer")
+        compare(findChild(row("group:tg-001"), "talker").text, "ended")
+        // A new talker while held: at the end, nothing above it moves.
+        compare(Fixture.unitAsks("unit-0004", false), "granted") // tg-004
+        tryVerify(() => rows().length === before.length + 1, 3000)
+        compare(rows()[rows().length - 1].sessionId, "group:tg-004")
+        compare(rows().slice(0, before.length).map(r => r.sessionId), before)
+        // The pointer leaves: what ended goes, the rest sorts itself.
+        mouseMove(findChild(view, "pttPanel"), 10, 10)
+        tryCompare(supervision.sessions, "held", false, 2000)
+        tryVerify(() => row("group:tg-001") === undefined, 3000, "the quiet group is gone")
+        verify(rows().findIndex(r => r.sessionId === "group:tg-004")
+               < rows().findIndex(r => r.kind === "adhoc"), "who talks before a quiet call")
+    }
+
+    function test_3c_talkFromTheOverview() {
+        // unit-0004 talks on tg-004; the supervisor holds the row's PTT: a console's press
+        // takes the floor from a radio.
+        const talk = findChild(row("group:tg-004"), "rowTalk")
+        verify(talk.enabled, "a monitored group can be talked on")
+        mousePress(talk)
+        tryCompare(Fixture.controller.talk, "state", Console.Granted, 4000)
+        tryCompare(row("group:tg-004"), "talker", "Supervisor", 3000)
+        mouseRelease(talk)
+        tryCompare(Fixture.controller.talk, "state", Console.Idle, 3000)
+        Fixture.unitStops("unit-0004")
+        mouseMove(findChild(view, "pttPanel"), 10, 10)
+    }
+
     function test_4_listenInToACallInOneClick() {
         const callId = rows().find(r => r.kind === "adhoc").sessionId
         const chip = findChild(row(callId), "monitor")
@@ -150,6 +188,9 @@ TestCase {
         mouseClick(findChild(view, "showConsole"))
         verify(!findChild(view, "supervisorView").visible)
         verify(findChild(view, "unitList").visible, "the console's panels")
+        // unit-0002's emergency is still open: the console's own banner shows it too.
+        verify(Fixture.controller.emergencies.count > 0)
+        verify(findChild(view, "emergencyBanner").visible, "the banner over the group tree")
         mouseClick(findChild(view, "showOverview"))
         verify(findChild(view, "supervisorView").visible)
     }
