@@ -69,13 +69,15 @@ void CallControl::reload()
             if (const auto holder = FloorHolder::of(s))
                 m_ctx.floors.taken(*holder);
             else
-                m_ctx.floors.idle(s.id);
+                m_ctx.floors.idleWhileAway(s.id);
         }
-        // What ended while we were away.
+        // What ended while we were away: it ended, as far as we know, when we lost sight of
+        // it, not now (the activity log's durations stay true).
         for (const QString &session : m_ctx.floors.busySessions()) {
             if (!live.contains(session))
-                m_ctx.floors.idle(session);
+                m_ctx.floors.idleWhileAway(session);
         }
+        m_ctx.floors.linkBack();
         for (const QString &session : m_ctx.sessions.sessionIds()) {
             if (!live.contains(session))
                 m_ctx.sessions.remove(session);

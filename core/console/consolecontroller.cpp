@@ -43,7 +43,10 @@ void ConsoleController::logout()
 
 void ConsoleController::onLinkChanged()
 {
-    m_talk.setOnline(m_connection.link() == Link::Online);
+    const bool online = m_connection.link() == Link::Online;
+    m_talk.setOnline(online);
+    if (!online)
+        m_floors.linkLost();
 }
 
 void ConsoleController::onLoggedIn(const proto::LoginResult &login, bool resumed)

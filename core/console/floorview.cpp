@@ -86,11 +86,27 @@ void FloorView::taken(const FloorHolder &holder)
 
 void FloorView::idle(const QString &session)
 {
+    end(session, nowMs());
+}
+
+void FloorView::linkLost()
+{
+    if (m_lostAt == 0)
+        m_lostAt = nowMs();
+}
+
+void FloorView::idleWhileAway(const QString &session)
+{
+    end(session, m_lostAt != 0 ? m_lostAt : nowMs());
+}
+
+void FloorView::end(const QString &session, qint64 atMs)
+{
     if (!m_holders.remove(session))
         return;
     m_ctx.groups.clearTalker(groupOf(session));
     m_ctx.sessions.clearTalker(session);
-    m_ctx.activity.ended(session, nowMs());
+    m_ctx.activity.ended(session, atMs);
     showSpurtMedia(session, {}, {});
 }
 

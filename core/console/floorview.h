@@ -57,6 +57,13 @@ public:
     bool handle(const proto::Event &event);
     void taken(const FloorHolder &holder);
     void idle(const QString &session);
+    /// The link went down: from now on nothing here is seen; a spurt found over when it is
+    /// back ended, as far as the console knows, at this moment (not at the re-login).
+    void linkLost();
+    /// After the re-login's snapshot: a spurt that ended while the link was down
+    /// (idleWhileAway), then the console sees again.
+    void idleWhileAway(const QString &session);
+    void linkBack() { m_lostAt = 0; }
     /// Sessions whose floor the console shows as taken.
     QList<QString> busySessions() const { return m_holders.keys(); }
     /// Sends `session`'s talker to the headset or the speaker at the group's volume, as the
@@ -74,12 +81,14 @@ Q_SIGNALS:
     void onAirChanged();
 
 private:
+    void end(const QString &session, qint64 atMs);
     /// What the spurt on `session` shows (`media` empty: nothing): model state and onAir.
     void showSpurtMedia(const QString &session, const QString &talker, const QString &media);
     void onMediaStateChanged(const QString &media);
 
     Context m_ctx;
     QHash<QString, FloorHolder> m_holders; ///< session -> who talks there now
+    qint64 m_lostAt = 0; ///< when the link went down (ms since the epoch); 0 while up
     struct SpurtMedia
     {
         QString talker;

@@ -53,14 +53,21 @@ void ServerConnection::setLoginTarget(const QUrl &url, const QString &user)
 void ServerConnection::login(const QString &url, const QString &user, const QString &password)
 {
     const QUrl server = QUrl::fromUserInput(url.trimmed());
+    // A new entry replaces the last attempt: an earlier wrong address must not go on being
+    // retried (and shown as "Connecting…") behind the form's error.
+    const auto refuse = [this](const QString &why) {
+        if (m_client.state() != SignalingClient::State::Online)
+            m_client.disconnectFromServer();
+        setError(why);
+    };
     if (!server.isValid()
         || (server.scheme() != QLatin1String("ws") && server.scheme() != QLatin1String("wss"))
         || server.host().isEmpty() || server.port() <= 0) {
-        setError(tr("Enter the server as ws://host:port"));
+        refuse(tr("Enter the server as ws://host:port"));
         return;
     }
     if (user.trimmed().isEmpty()) {
-        setError(tr("Enter your user name"));
+        refuse(tr("Enter your user name"));
         return;
     }
     Q_EMIT loginRequested(server, user.trimmed());

@@ -153,6 +153,34 @@ private Q_SLOTS:
         QTRY_COMPARE(console.controller.talk()->state(), TalkState::Idle);
     }
 
+    /// A spurt that ended while the console was logged out ends, in the activity log, when the
+    /// console lost sight of it: the time away is not talk time.
+    void aSpurtThatEndedWhileAwayKeepsItsDuration()
+    {
+        auto server = test::startServer(30, 6);
+        Console console(*server);
+        QVERIFY(console.ready());
+        test::TestClient unit(QStringLiteral("unit-0001"), server->url());
+        QVERIFY(unit.login());
+        QVERIFY(unit.call(proto::Affiliate {{QStringLiteral("tg-001")}}));
+        QVERIFY(unit.call(proto::FloorRequest {QStringLiteral("group:tg-001"), 0, {}}));
+        ActivityLogModel *log = console.controller.activity();
+        QTRY_COMPARE(log->rowCount(), 1);
+        QTest::qWait(300);
+        console.controller.logout();
+        QTRY_COMPARE(console.controller.link(), Link::Offline);
+        QVERIFY(unit.call(proto::FloorRelease {QStringLiteral("group:tg-001")}));
+        QTest::qWait(1500); // away
+        console.controller.connectToServer(server->url(), QStringLiteral("dispatch-1"),
+                                           QStringLiteral("dispatch-1"));
+        QVERIFY(console.ready());
+        QTRY_COMPARE(log->data(log->index(0), ActivityLogModel::LiveRole), false);
+        QCOMPARE(log->rowCount(), 1);
+        const qint64 duration
+            = log->data(log->index(0), ActivityLogModel::DurationRole).toLongLong();
+        QVERIFY2(duration > 0 && duration < 1200, qPrintable(QString::number(duration)));
+    }
+
     void queuedRequestShowsItsPositionThenTalks()
     {
         auto server = test::startServer(30, 6);
