@@ -161,6 +161,7 @@ Rectangle {
             color: "white"
             font.pixelSize: 12
             font.weight: Font.DemiBold
+            elide: Text.ElideRight
         }
         Text {
             Layout.fillWidth: true
