@@ -60,6 +60,9 @@ void SignalingClient::connectToServer(const QUrl &url, const QString &user, cons
     m_lastSeq = 0;
     m_userDisconnect = false;
     m_backoff.reset();
+    // A retry to the last address must not fire later and tear down this connection (a wrong
+    // address corrected while it was being retried dropped the new login seconds after).
+    m_reconnect.stop();
     setState(State::Connecting);
     openSocket();
 }
@@ -70,6 +73,9 @@ void SignalingClient::openSocket()
         m_socket->disconnect(this);
         m_socket->abort();
         m_socket->deleteLater();
+        // Their answers would have come on that socket: they never will. Said now, so callers
+        // retry after the next login instead of waiting for their timeouts.
+        failPending({ErrorCode::Disconnected, QStringLiteral("connection replaced")});
     }
     m_socket = new QWebSocket(QStringLiteral("floorline"), QWebSocketProtocol::VersionLatest, this);
     // A directory of 10,000 units is about 2 MB; anything far beyond is not a server we trust.

@@ -3,6 +3,7 @@
 #include "support/testclient.h"
 
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTest>
 
 using namespace floorline;
@@ -121,6 +122,36 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor([&] { return logins.size() == 1; }, 5000));
         QCOMPARE(logins.first().at(1).toBool(), false); // not resumed: refetch state
         QVERIFY(client.client.login().media.ssrc != oldSsrc);
+    }
+
+    /// A wrong address being retried, then the right one: the old retry must not fire later
+    /// and drop the new login (it did, seconds after, in the middle of an upload).
+    void correctingTheAddressStopsTheRetries()
+    {
+        auto server = startServer();
+        QVERIFY(server);
+        QTcpServer closed; // a port of our own that nobody answers on
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        const quint16 deadPort = closed.serverPort();
+        closed.close();
+        SignalingClient client;
+        QSignalSpy lost(&client, &SignalingClient::connectionLost);
+        QSignalSpy logins(&client, &SignalingClient::loggedIn);
+        QUrl wrong;
+        wrong.setScheme(QStringLiteral("ws"));
+        wrong.setHost(QStringLiteral("127.0.0.1"));
+        wrong.setPort(deadPort);
+        client.connectToServer(wrong, QStringLiteral("unit-0001"), QStringLiteral("unit-0001"));
+        // A few refusals: the next retry is a second or two away.
+        QTest::qWait(1200);
+        QCOMPARE(client.state(), SignalingClient::State::Reconnecting);
+        client.connectToServer(server->url(), QStringLiteral("unit-0001"),
+                               QStringLiteral("unit-0001"));
+        QVERIFY(QTest::qWaitFor([&] { return logins.size() == 1; }, 5000));
+        QTest::qWait(3000); // longer than any retry the wrong address had scheduled
+        QCOMPARE(lost.size(), 0);
+        QCOMPARE(logins.size(), 1);
+        QCOMPARE(client.state(), SignalingClient::State::Online);
     }
 
     void wrongResumeTokenIsRefused()
