@@ -79,8 +79,12 @@ TestCase {
         const invitations = stat("invitations")
         const created = stat("sessionsCreated")
         const row = unitRow("unit-0005")
-        // The other dispatcher's call was brought into view when it appeared: back to ours.
-        findChild(view, "callList").positionViewAtIndex(0, ListView.Beginning)
+        // The other dispatcher's call is brought into view when it appears (its row comes in a
+        // batch, after the unit's status): wait for it, then back to ours.
+        const list = findChild(view, "callList")
+        tryCompare(list, "count", 2, 3000)
+        wait(150) // the bring-into-view runs later in the event loop
+        list.positionViewAtIndex(0, ListView.Beginning)
         wait(50)
         drag(row, call(0))
         const notice = findChild(view, "inviteNotice")
