@@ -947,6 +947,17 @@ SPRECHEN</translation>
         <source>Talk on %1</source>
         <translation>In %1 sprechen</translation>
     </message>
+    <message>
+        <source> · emergency call</source>
+        <translation> · Notruf</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting: </source>
+        <translation>
+            <numerusform>%n wartet: </numerusform>
+            <numerusform>%n warten: </numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SupervisorView</name>
@@ -1274,6 +1285,10 @@ SPRECHEN</translation>
     <message>
         <source>Connection lost</source>
         <translation>Verbindung verloren</translation>
+    </message>
+    <message>
+        <source>The talk was ended: no voice reached the server</source>
+        <translation>Sprechen beendet: beim Server kam keine Sprache an</translation>
     </message>
 </context>
 <context>

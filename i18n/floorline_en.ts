@@ -146,6 +146,13 @@
             <numerusform>+ %n more</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n waiting: </source>
+        <translation>
+            <numerusform>%n waiting: </numerusform>
+            <numerusform>%n waiting: </numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SupervisorView</name>

@@ -20,7 +20,7 @@ Rectangle {
     visible: emergencies.count > 0 || emergencies.notice !== ""
     readonly property int shown: Math.min(emergencies.count, 2)
     height: shown * rowHeight + (emergencies.count > shown ? 22 : 0)
-            + (emergencies.notice !== "" ? 22 : 0)
+            + (emergencies.notice !== "" ? noticeText.implicitHeight + 6 : 0)
     color: Theme.emergency
     Accessible.role: Accessible.AlertMessage
     Accessible.name: qsTr("%n open emergency(s)", "", emergencies.count)
@@ -164,9 +164,14 @@ Rectangle {
             elide: Text.ElideRight
         }
         Text {
+            id: noticeText
+            objectName: "emergencyNotice"
             Layout.fillWidth: true
             Layout.leftMargin: 16
+            Layout.rightMargin: 8
             visible: banner.emergencies.notice !== ""
+            // Wrapped, not cut: who cleared it is the point of the line.
+            wrapMode: Text.WordWrap
             text: banner.emergencies.notice
             color: "white"
             font.pixelSize: 12

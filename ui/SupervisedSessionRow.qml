@@ -28,6 +28,9 @@ Rectangle {
     /// No longer live; kept in its place while the pointer is over the list.
     required property bool ended
     readonly property bool talking: talker !== ""
+    /// A narrow list (the 1024×600 minimum): the queue goes under the talker, no column of
+    /// its own.
+    readonly property bool compact: width < 640
     readonly property string talkTime: {
         const s = Math.max(0, Math.floor((now - talkingSince) / 1000))
         return Math.floor(s / 60) + ":" + String(s % 60).padStart(2, "0")
@@ -109,7 +112,7 @@ Rectangle {
             }
         }
         ColumnLayout {
-            Layout.preferredWidth: Math.round(row.width * 0.2)
+            Layout.preferredWidth: Math.round(row.width * (row.compact ? 0.3 : 0.2))
             Layout.minimumWidth: Layout.preferredWidth
             Layout.maximumWidth: Layout.preferredWidth
             Layout.alignment: Qt.AlignTop
@@ -133,13 +136,26 @@ Rectangle {
             }
             Text {
                 visible: row.talking
-                text: row.talkTime + (row.priority > 0 ? qsTr(" · P%1", "priority level").arg(row.priority) : "")
-                color: Theme.text
+                text: row.talkTime
+                      + (row.floorType === "emergency" ? qsTr(" · emergency call")
+                         : row.priority > 0 ? qsTr(" · P%1", "priority level").arg(row.priority) : "")
+                color: row.floorType === "emergency" ? Theme.emergency : Theme.text
                 font.pixelSize: 12
                 font.family: "monospace"
             }
+            Text {
+                objectName: "compactQueue"
+                Layout.fillWidth: true
+                visible: row.compact && row.queueCount > 0
+                text: qsTr("%n waiting: ", "", row.queueCount)
+                      + row.queue.slice(0, 2).map(l => l.replace(/^\d+\s+/, "")).join(", ")
+                color: Theme.waiting
+                font.pixelSize: 11
+                elide: Text.ElideRight
+            }
         }
         ColumnLayout {
+            visible: !row.compact
             Layout.preferredWidth: Math.round(row.width * 0.24)
             Layout.minimumWidth: Layout.preferredWidth
             Layout.maximumWidth: Layout.preferredWidth
@@ -183,8 +199,8 @@ Rectangle {
             Layout.alignment: Qt.AlignVCenter
             text: qsTr("PTT")
             flat: true
-            leftPadding: 8
-            rightPadding: 8
+            leftPadding: row.compact ? 4 : 8
+            rightPadding: row.compact ? 4 : 8
             focusPolicy: Qt.TabFocus
             enabled: row.monitored && !row.ended && row.kind !== "broadcast"
             Accessible.name: qsTr("Talk on %1").arg(row.name)
@@ -195,7 +211,8 @@ Rectangle {
         ToggleChip {
             objectName: "monitor"
             Layout.alignment: Qt.AlignVCenter
-            Layout.preferredWidth: 104
+            Layout.preferredWidth: row.compact ? 90 : 104
+            compact: row.compact
             checked: row.monitored
             enabled: !row.ended || row.kind === "group"
             text: row.kind === "group" ? (row.monitored ? qsTr("Monitoring") : qsTr("Monitor"))

@@ -125,6 +125,23 @@ void TalkControl::onResult(const QString &session, proto::FloorType type,
 
 bool TalkControl::handle(const proto::Event &event)
 {
+    if (const auto *idle = std::get_if<proto::FloorIdle>(&event)) {
+        // The server ended our talk without a revoke (T1: no voice reached it, a dead
+        // microphone): the button must not go on saying ON AIR.
+        if (m_granted.remove(idle->session)) {
+            m_ctx.activity.ended(idle->session, nowMs());
+            m_ctx.groups.clearTalker(groupOf(idle->session));
+            m_talkSessions.remove(idle->session);
+            if (m_granted.isEmpty()) {
+                stopSending();
+                if (m_ctx.voice)
+                    m_ctx.voice->playTone(media::Tone::Deny, media::Route::Headset);
+                set(TalkState::Denied, tr("The talk was ended: no voice reached the server"), 0,
+                    true);
+            }
+        }
+        return false; // the floor view shows the session idle too
+    }
     if (const auto *granted = std::get_if<proto::FloorGranted>(&event)) {
         if (!m_talkSessions.contains(granted->session))
             return true;

@@ -153,6 +153,24 @@ private Q_SLOTS:
         QTRY_COMPARE(console.controller.talk()->state(), TalkState::Idle);
     }
 
+    /// The server ends a talk that sends no voice (T1): the console must not stay ON AIR.
+    void aTalkTheServerEndedIsNotShownOnTheAir()
+    {
+        server::Hub::Config config;
+        config.floor.t1Ms = 600; // this console has no voice engine: it sends no RTP
+        auto server = test::startServer(30, 6, config);
+        Console console(*server);
+        QVERIFY(console.ready());
+        console.controller.talk()->press();
+        QTRY_COMPARE(console.controller.talk()->state(), TalkState::Granted);
+        QTRY_COMPARE_WITH_TIMEOUT(console.controller.talk()->state(), TalkState::Denied, 3000);
+        QVERIFY(console.controller.talk()->revoked());
+        QCOMPARE(console.controller.talk()->notice(),
+                 QStringLiteral("The talk was ended: no voice reached the server"));
+        console.controller.talk()->release();
+        QCOMPARE(console.controller.talk()->state(), TalkState::Idle);
+    }
+
     /// A spurt that ended while the console was logged out ends, in the activity log, when the
     /// console lost sight of it: the time away is not talk time.
     void aSpurtThatEndedWhileAwayKeepsItsDuration()
