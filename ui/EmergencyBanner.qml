@@ -86,7 +86,8 @@ Rectangle {
                 GridLayout {
                     anchors.fill: parent
                     anchors.leftMargin: banner.narrow ? 10 : 16
-                    anchors.rightMargin: banner.narrow ? 10 : 16
+                    // Narrow: the scroll bar is always on; keep Clear out from under it.
+                    anchors.rightMargin: banner.narrow ? 20 : 16
                     columns: banner.narrow ? 4 : 5
                     columnSpacing: banner.narrow ? 6 : 12
                     rowSpacing: 0
@@ -120,6 +121,8 @@ Rectangle {
                     }
                     Button {
                         objectName: "acknowledgeEmergency"
+                        // Narrow and already ours: "acknowledged by" needs the room.
+                        visible: !(banner.narrow && item.ackedByMe)
                         text: qsTr("Acknowledge")
                         enabled: !item.ackedByMe && !banner.settling
                         // A click must not take the keyboard focus: Space stays push-to-talk.
