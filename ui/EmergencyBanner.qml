@@ -88,13 +88,13 @@ Rectangle {
                     anchors.leftMargin: banner.narrow ? 10 : 16
                     // Narrow: the scroll bar is always on; keep Clear out from under it.
                     anchors.rightMargin: banner.narrow ? 20 : 16
-                    columns: banner.narrow ? 4 : 5
+                    columns: banner.narrow ? 3 : 5
                     columnSpacing: banner.narrow ? 6 : 12
                     rowSpacing: 0
                     Text {
                         id: title
                         Layout.fillWidth: true
-                        Layout.columnSpan: banner.narrow ? 4 : 1
+                        Layout.columnSpan: banner.narrow ? 3 : 1
                         font.pixelSize: banner.narrow ? 14 : 16
                         text: item.group !== ""
                               ? qsTr("EMERGENCY  %1 — %2").arg(item.alias).arg(item.group)
@@ -104,6 +104,8 @@ Rectangle {
                         elide: Text.ElideRight
                     }
                     Text {
+                        // Narrow: no room beside the buttons; the overview row shows the time.
+                        visible: !banner.narrow
                         text: banner.time(item.raisedAt)
                         color: "white"
                         font.pixelSize: 13
@@ -121,6 +123,8 @@ Rectangle {
                     }
                     Button {
                         objectName: "acknowledgeEmergency"
+                        leftPadding: banner.narrow ? 6 : 12
+                        rightPadding: banner.narrow ? 6 : 12
                         // Narrow and already ours: "acknowledged by" needs the room.
                         visible: !(banner.narrow && item.ackedByMe)
                         text: qsTr("Acknowledge")
@@ -135,6 +139,8 @@ Rectangle {
                     }
                     Button {
                         objectName: "cancelEmergency"
+                        leftPadding: banner.narrow ? 6 : 12
+                        rightPadding: banner.narrow ? 6 : 12
                         text: qsTr("Clear")
                         flat: true
                         // Not before someone has taken it: a stray click cannot clear one
