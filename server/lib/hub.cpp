@@ -247,6 +247,7 @@ void Hub::handleLogin(Connection *c, quint64 id, const proto::Login &r)
     }
     ++m_stats.logins;
     login->connection = c;
+    m_supervisors.touchConsoles(); // a resumed console is back
     c->setLogin(login->id);
 
     proto::LoginResult result;
@@ -284,6 +285,7 @@ void Hub::onClosed(Connection *c)
 {
     if (Login *login = loginOf(c); login && login->connection == c) {
         login->connection = nullptr;
+        m_supervisors.touchConsoles(); // not at a console now, whether or not it resumes
         qCInfo(lcHub) << login->account->unit.id << "disconnected; floors released";
         // A dropped talker must not hold the floor while it may never come back.
         releaseFloors(*login);

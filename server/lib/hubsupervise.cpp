@@ -55,8 +55,10 @@ QList<proto::ConsoleView> Hub::consoleViews() const
         QSet<QString> groups;
         for (const quint64 loginId : it.value()) {
             const Login &login = *m_logins.at(loginId);
-            if (login.display)
-                continue; // a display shows pushes; it is not a dispatcher at a console
+            // A display shows pushes, it is not a dispatcher at a console; a dropped login
+            // waiting for its resume is nobody at a console either, until it is back.
+            if (login.display || !login.connection)
+                continue;
             ++v.logins;
             for (const QString &sid : login.sessions) {
                 const Session &s = *m_sessions.at(sid);

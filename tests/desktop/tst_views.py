@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Opens every view, dialog and popup of the real floorline window once, in English and German,
+"""Opens every view, dialog and popup of the real floorline window once (the supervisor's
+overview too), in English and German,
 and fails on any QML warning or missing module in its output: a view nobody opened in a test
 is where a crash waits (the file dialog's module was missing). Screenshots of each, at the
 default 1366x768, at the 1024x600 minimum and at 1920x1080, for a person to look at.
@@ -94,6 +95,24 @@ def test_every_view_german(d, srv):
     finish(console)
 
 
+def test_supervisor_overview(d, srv):
+    """A supervisor's overview and its tab switch, in English and German."""
+    for lang, consoles, console_tab, overview_tab in (
+            (None, r"^Consoles \(\d+\)$", "Console", "Overview"),
+            ("de_DE.UTF-8", r"^Konsolen \(\d+\)$", "Konsole", "Übersicht")):
+        sup = h.Console(d, ["--server", srv.url, "--user", "supervisor", "--password",
+                            "supervisor"], lang=lang)
+        sup.wait_node(pattern=consoles, timeout=15)
+        tag = "de" if lang else "en"
+        d.screenshot("views-%s-overview" % tag)
+        sup.click(sup.wait_node(name=console_tab, role="page tab"))
+        time.sleep(0.5)
+        d.screenshot("views-%s-supervisor-console" % tag)
+        sup.click(sup.wait_node(name=overview_tab, role="page tab"))
+        sup.wait_node(pattern=consoles)
+        finish(sup)
+
+
 def test_display_view(d, srv):
     display = h.Console(d, ["--as-display", "--server", srv.url, "--user", "dispatch-1",
                             "--password", "dispatch-1"])
@@ -116,8 +135,8 @@ def main():
     d = h.Desktop(width=1920, height=1080)
     srv = h.Server(d.tmp)
     try:
-        for t in (test_every_view_english, test_every_view_german, test_display_view,
-                  test_sizes):
+        for t in (test_every_view_english, test_every_view_german, test_supervisor_overview,
+                  test_display_view, test_sizes):
             suite.run(t.__name__, t, d, srv)
     finally:
         d.close()

@@ -271,6 +271,22 @@ private Q_SLOTS:
         QVERIFY(c(QStringLiteral("dispatch-2")).call(proto::Logout {}));
         QVERIFY(sup->waitEvent<proto::OverviewConsole>(
             consoleWhere(QStringLiteral("dispatch-2"), [](const auto &v) { return !v.online; })));
+        // A console whose connection drops is not at a console, even while the server keeps
+        // its login for a resume; it is back when it resumes.
+        TestClient *d1 = logIn(QStringLiteral("dispatch-1"));
+        QVERIFY(d1);
+        QVERIFY(sup->waitEvent<proto::OverviewConsole>(
+            consoleWhere(QStringLiteral("dispatch-1"), [](const auto &v) { return v.online; })));
+        d1->client.simulateConnectionLoss();
+        QVERIFY(sup->waitEvent<proto::OverviewConsole>(
+            consoleWhere(QStringLiteral("dispatch-1"), [](const auto &v) { return !v.online; })));
+        QVERIFY(sup->waitEvent<proto::OverviewConsole>(
+            consoleWhere(QStringLiteral("dispatch-1"), [](const auto &v) { return v.online; }),
+            8000)); // its client reconnects and resumes
+        m_clients.erase(QStringLiteral("dispatch-1"));
+        QVERIFY(sup->waitEvent<proto::OverviewConsole>(
+            consoleWhere(QStringLiteral("dispatch-1"), [](const auto &v) { return !v.online; })));
+        sup->events.clear();
         // Units are not consoles: their logins never show here.
         QVERIFY(logIn(QStringLiteral("unit-0003")));
         QTest::qWait(300);
