@@ -117,9 +117,11 @@ private Q_SLOTS:
         QTRY_COMPARE(console.status(QStringLiteral("unit-0002")), QStringLiteral("Online"));
 
         // New call with one unit, one offline unit reported.
-        console.controller.calls()->invite({QStringLiteral("unit-0001"), QStringLiteral("unit-0003")}, {});
+        console.controller.calls()->invite(
+            {QStringLiteral("unit-0001"), QStringLiteral("unit-0003")}, {});
         QTRY_COMPARE(console.controller.sessions()->count(), 1);
-        QTRY_VERIFY(console.controller.calls()->inviteNotice().startsWith(QStringLiteral("Invited ")));
+        QTRY_VERIFY(
+            console.controller.calls()->inviteNotice().startsWith(QStringLiteral("Invited ")));
         QCOMPARE(console.controller.calls()->inviteNotice(),
                  QStringLiteral("Invited Engine 1 to Call 1. Not invited: Patrol 3 (offline)"));
         const QString id = console.call(0, SessionListModel::SessionIdRole).toString();
@@ -129,7 +131,8 @@ private Q_SLOTS:
 
         // Add the second unit: one invitation, and the card lists all three.
         const quint64 invitations = stat(*server, "invitations");
-        console.controller.calls()->invite({QStringLiteral("unit-0002"), QStringLiteral("unit-0001")}, id);
+        console.controller.calls()->invite(
+            {QStringLiteral("unit-0002"), QStringLiteral("unit-0001")}, id);
         QTRY_COMPARE(console.call(0, SessionListModel::ParticipantCountRole), 3);
         QCOMPARE(stat(*server, "invitations"), invitations + 1);
         QCOMPARE(console.call(0, SessionListModel::ParticipantsRole),
@@ -188,7 +191,8 @@ private Q_SLOTS:
         QVERIFY(console.ready());
         const quint64 created = stat(*server, "sessionsCreated");
         console.controller.calls()->broadcast(QStringLiteral("tg-001")); // nobody online
-        QVERIFY(console.controller.calls()->inviteNotice().startsWith(QStringLiteral("Not invited: ")));
+        QVERIFY(
+            console.controller.calls()->inviteNotice().startsWith(QStringLiteral("Not invited: ")));
         QTest::qWait(100);
         QCOMPARE(stat(*server, "sessionsCreated"), created);
     }
