@@ -21,10 +21,12 @@ void SupervisedSessionModel::reset(const QList<proto::SessionView> &sessions)
     beginResetModel();
     m_rows.clear();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    for (const proto::SessionView &s : sessions)
-        m_rows.append({s, now, false});
+    for (const proto::SessionView &s : sessions) {
+        m_rows.append({s, now, false, {}});
+        m_rows.last().key = sortKey(m_rows.last());
+    }
     std::stable_sort(m_rows.begin(), m_rows.end(),
-                     [this](const Row &a, const Row &b) { return sortKey(a) < sortKey(b); });
+                     [](const Row &a, const Row &b) { return a.key < b.key; });
     endResetModel();
     Q_EMIT countChanged();
 }
@@ -72,17 +74,13 @@ void SupervisedSessionModel::sort()
 {
     if (m_held)
         return;
-    // Selection by moves, so views keep their delegates (and the pointer its row) instead
-    // of being reset.
+    // Selection by moves on the cached keys, so views keep their delegates (and the pointer
+    // its row) instead of being reset. Only when emergencies change or a hold ends.
     for (int i = 0; i < m_rows.size(); ++i) {
         int best = i;
-        QString bestKey = sortKey(m_rows.at(i));
         for (int j = i + 1; j < m_rows.size(); ++j) {
-            const QString key = sortKey(m_rows.at(j));
-            if (key < bestKey) {
+            if (m_rows.at(j).key < m_rows.at(best).key)
                 best = j;
-                bestKey = key;
-            }
         }
         if (best == i)
             continue;
@@ -90,6 +88,23 @@ void SupervisedSessionModel::sort()
         m_rows.move(best, i);
         endMoveRows();
     }
+}
+
+void SupervisedSessionModel::reposition(int i)
+{
+    if (m_held)
+        return;
+    // The others are in order: one row changed, one row moves (an overview event each).
+    int target = 0;
+    for (int j = 0; j < m_rows.size(); ++j) {
+        if (j != i && m_rows.at(j).key < m_rows.at(i).key)
+            ++target;
+    }
+    if (target == i)
+        return;
+    beginMoveRows({}, i, i, {}, target > i ? target + 1 : target);
+    m_rows.move(i, target);
+    endMoveRows();
 }
 
 int SupervisedSessionModel::indexOf(const QString &session) const
@@ -103,21 +118,21 @@ int SupervisedSessionModel::indexOf(const QString &session) const
 
 void SupervisedSessionModel::put(const proto::SessionView &session)
 {
-    const Row row {session, QDateTime::currentMSecsSinceEpoch(), false};
+    Row row {session, QDateTime::currentMSecsSinceEpoch(), false, {}};
+    row.key = sortKey(row);
     const int i = indexOf(session.info.id);
     if (i >= 0) {
         m_rows[i] = row;
         Q_EMIT dataChanged(index(i), index(i));
         Q_EMIT countChanged(); // who talks and who waits
-        sort();
+        reposition(i);
         return;
     }
     // Held: at the end, where nothing below it moves.
     int at = int(m_rows.size());
     if (!m_held) {
         at = 0;
-        const QString key = sortKey(row);
-        while (at < m_rows.size() && sortKey(m_rows.at(at)) < key)
+        while (at < m_rows.size() && m_rows.at(at).key < row.key)
             ++at;
     }
     beginInsertRows({}, at, at);
@@ -137,6 +152,7 @@ void SupervisedSessionModel::remove(const QString &session)
         row.view.info.floor = {};
         row.view.queue.clear();
         row.view.heldMs = 0;
+        row.key = sortKey(row);
         Q_EMIT dataChanged(index(i), index(i));
         Q_EMIT countChanged();
         return;
@@ -152,7 +168,9 @@ void SupervisedSessionModel::refresh()
     if (m_rows.isEmpty())
         return;
     Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1));
-    sort(); // an emergency raised or cleared moves its session
+    for (Row &row : m_rows)
+        row.key = sortKey(row); // an emergency raised or cleared moves its session
+    sort();
 }
 
 QString SupervisedSessionModel::nameOf(const QString &session) const

@@ -106,6 +106,7 @@ private:
         proto::SessionView view;
         qint64 receivedAt = 0; ///< ms since the epoch, when the view arrived
         bool ended = false;
+        QString key; ///< sortKey(), cached: recomputed when the row or the emergencies change
     };
     int indexOf(const QString &session) const;
     bool emergency(const Row &row) const;
@@ -113,6 +114,8 @@ private:
     QString sortKey(const Row &row) const;
     /// Moves rows to their places (not while held).
     void sort();
+    /// Moves row `i` alone to its place among the others (not while held).
+    void reposition(int i);
 
     Lookup m_lookup;
     QList<Row> m_rows;
