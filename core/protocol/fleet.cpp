@@ -6,6 +6,8 @@
 #include <QSaveFile>
 #include <QSet>
 
+#include <algorithm>
+
 namespace floorline::proto {
 
 void Account::read(JsonReader &r)
@@ -15,15 +17,47 @@ void Account::read(JsonReader &r)
     unit.role = r.enumeration("role", kRoles, Role::Unit);
     unit.groups = r.idList("groups", 4096, false);
     password = r.string("password", 256);
+    if (r.has("capabilities")) {
+        QList<Capability> granted;
+        const QJsonValue list = r.object().value(QLatin1String("capabilities"));
+        if (!list.isArray()) {
+            r.fail(QStringLiteral("capabilities"), QStringLiteral("must be a list"));
+            return;
+        }
+        for (const QJsonValue &v : list.toArray()) {
+            const auto found = std::find_if(
+                std::begin(kCapabilities), std::end(kCapabilities),
+                [&](const auto &entry) { return v.toString() == QLatin1String(entry.first); });
+            if (found == std::end(kCapabilities)) {
+                r.fail(QStringLiteral("capabilities"),
+                       QStringLiteral("unknown capability '%1'").arg(v.toString()));
+                return;
+            }
+            if (!granted.contains(found->second))
+                granted.append(found->second);
+        }
+        capabilities = granted;
+    }
 }
 
 QJsonObject Account::toJson() const
 {
-    return {{QStringLiteral("id"), unit.id},
-            {QStringLiteral("alias"), unit.alias},
-            {QStringLiteral("role"), enumName(kRoles, unit.role)},
-            {QStringLiteral("groups"), toJsonArray(unit.groups)},
-            {QStringLiteral("password"), password}};
+    QJsonObject out {{QStringLiteral("id"), unit.id},
+                     {QStringLiteral("alias"), unit.alias},
+                     {QStringLiteral("role"), enumName(kRoles, unit.role)},
+                     {QStringLiteral("groups"), toJsonArray(unit.groups)},
+                     {QStringLiteral("password"), password}};
+    if (capabilities)
+        out.insert(QStringLiteral("capabilities"), capabilityNames(*capabilities));
+    return out;
+}
+
+QJsonArray capabilityNames(const QList<Capability> &capabilities)
+{
+    QJsonArray names;
+    for (Capability c : capabilities)
+        names.append(enumName(kCapabilities, c));
+    return names;
 }
 
 void Fleet::read(JsonReader &r)

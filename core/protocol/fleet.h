@@ -3,15 +3,30 @@
 
 #include "types.h"
 
+#include <QJsonArray>
 #include <QList>
 
+#include <optional>
+
 namespace floorline::proto {
+
+/// What an account may do beyond its role (MCPTT's user profile: "authorised to initiate an
+/// emergency", ...). An account without a list in the fleet file has all of them.
+enum class Capability { Emergency, Push, PushToGroups, Broadcast };
+inline constexpr std::pair<const char *, Capability> kCapabilities[]
+    = {{"emergency", Capability::Emergency},
+       {"push", Capability::Push},
+       {"push-groups", Capability::PushToGroups},
+       {"broadcast", Capability::Broadcast}};
 
 /// An account as configured: directory entry plus its login secret.
 struct Account
 {
     UnitInfo unit; ///< id, alias, role, groups (memberships)
     QString password;
+    /// Given: exactly these; absent: every capability.
+    std::optional<QList<Capability>> capabilities;
+    bool may(Capability c) const { return !capabilities || capabilities->contains(c); }
     void read(JsonReader &r);
     QJsonObject toJson() const;
     bool operator==(const Account &) const = default;
@@ -44,6 +59,9 @@ struct Fleet
  * also in a neighbouring group), two dispatchers and a supervisor. Each password equals the
  * account id — demo only.
  */
+/// The names of `capabilities` as the fleet file writes them.
+QJsonArray capabilityNames(const QList<Capability> &capabilities);
+
 Fleet makeDemoFleet(int units, int groups);
 
 } // namespace floorline::proto

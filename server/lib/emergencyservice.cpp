@@ -49,8 +49,7 @@ EmergencyService::EmergencyService(EmergencyStore &store,
 
 EmergencyService::Answer EmergencyService::refuse(ErrorCode code, const QString &why)
 {
-    if (code == ErrorCode::Forbidden)
-        ++m_stats.forbidden;
+    // The hub's reply counts a `forbidden`.
     return {proto::Error {code, why}, {}};
 }
 
@@ -105,13 +104,13 @@ const proto::EmergencyInfo *EmergencyService::raise(const proto::Account &caller
     return &m_active.last().info;
 }
 
-EmergencyService::Answer EmergencyService::handle(const proto::Account &caller,
+EmergencyService::Answer EmergencyService::handle(const proto::Account &caller, bool ownOnly,
                                                   const proto::EmergencyRaise &r)
 {
     if (!r.group.isEmpty()) {
         if (!m_groups.contains(r.group))
             return refuse(ErrorCode::NotFound, QStringLiteral("no group '%1'").arg(r.group));
-        if (!isConsole(caller) && !caller.unit.groups.contains(r.group))
+        if (ownOnly && !caller.unit.groups.contains(r.group))
             return refuse(ErrorCode::Forbidden,
                           QStringLiteral("unit is not a member of group '%1'").arg(r.group));
     }
@@ -128,12 +127,9 @@ void EmergencyService::onEmergencyFloorRequest(const proto::Account &caller, con
     raise(caller, group, session); // a storage failure is logged; the floor request stands
 }
 
-EmergencyService::Answer EmergencyService::handle(const proto::Account &caller,
+EmergencyService::Answer EmergencyService::handle(const proto::Account &caller, bool,
                                                   const proto::EmergencyAcknowledge &r)
 {
-    if (!isConsole(caller))
-        return refuse(ErrorCode::Forbidden,
-                      QStringLiteral("only dispatchers and supervisors acknowledge emergencies"));
     Active *a = find(r.id);
     if (!a)
         return refuse(ErrorCode::NotFound, QStringLiteral("no open emergency '%1'").arg(r.id));
@@ -156,13 +152,13 @@ EmergencyService::Answer EmergencyService::handle(const proto::Account &caller,
     return {std::nullopt, info.toJson()};
 }
 
-EmergencyService::Answer EmergencyService::handle(const proto::Account &caller,
+EmergencyService::Answer EmergencyService::handle(const proto::Account &caller, bool ownOnly,
                                                   const proto::EmergencyCancel &r)
 {
     Active *a = find(r.id);
     if (!a)
         return refuse(ErrorCode::NotFound, QStringLiteral("no open emergency '%1'").arg(r.id));
-    if (!isConsole(caller) && a->info.unit != caller.unit.id)
+    if (ownOnly && a->info.unit != caller.unit.id)
         return refuse(ErrorCode::Forbidden,
                       QStringLiteral("only the unit that raised it, a dispatcher or a supervisor "
                                      "may cancel an emergency"));
@@ -183,7 +179,7 @@ EmergencyService::Answer EmergencyService::handle(const proto::Account &caller,
     return {std::nullopt, info.toJson()};
 }
 
-EmergencyService::Answer EmergencyService::handle(const proto::Account &caller,
+EmergencyService::Answer EmergencyService::handle(const proto::Account &caller, bool,
                                                   const proto::EmergencyListGet &)
 {
     proto::EmergencyList list;

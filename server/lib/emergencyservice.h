@@ -53,10 +53,12 @@ public:
     EmergencyService(EmergencyStore &store, const QHash<QString, const proto::GroupInfo *> &groups,
                      SignalingStats &stats, Fanout fanout);
 
-    Answer handle(const proto::Account &caller, const proto::EmergencyRaise &r);
-    Answer handle(const proto::Account &caller, const proto::EmergencyAcknowledge &r);
-    Answer handle(const proto::Account &caller, const proto::EmergencyCancel &r);
-    Answer handle(const proto::Account &caller, const proto::EmergencyListGet &r);
+    /// `ownOnly`: the caller may act only within its own scope (its groups, its emergency), as
+    /// the authorization table says (docs/protocol.md §4.1); who may ask at all is checked there.
+    Answer handle(const proto::Account &caller, bool ownOnly, const proto::EmergencyRaise &r);
+    Answer handle(const proto::Account &caller, bool ownOnly, const proto::EmergencyAcknowledge &r);
+    Answer handle(const proto::Account &caller, bool ownOnly, const proto::EmergencyCancel &r);
+    Answer handle(const proto::Account &caller, bool ownOnly, const proto::EmergencyListGet &r);
     /// A unit asked for the floor with type `emergency` in `session` (of `group`, or of none).
     void onEmergencyFloorRequest(const proto::Account &caller, const QString &group,
                                  const QString &session);

@@ -21,6 +21,17 @@ bool exec(QSqlQuery &query, QString *error)
     return false;
 }
 
+/// NULL for "every capability", else the names joined by commas ("" for none).
+QVariant capabilitiesText(const proto::Account &a)
+{
+    if (!a.capabilities)
+        return QVariant(QMetaType::fromType<QString>());
+    QStringList names;
+    for (proto::Capability c : *a.capabilities)
+        names.append(proto::enumName(proto::kCapabilities, c));
+    // An empty list is '' (no capability), not NULL (all of them).
+    return names.isEmpty() ? QVariant(QStringLiteral("")) : QVariant(names.join(QLatin1Char(',')));
+}
 } // namespace
 
 Store::Store() = default;
@@ -35,13 +46,28 @@ bool Store::open(const QString &path, QString *error)
                        " parent TEXT REFERENCES groups(id), ord INTEGER NOT NULL)"),
         QStringLiteral("CREATE TABLE IF NOT EXISTS accounts (id TEXT PRIMARY KEY,"
                        " alias TEXT NOT NULL, role TEXT NOT NULL, password TEXT NOT NULL,"
-                       " ord INTEGER NOT NULL)"),
+                       " ord INTEGER NOT NULL, capabilities TEXT)"),
         QStringLiteral("CREATE TABLE IF NOT EXISTS memberships (account TEXT NOT NULL"
                        " REFERENCES accounts(id), grp TEXT NOT NULL REFERENCES groups(id),"
                        " ord INTEGER NOT NULL, PRIMARY KEY (account, grp))"),
     };
     if (!m_db.open(path, schema, error))
         return false;
+    // Databases made before capabilities existed get the column; NULL means "all of them".
+    QSqlQuery columns(m_db.database());
+    if (!columns.exec(QStringLiteral("SELECT COUNT(*) FROM pragma_table_info('accounts')"
+                                     " WHERE name = 'capabilities'"))
+        || !columns.next()) {
+        *error = columns.lastError().text();
+        return false;
+    }
+    if (columns.value(0).toInt() == 0) {
+        QSqlQuery alter(m_db.database());
+        if (!alter.exec(QStringLiteral("ALTER TABLE accounts ADD COLUMN capabilities TEXT"))) {
+            *error = alter.lastError().text();
+            return false;
+        }
+    }
     qCInfo(lcStore) << "database" << path;
     return true;
 }
@@ -96,13 +122,15 @@ bool Store::import(const proto::Fleet &fleet, QString *error)
     order = 0;
     for (const proto::Account &a : fleet.accounts) {
         QSqlQuery q(db);
-        q.prepare(QStringLiteral(
-            "INSERT INTO accounts (id, alias, role, password, ord) VALUES (?,?,?,?,?)"));
+        q.prepare(
+            QStringLiteral("INSERT INTO accounts (id, alias, role, password, ord, capabilities)"
+                           " VALUES (?,?,?,?,?,?)"));
         q.addBindValue(a.unit.id);
         q.addBindValue(a.unit.alias);
         q.addBindValue(proto::enumName(proto::kRoles, a.unit.role));
         q.addBindValue(a.password);
         q.addBindValue(order++);
+        q.addBindValue(capabilitiesText(a));
         QString e;
         if (!exec(q, &e))
             return fail(e);
@@ -145,7 +173,8 @@ std::optional<proto::Fleet> Store::load(QString *error)
         memberships[m.value(0).toString()].append(m.value(1).toString());
 
     QSqlQuery accounts(db);
-    accounts.prepare(QStringLiteral("SELECT id, alias, role, password FROM accounts ORDER BY ord"));
+    accounts.prepare(QStringLiteral(
+        "SELECT id, alias, role, password, capabilities FROM accounts ORDER BY ord"));
     if (!exec(accounts, error))
         return std::nullopt;
     while (accounts.next()) {
@@ -158,6 +187,16 @@ std::optional<proto::Fleet> Store::load(QString *error)
                 a.unit.role = value;
         }
         a.password = accounts.value(3).toString();
+        if (!accounts.value(4).isNull()) {
+            QList<proto::Capability> granted;
+            const QStringList names
+                = accounts.value(4).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+            for (const auto &[name, value] : proto::kCapabilities) {
+                if (names.contains(QLatin1String(name)))
+                    granted.append(value);
+            }
+            a.capabilities = granted;
+        }
         a.unit.groups = memberships.value(a.unit.id);
         fleet.accounts.append(a);
     }

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "floorarbiter.h"
+
+#include "core/protocol/requests.h"
+
+#include <QObject>
+
+namespace floorline::server {
+
+class EmergencyService;
+class Logins;
+class MediaStore;
+class Reply;
+class SessionTable;
+class SupervisorFeed;
+struct Login;
+struct Session;
+struct SignalingStats;
+
+/**
+ * @brief Floor control (docs/protocol.md §5): requests, releases and queue positions, the
+ * arbiter's actions turned into events, and the arbiter's timers.
+ *
+ * A login whose connection drops gives up every floor it holds or waits for at once: a talker
+ * who may never come back must not hold a group.
+ */
+class FloorService : public QObject
+{
+    Q_OBJECT
+public:
+    FloorService(SessionTable &sessions, Logins &logins, SupervisorFeed &feed,
+                 SignalingStats &stats, QObject *parent = nullptr);
+
+    void setMediaStore(const MediaStore *media) { m_media = media; }
+    void setEmergencies(EmergencyService *emergencies) { m_emergencies = emergencies; }
+
+    void handle(Login &login, Reply &reply, const proto::FloorRequest &r);
+    void handle(Login &login, Reply &reply, const proto::FloorRelease &r);
+    void handle(Login &login, Reply &reply, const proto::QueuePositionRequest &r);
+    /// `login` gives up what it holds or waits for in `session`.
+    void release(Session &session, quint64 login);
+    /// Sends what the arbiter decided; `quietFor` does not hear its own queue position (its
+    /// request's answer said it).
+    void apply(Session &session, const FloorArbiter::Actions &actions, quint64 quietFor = 0);
+
+private:
+    void releaseAll(Login &login);
+    void armTimer(Session &session);
+    void onTimer(Session &session);
+    qint64 lastMediaOfHolder(const Session &session) const;
+    FloorArbiter::Requester requester(const Login &l, const proto::FloorRequest &r,
+                                      const Session &s) const;
+    void count(proto::FloorOutcome outcome);
+
+    SessionTable &m_sessions;
+    Logins &m_logins;
+    SupervisorFeed &m_feed;
+    SignalingStats &m_stats;
+    const MediaStore *m_media = nullptr;
+    EmergencyService *m_emergencies = nullptr;
+};
+
+} // namespace floorline::server
