@@ -191,9 +191,11 @@ std::optional<proto::Fleet> Store::load(QString *error)
             QList<proto::Capability> granted;
             const QStringList names
                 = accounts.value(4).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
-            for (const auto &[name, value] : proto::kCapabilities) {
-                if (names.contains(QLatin1String(name)))
-                    granted.append(value);
+            for (const QString &n : names) {
+                for (const auto &[name, value] : proto::kCapabilities) {
+                    if (n == QLatin1String(name))
+                        granted.append(value);
+                }
             }
             a.capabilities = granted;
         }

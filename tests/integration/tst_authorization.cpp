@@ -341,8 +341,12 @@ private Q_SLOTS:
         QStringList actions;
         for (const server::Permission &p : Authorization::table())
             actions.append(QLatin1String(p.action));
-        for (const QString &type : requestTypes(static_cast<proto::Request *>(nullptr)))
-            QVERIFY2(actions.contains(type), qPrintable(type + QStringLiteral(" has no row")));
+        for (const QString &type : requestTypes(static_cast<proto::Request *>(nullptr))) {
+            const bool found = std::any_of(actions.cbegin(), actions.cend(), [&](const QString &a) {
+                return a == type || a.startsWith(type + QStringLiteral(" ("));
+            });
+            QVERIFY2(found, qPrintable(type + QStringLiteral(" has no row")));
+        }
     }
 
     void everyCellHolds_data()
@@ -367,9 +371,17 @@ private Q_SLOTS:
         }
         QVERIFY(row);
         const Access access = row->access[std::size_t(caller)];
+        if (access == Access::Own) {
+            // Outside first: reaching into its scope may change it (a pairing stays).
+            auto outsider = clientFor(Caller(caller), true);
+            QVERIFY(outsider);
+            const auto outside = sample(action, *outsider, false);
+            QVERIFY(outside);
+            QVERIFY2(outcome(*outsider, *outside) == proto::ErrorCode::Forbidden,
+                     "allowed outside the caller's own scope");
+        }
         auto client = clientFor(Caller(caller), true);
         QVERIFY(client);
-
         const auto inside = sample(action, *client, true);
         QVERIFY2(inside, "no sample request");
         const auto got = outcome(*client, *inside);
@@ -378,14 +390,6 @@ private Q_SLOTS:
             return;
         }
         QVERIFY2(got != proto::ErrorCode::Forbidden, "forbidden, the table allows it");
-        if (access == Access::Own) {
-            auto fresh = clientFor(Caller(caller), true);
-            QVERIFY(fresh);
-            const auto outside = sample(action, *fresh, false);
-            QVERIFY(outside);
-            QVERIFY2(outcome(*fresh, *outside) == proto::ErrorCode::Forbidden,
-                     "allowed outside the caller's own scope");
-        }
         if (row->needs && Caller(caller) != Caller::Display) {
             // The same role without the capability is refused, and says why.
             auto incapable = clientFor(Caller(caller), false);

@@ -4,6 +4,8 @@
 #include "server/lib/store.h"
 
 #include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -63,7 +65,11 @@ private Q_SLOTS:
     void fileAndDatabaseRoundTrip()
     {
         QTemporaryDir dir;
-        const proto::Fleet fleet = proto::makeDemoFleet(40, 8);
+        proto::Fleet fleet = proto::makeDemoFleet(40, 8);
+        // Capabilities: none at all, some, and (every other account) the default of all.
+        fleet.accounts[0].capabilities = QList<proto::Capability> {};
+        fleet.accounts[1].capabilities
+            = QList<proto::Capability> {proto::Capability::Push, proto::Capability::Emergency};
         QString error;
         QVERIFY(fleet.save(dir.filePath(QStringLiteral("fleet.json")), &error));
         const auto loaded = proto::Fleet::load(dir.filePath(QStringLiteral("fleet.json")), &error);
@@ -84,6 +90,51 @@ private Q_SLOTS:
         const auto fromDb = store.load(&error);
         QVERIFY2(fromDb, qPrintable(error));
         QCOMPARE(*fromDb, fleet);
+    }
+
+    void databaseWithoutCapabilitiesIsMigrated()
+    {
+        // A database from before capabilities: its accounts keep every capability.
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("old.sqlite"));
+        {
+            QSqlDatabase old
+                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old"));
+            old.setDatabaseName(db);
+            QVERIFY(old.open());
+            QSqlQuery q(old);
+            QVERIFY(q.exec(QStringLiteral("CREATE TABLE groups (id TEXT PRIMARY KEY, name TEXT"
+                                          " NOT NULL, parent TEXT, ord INTEGER NOT NULL)")));
+            QVERIFY(q.exec(QStringLiteral("CREATE TABLE accounts (id TEXT PRIMARY KEY, alias"
+                                          " TEXT NOT NULL, role TEXT NOT NULL, password TEXT"
+                                          " NOT NULL, ord INTEGER NOT NULL)")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO accounts VALUES"
+                                          " ('dispatch-1','Dispatch 1','dispatcher','x',0)")));
+            old.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("old"));
+        server::Store store;
+        QString error;
+        QVERIFY2(store.open(db, &error), qPrintable(error));
+        const auto fleet = store.load(&error);
+        QVERIFY2(fleet, qPrintable(error));
+        QCOMPARE(fleet->accounts.size(), 1);
+        QVERIFY(!fleet->accounts.first().capabilities);
+        QVERIFY(fleet->accounts.first().may(proto::Capability::Emergency));
+    }
+
+    void unknownCapabilityIsRefused()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("caps.json"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"groups":[],"accounts":[{"id":"d","role":"dispatcher","password":"p",)"
+                R"("capabilities":["push","fly"]}]})");
+        f.close();
+        QString error;
+        QVERIFY(!proto::Fleet::load(path, &error));
+        QVERIFY2(error.contains(QLatin1String("unknown capability 'fly'")), qPrintable(error));
     }
 
     void failedImportStoresNothing()
