@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "codec.h"
 
+#include "jsonstrict.h"
+
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+#include <cmath>
 #include <utility>
 
 namespace floorline::proto {
@@ -31,6 +34,19 @@ std::optional<QJsonObject> parseObject(const QByteArray &frame, DecodeFailure *f
     }
     if (!doc.isObject()) {
         *failed = failure(ErrorCode::BadMessage, QStringLiteral("a message must be a JSON object"));
+        return std::nullopt;
+    }
+    if (const auto key = firstDuplicateKey(frame)) {
+        // Which of two values is meant cannot be known: the message is refused, answered by
+        // its id when the id itself is not the key in doubt.
+        std::optional<quint64> id;
+        const QJsonValue idValue = doc.object().value(QLatin1String("id"));
+        if (*key != QLatin1String("id") && idValue.isDouble() && idValue.toDouble() >= 1
+            && idValue.toDouble() <= double(kMaxSafeInteger)
+            && idValue.toDouble() == std::trunc(idValue.toDouble()))
+            id = quint64(idValue.toDouble());
+        *failed
+            = failure(ErrorCode::BadMessage, QStringLiteral("duplicate key '%1'").arg(*key), id);
         return std::nullopt;
     }
     return doc.object();

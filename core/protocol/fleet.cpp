@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "fleet.h"
 
+#include "jsonstrict.h"
+
 #include <QFile>
 #include <QJsonDocument>
 #include <QSaveFile>
@@ -127,9 +129,15 @@ std::optional<Fleet> Fleet::load(const QString &path, QString *error)
         return std::nullopt;
     }
     QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
+    const QByteArray text = file.readAll();
+    const QJsonDocument doc = QJsonDocument::fromJson(text, &parseError);
     if (!doc.isObject()) {
         *error = QStringLiteral("%1: not a JSON object (%2)").arg(path, parseError.errorString());
+        return std::nullopt;
+    }
+    if (const auto key = firstDuplicateKey(text)) {
+        // Two passwords or two role lines for one account: which one was meant is unknowable.
+        *error = QStringLiteral("%1: duplicate key '%2'").arg(path, *key);
         return std::nullopt;
     }
     JsonReader reader(doc.object());

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jsonreader.h"
 
+#include <cmath>
+
 #include <QRegularExpression>
 
 namespace floorline::proto {
@@ -106,10 +108,11 @@ qint64 JsonReader::integer(const char *key, qint64 min, qint64 max, std::optiona
         return min;
     }
     const QJsonValue value = m_object.value(name);
-    // JSON numbers are doubles; accept only exact integers within the 2^53 safe range.
+    // JSON numbers are doubles; accept only exact integers within the 2^53 safe range. The
+    // range is checked before the cast: casting 1e300 to an integer is undefined behaviour.
     const double d = value.toDouble(0.5);
-    if (!value.isDouble() || d != static_cast<double>(static_cast<qint64>(d))
-        || d > 9007199254740991.0 || d < -9007199254740991.0) {
+    if (!value.isDouble() || !std::isfinite(d) || d > 9007199254740991.0 || d < -9007199254740991.0
+        || d != std::trunc(d)) {
         fail(name, QStringLiteral("must be an integer"));
         return min;
     }

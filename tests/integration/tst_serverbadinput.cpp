@@ -87,6 +87,12 @@ private Q_SLOTS:
         QTest::newRow("wrong field type")
             << QByteArray(R"({"type":"group.affiliate","id":9,"groups":[1]})") << "bad-message"
             << true;
+        QTest::newRow("duplicate key")
+            << QByteArray(R"({"type":"ping","id":9,"type":"logout"})") << "bad-message" << true;
+        QTest::newRow("number out of range")
+            << QByteArray(R"({"type":"floor.request","id":9,"session":"group:tg-001",)"
+                          R"("priority":1e308})")
+            << "bad-message" << true;
         QTest::newRow("deeply nested")
             << QByteArray(2000, '[') + QByteArray(2000, ']') << "bad-json" << false;
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Every signaling message round-trips; every malformed or incomplete one is rejected clearly.
 #include "core/protocol/codec.h"
+#include "core/protocol/jsonstrict.h"
 
 #include <QJsonDocument>
 #include <QTest>
@@ -448,6 +449,43 @@ private Q_SLOTS:
         manyGroups += "]}";
         QTest::newRow("too many list items") << manyGroups << ErrorCode::BadMessage
                                              << QStringLiteral("more than 10000 items") << true;
+        // Duplicate keys: QJsonDocument would keep the last one (a ping that logs out).
+        QTest::newRow("duplicate type")
+            << QByteArray(R"({"type":"ping","id":5,"type":"logout"})") << ErrorCode::BadMessage
+            << QStringLiteral("duplicate key 'type'") << true;
+        QTest::newRow("duplicate id")
+            << QByteArray(R"({"type":"ping","id":5,"id":6})") << ErrorCode::BadMessage
+            << QStringLiteral("duplicate key 'id'") << false;
+        QTest::newRow("duplicate key nested")
+            << QByteArray(R"({"type":"media.push","id":5,"push":"p","link":"https://x.org",)"
+                          R"("to":{"unit":"a","unit":"b"}})")
+            << ErrorCode::BadMessage << QStringLiteral("duplicate key 'unit'") << true;
+        QTest::newRow("duplicate key escaped")
+            << QByteArray("{\"type\":\"ping\",\"id\":5,\"t\\u0079pe\":\"logout\"}")
+            << ErrorCode::BadMessage << QStringLiteral("duplicate key 'type'") << true;
+        // Numbers far outside the 64-bit range are refused, never cast (undefined behaviour).
+        QTest::newRow("id 1e300") << QByteArray(R"({"type":"ping","id":1e300})")
+                                  << ErrorCode::BadMessage
+                                  << QStringLiteral("id: must be an integer") << false;
+        QTest::newRow("priority -1e300")
+            << QByteArray(R"({"type":"floor.request","id":3,"session":"g","priority":-1e300})")
+            << ErrorCode::BadMessage << QStringLiteral("priority: must be an integer") << true;
+        QTest::newRow("offset 2^63")
+            << QByteArray("{\"type\":\"media.get\",\"id\":3,\"offset\":9223372036854775808,"
+                          "\"media\":\"")
+                + QByteArray(64, 'a') + QByteArray("\"}")
+            << ErrorCode::BadMessage << QStringLiteral("offset: must be an integer") << true;
+    }
+
+    void sameKeyInDifferentObjectsIsFine()
+    {
+        // "unit" in two different objects, and in an array of objects, is not a duplicate.
+        const QByteArray frame = R"({"type":"session.create","id":5,"kind":"adhoc",)"
+                                 R"("units":["u1","u2"],"name":"units"})";
+        QVERIFY(std::holds_alternative<RequestFrame>(decodeRequest(frame)));
+        QVERIFY(!firstDuplicateKey(R"([{"a":1},{"a":2}])"));
+        QVERIFY(!firstDuplicateKey(R"({"a":{"a":{"a":1}}})"));
+        QCOMPARE(firstDuplicateKey(R"({"a":[{"b":1,"c":{"d":1},"b":2}]})"), QStringLiteral("b"));
     }
 
     void malformedRequests()
@@ -474,6 +512,10 @@ private Q_SLOTS:
         QTest::newRow("error with unknown code")
             << QByteArray(R"({"type":"error","error":{"code":"oops"}})");
         QTest::newRow("unknown envelope") << QByteArray(R"({"type":"gossip"})");
+        // The client is as strict as the server: a duplicate in what the server sends.
+        QTest::newRow("duplicate key from the server")
+            << QByteArray(R"({"type":"event","seq":3,"event":"floor.idle",)"
+                          R"("data":{"session":"g","session":"h"}})");
     }
 
     void malformedServerFrames()
