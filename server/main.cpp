@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // floorline-server: the reference backend. Composition root of the server library.
+#include "server/lib/privatefiles.h"
 #include "server/lib/server.h"
 
 #include <QCommandLineParser>
@@ -113,7 +114,11 @@ int main(int argc, char *argv[])
     if (parser.isSet(db)) {
         options.database = parser.value(db);
     } else {
-        QDir().mkpath(QFileInfo(defaultDb).absolutePath());
+        QString error;
+        if (!server::privatefiles::makeDirectory(QFileInfo(defaultDb).absolutePath(), &error)) {
+            qCritical("floorline-server: %s", qPrintable(error));
+            return 1;
+        }
         options.database = defaultDb;
     }
     options.mediaDirectory = parser.isSet(mediaDir)

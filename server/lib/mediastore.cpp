@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "mediastore.h"
 
+#include "privatefiles.h"
+
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
@@ -52,10 +54,9 @@ bool MediaStore::open(const QString &directory, const QString &databasePath, Lim
 {
     m_directory = directory;
     m_limits = std::move(limits);
-    if (!QDir().mkpath(partialPath({}))) {
-        *error = QStringLiteral("cannot create the media directory %1").arg(directory);
+    if (!privatefiles::makeDirectory(directory, error)
+        || !privatefiles::makeDirectory(partialPath({}), error))
         return false;
-    }
     // name and owner may be empty, which Qt binds as NULL: those columns allow it.
     return m_db.open(
         databasePath,
@@ -92,7 +93,8 @@ std::optional<MediaUpload> MediaStore::begin(const QString &owner, const QString
     MediaUpload upload {
         QUuid::createUuid().toString(QUuid::Id128), owner, name, type, size, sha256, 0};
     QFile partial(partialPath(upload.id));
-    if (!partial.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+    if (!partial.open(QIODevice::WriteOnly | QIODevice::Truncate)
+        || !partial.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
         *error = MediaError::Io;
         return std::nullopt;
     }
@@ -182,7 +184,11 @@ std::optional<StoredMedia> MediaStore::finish(const QString &uploadId, MediaErro
     drop.prepare(QStringLiteral("DELETE FROM uploads WHERE id = ?"));
     drop.addBindValue(uploadId);
     QFile::remove(mediaPath(stored.id)); // same bytes by the same hash, if a copy is there
-    if (!q.exec() || !drop.exec() || !QFile::rename(partial, mediaPath(stored.id))) {
+    // The bytes and their name are on the disk before the row that promises them commits: a
+    // power loss leaves at worst a file without a row, never a row without its file.
+    if (!privatefiles::sync(partial) || !q.exec() || !drop.exec()
+        || !QFile::rename(partial, mediaPath(stored.id))
+        || !privatefiles::syncDirectory(m_directory)) {
         db.rollback();
         *error = MediaError::Io;
         return std::nullopt;

@@ -24,6 +24,7 @@ Server::~Server()
 
 bool Server::start(const ServerOptions &options, QString *error)
 {
+    error->clear(); // the checks below read it
     m_host = options.host;
     m_store = std::make_unique<Store>();
     if (!m_store->open(options.database, error))
@@ -48,21 +49,22 @@ bool Server::start(const ServerOptions &options, QString *error)
     if (!fleet)
         return false;
     if (!empty && (options.fleet || !options.fleetFile.isEmpty())) {
-        // The import is for an empty database only; an operator who asked for a fleet must
-        // learn that another one is in charge, not find out from failed logins.
+        // The import is for an empty database only. An operator who asked for a fleet must
+        // learn that another one is in charge now, not from failed logins later.
         const auto units = std::count_if(
             fleet->accounts.cbegin(), fleet->accounts.cend(),
             [](const proto::Account &a) { return a.unit.role == proto::Role::Unit; });
-        QStringList ignored; // floorline-server sets `fleet` from --demo-fleet only
+        QStringList given; // floorline-server sets `fleet` from --demo-fleet only
         if (options.fleet)
-            ignored.append(QStringLiteral("--demo-fleet"));
+            given.append(QStringLiteral("--demo-fleet"));
         if (!options.fleetFile.isEmpty())
-            ignored.append(QStringLiteral("--fleet ") + options.fleetFile);
-        qCWarning(lcServer).noquote()
-            << QStringLiteral("database %1 already holds a fleet of %2 units; %3 ignored")
-                   .arg(options.database)
-                   .arg(units)
-                   .arg(ignored.join(QStringLiteral(" and ")));
+            given.append(QStringLiteral("--fleet ") + options.fleetFile);
+        *error = QStringLiteral("database %1 already holds a fleet of %2 units; %3 is only for an"
+                                " empty database: leave it out, or give a new --db")
+                     .arg(options.database)
+                     .arg(units)
+                     .arg(given.join(QStringLiteral(" and ")));
+        return false;
     }
 
     if (!m_relay.start(options.host, options.rtpPort, error))

@@ -21,8 +21,10 @@ public:
     SqlConnection(const SqlConnection &) = delete;
     SqlConnection &operator=(const SqlConnection &) = delete;
 
-    /// Opens the file at `path` and runs `schema` (PRAGMAs, CREATE ... IF NOT EXISTS).
-    bool open(const QString &path, const QStringList &schema, QString *error);
+    /// Opens the file at `path` (made 0600, created so if new) and runs `schema` (PRAGMAs,
+    /// CREATE ... IF NOT EXISTS). `check`: first refuse a database that fails SQLite's
+    /// quick_check, so a damaged file is never written to.
+    bool open(const QString &path, const QStringList &schema, QString *error, bool check = false);
     QSqlDatabase database() const;
 
 private:

@@ -51,7 +51,7 @@ bool Store::open(const QString &path, QString *error)
                        " REFERENCES accounts(id), grp TEXT NOT NULL REFERENCES groups(id),"
                        " ord INTEGER NOT NULL, PRIMARY KEY (account, grp))"),
     };
-    if (!m_db.open(path, schema, error))
+    if (!m_db.open(path, schema, error, true))
         return false;
     // Databases made before capabilities existed get the column; NULL means "all of them".
     QSqlQuery columns(m_db.database());

@@ -90,6 +90,10 @@ class Server:
         self.proc = subprocess.Popen(self.args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         self.log = LineLog(self.proc.stdout, "server: ")
         wait_for("the server to listen", self._listening, timeout=15)
+        # The database holds the fleet now; the server refuses --demo-fleet for a full one.
+        if "--demo-fleet" in self.args:
+            at = self.args.index("--demo-fleet")
+            self.args = self.args[:at] + self.args[at + 2:]
 
     def _listening(self):
         try:

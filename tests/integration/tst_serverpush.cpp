@@ -11,6 +11,7 @@
 #include <QProcess>
 #include <QTcpServer>
 #include <QTemporaryDir>
+#include <QFileInfo>
 #include <QTest>
 
 #include <csignal>
@@ -75,10 +76,13 @@ public:
         m_port = probe.serverPort();
         probe.close();
         m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_process.start(QStringLiteral(FLOORLINE_SERVER_BIN),
-                        {QStringLiteral("--port"), QString::number(m_port),
-                         QStringLiteral("--rtp-port"), QStringLiteral("0"), QStringLiteral("--db"),
-                         m_database, QStringLiteral("--demo-fleet"), QStringLiteral("30,6")});
+        QStringList args {QStringLiteral("--port"), QString::number(m_port),
+                          QStringLiteral("--rtp-port"), QStringLiteral("0"),
+                          QStringLiteral("--db"), m_database};
+        // The fleet goes into the empty database once; a restart must not give it again.
+        if (!QFileInfo::exists(m_database))
+            args += {QStringLiteral("--demo-fleet"), QStringLiteral("30,6")};
+        m_process.start(QStringLiteral(FLOORLINE_SERVER_BIN), args);
         if (!m_process.waitForStarted())
             return false;
         return QTest::qWaitFor(

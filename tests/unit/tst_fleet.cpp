@@ -3,6 +3,7 @@
 #include "server/lib/server.h"
 #include "server/lib/store.h"
 
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -149,32 +150,90 @@ private Q_SLOTS:
         QVERIFY(store.isEmpty(&error));
     }
 
-    void fleetForAFullDatabaseIsIgnoredAloud()
+    void fleetForAFullDatabaseIsRefused()
     {
-        // The import is for an empty database only; a later --demo-fleet changes nothing, but
-        // the server says so instead of leaving the operator to wonder.
+        // The import is for an empty database only; a later --demo-fleet would change nothing,
+        // so the server refuses to start instead of leaving the operator to wonder.
         QTemporaryDir dir;
         server::ServerOptions options;
         options.database = dir.filePath(QStringLiteral("server.sqlite"));
         options.fleet = proto::makeDemoFleet(5, 4);
         QString error;
         {
-            QTest::failOnWarning(QRegularExpression(QStringLiteral("already holds")));
             server::Server first;
             QVERIFY2(first.start(options, &error), qPrintable(error));
         }
         options.fleet = proto::makeDemoFleet(7, 4);
-        QTest::ignoreMessage(QtWarningMsg,
-                             qPrintable(QStringLiteral("database %1 already holds a fleet of 5 "
-                                                       "units; --demo-fleet ignored")
-                                            .arg(options.database)));
         server::Server second;
-        QVERIFY2(second.start(options, &error), qPrintable(error));
+        QVERIFY(!second.start(options, &error));
+        QCOMPARE(error,
+                 QStringLiteral("database %1 already holds a fleet of 5 units; --demo-fleet is "
+                                "only for an empty database: leave it out, or give a new --db")
+                     .arg(options.database));
+        options.fleet.reset(); // without it the same database starts, with its own fleet
+        server::Server third;
+        QVERIFY2(third.start(options, &error), qPrintable(error));
+        third.stop();
         server::Store store;
         QVERIFY(store.open(options.database, &error));
         const auto fromDb = store.load(&error);
         QVERIFY2(fromDb, qPrintable(error));
         QCOMPARE(fromDb->accounts.size(), 8); // the first fleet: 5 units, 2 dispatchers, 1 sup.
+    }
+
+    void filesArePrivate()
+    {
+        // The database holds the passwords: 0600 in a 0700 directory the server made; media 0600.
+        QTemporaryDir dir;
+        server::ServerOptions options;
+        options.database = dir.filePath(QStringLiteral("server.sqlite"));
+        options.mediaDirectory = dir.filePath(QStringLiteral("media"));
+        options.fleet = proto::makeDemoFleet(5, 4);
+        QString error;
+        server::Server server;
+        QVERIFY2(server.start(options, &error), qPrintable(error));
+        const auto others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup
+            | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+        for (const QString &f :
+             QStringList {options.database, options.database + QStringLiteral("-wal"),
+                          options.mediaDirectory}) {
+            QVERIFY2(QFileInfo::exists(f), qPrintable(f));
+            QVERIFY2(!(QFile::permissions(f) & others), qPrintable(f));
+            QVERIFY(QFile::permissions(f) & QFileDevice::ReadOwner);
+        }
+    }
+
+    void damagedDatabaseIsRefused()
+    {
+        QTemporaryDir dir;
+        server::ServerOptions options;
+        options.database = dir.filePath(QStringLiteral("server.sqlite"));
+        options.fleet = proto::makeDemoFleet(200, 20);
+        QString error;
+        {
+            server::Server first;
+            QVERIFY2(first.start(options, &error), qPrintable(error));
+        }
+        {
+            // Scribble over the pages after the first: the tables' contents are garbage now.
+            QFile file(options.database);
+            QVERIFY(file.open(QIODevice::ReadWrite));
+            QVERIFY(file.size() > 3 * 4096);
+            file.seek(2 * 4096);
+            file.write(QByteArray(2 * 4096, '\x5a'));
+        }
+        const QByteArray before = [&] {
+            QFile f(options.database);
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        }();
+        options.fleet.reset();
+        server::Server second;
+        QVERIFY(!second.start(options, &error));
+        QVERIFY2(error.contains(QLatin1String("is damaged")), qPrintable(error));
+        QVERIFY2(error.contains(QLatin1String("restore it from a backup")), qPrintable(error));
+        QFile after(options.database);
+        QVERIFY(after.open(QIODevice::ReadOnly));
+        QCOMPARE(after.readAll(), before); // nothing was written to it
     }
 
     void malformedFleetFile()

@@ -84,6 +84,11 @@ private Q_SLOTS:
         QCOMPARE(sha256(back), sha256(photo));
         QVERIFY(!store->upload(uploadId)); // finished uploads are gone
         QVERIFY(QDir(media() + QStringLiteral("/partial")).isEmpty());
+        // Only the server's user reads what was stored.
+        QCOMPARE(QFile::permissions(media() + QLatin1Char('/') + stored->id)
+                     & (QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup
+                        | QFileDevice::ReadOther),
+                 QFileDevice::ReadOwner | QFileDevice::WriteOwner);
 
         // The same photo shared again is already there: nothing to send.
         const auto again

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "privatefiles.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+#ifdef Q_OS_WIN
+#include <io.h>
+#else
+#include <fcntl.h>
+#include <unistd.h>
+#endif
+
+namespace floorline::server::privatefiles {
+
+namespace {
+constexpr QFileDevice::Permissions kFile = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+constexpr QFileDevice::Permissions kDirectory = kFile | QFileDevice::ExeOwner;
+} // namespace
+
+bool makeDirectory(const QString &path, QString *error)
+{
+    if (!QDir().mkpath(path) || !QFile::setPermissions(path, kDirectory)) {
+        *error = QStringLiteral("cannot create the directory %1 (mode 0700)").arg(path);
+        return false;
+    }
+    return true;
+}
+
+bool restrictFile(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.exists() && !file.open(QIODevice::WriteOnly)) {
+        *error = QStringLiteral("cannot create %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    file.close();
+    if (!QFile::setPermissions(path, kFile)) {
+        *error = QStringLiteral("cannot make %1 private (mode 0600)").arg(path);
+        return false;
+    }
+    // SQLite makes its journal files with the database's mode; older ones are tightened too.
+    for (const char *suffix : {"-wal", "-shm"}) {
+        const QString side = path + QLatin1String(suffix);
+        if (QFileInfo::exists(side))
+            QFile::setPermissions(side, kFile);
+    }
+    return true;
+}
+
+bool sync(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadWrite))
+        return false;
+#ifdef Q_OS_WIN
+    return _commit(file.handle()) == 0;
+#else
+    return ::fsync(file.handle()) == 0;
+#endif
+}
+
+bool syncDirectory(const QString &path)
+{
+#ifdef Q_OS_WIN
+    Q_UNUSED(path);
+    return true;
+#else
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_DIRECTORY);
+    if (fd < 0)
+        return false;
+    const bool ok = ::fsync(fd) == 0;
+    ::close(fd);
+    return ok;
+#endif
+}
+
+} // namespace floorline::server::privatefiles
