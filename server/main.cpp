@@ -2,6 +2,7 @@
 // floorline-server: the reference backend. Composition root of the server library.
 #include "server/lib/privatefiles.h"
 #include "server/lib/server.h"
+#include "server/lib/store.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -9,9 +10,16 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QStandardPaths>
+#include <QTextStream>
 #include <QTimer>
 
 #include <csignal>
+#include <cstdio>
+
+#ifndef Q_OS_WIN
+#include <termios.h>
+#include <unistd.h>
+#endif
 
 using namespace floorline;
 
@@ -20,6 +28,53 @@ void onSignal(int)
 {
     QCoreApplication::quit();
 }
+
+/// One line from standard input, without echo when it is a terminal.
+QString readSecret()
+{
+#ifndef Q_OS_WIN
+    termios saved {};
+    const bool terminal = ::isatty(STDIN_FILENO) && ::tcgetattr(STDIN_FILENO, &saved) == 0;
+    if (terminal) {
+        std::fprintf(stderr, "password: ");
+        termios quiet = saved;
+        quiet.c_lflag &= ~tcflag_t(ECHO);
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    }
+#endif
+    QTextStream in(stdin);
+    const QString line = in.readLine();
+#ifndef Q_OS_WIN
+    if (terminal) {
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+        std::fprintf(stderr, "\n");
+    }
+#endif
+    return line;
+}
+
+/// --set-password: the account's new hash in the database (docs/operations.md, Passwords).
+int setPasswordOf(const QString &unit, const QString &database)
+{
+    const QString password = readSecret();
+    if (password.isEmpty()) {
+        qCritical("floorline-server: no password on standard input");
+        return 1;
+    }
+    server::Store store;
+    QString error;
+    const QString hash
+        = server::PasswordHasher::hash(password, server::PasswordHasher::Cost::interactive());
+    if (!store.open(database, &error) || hash.isEmpty()
+        || !store.setPasswordHash(unit, hash, &error)) {
+        qCritical("floorline-server: %s",
+                  qPrintable(hash.isEmpty() ? QStringLiteral("hashing failed") : error));
+        return 1;
+    }
+    std::fprintf(stderr, "password of %s set in %s\n", qPrintable(unit), qPrintable(database));
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -80,8 +135,17 @@ int main(int argc, char *argv[])
     const QCommandLineOption stats(QStringLiteral("stats-interval"),
                                    QStringLiteral("Print counters as JSON every N seconds."),
                                    QStringLiteral("seconds"));
+    const QCommandLineOption hashPassword(
+        QStringLiteral("hash-password"),
+        QStringLiteral("Read a password from standard input, print its argon2id hash (for the "
+                       "fleet file's \"password\") and exit."));
+    const QCommandLineOption setPassword(
+        QStringLiteral("set-password"),
+        QStringLiteral("Read a new password for UNIT from standard input, store its hash in the "
+                       "database and exit; a running server takes it at its next start."),
+        QStringLiteral("unit"));
     parser.addOptions({listen, port, rtpPort, db, mediaDir, fleet, demoFleet, writeFleet, t2, queue,
-                       rate, stats});
+                       rate, stats, hashPassword, setPassword});
     parser.process(app);
 
     std::optional<proto::Fleet> demo;
@@ -100,6 +164,19 @@ int main(int argc, char *argv[])
             qCritical("%s", qPrintable(error));
             return 1;
         }
+        return 0;
+    }
+
+    if (parser.isSet(hashPassword)) {
+        const QString password = readSecret();
+        const QString hash
+            = server::PasswordHasher::hash(password, server::PasswordHasher::Cost::interactive());
+        if (password.isEmpty() || hash.isEmpty()) {
+            qCritical("floorline-server: %s",
+                      password.isEmpty() ? "no password on standard input" : "hashing failed");
+            return 1;
+        }
+        std::fprintf(stdout, "%s\n", qPrintable(hash));
         return 0;
     }
 
@@ -124,6 +201,8 @@ int main(int argc, char *argv[])
     options.mediaDirectory = parser.isSet(mediaDir)
         ? parser.value(mediaDir)
         : QFileInfo(options.database).absolutePath() + QStringLiteral("/media");
+    if (parser.isSet(setPassword))
+        return setPasswordOf(parser.value(setPassword), options.database);
     options.fleetFile = parser.value(fleet);
     options.fleet = demo;
     // Granted.duration must stay within what clients accept (1..86400 s).

@@ -172,8 +172,11 @@ void SignalingClient::sendLogin()
             }
             qCWarning(lcClient) << "login failed:" << reply.error.message;
             Q_EMIT errorOccurred(reply.error);
-            if (reply.error.code == ErrorCode::AuthFailed)
-                disconnectFromServer(); // a wrong password does not heal by retrying
+            // A wrong password does not heal by retrying, and a login that must back off
+            // (docs/protocol.md §3.2) is the person's to try again, not a loop's.
+            if (reply.error.code == ErrorCode::AuthFailed
+                || reply.error.code == ErrorCode::RateLimited)
+                disconnectFromServer();
             return;
         }
         m_login = *reply.value;

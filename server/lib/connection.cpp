@@ -55,6 +55,11 @@ QString Connection::peer() const
         .arg(m_socket->peerPort());
 }
 
+QString Connection::peerAddress() const
+{
+    return m_socket->peerAddress().toString();
+}
+
 void Connection::setLogin(quint64 login)
 {
     m_login = login;

@@ -38,6 +38,11 @@ public:
     quint64 login() const { return m_login; }
     void setLogin(quint64 login);
     QString peer() const;
+    /// The peer's IP address alone (what failed logins are counted by).
+    QString peerAddress() const;
+    /// A password login of this connection is being checked (off the signaling thread).
+    bool loginPending() const { return m_loginPending; }
+    void setLoginPending(bool pending) { m_loginPending = pending; }
 
 Q_SIGNALS:
     void requestReceived(floorline::server::Connection *connection,
@@ -56,6 +61,7 @@ private:
     QElapsedTimer m_bucketClock;
     double m_tokens;
     bool m_helloDone = false;
+    bool m_loginPending = false;
     quint64 m_login = 0;
     bool m_closed = false;
     bool m_handling = false; ///< inside requestReceived()

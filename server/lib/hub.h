@@ -49,6 +49,7 @@ public:
         int loginTimeoutMs = 10000;
         int eventLogSize = 4096; ///< events kept per login for resume
         QString serverName = QStringLiteral("floorline-server/0.1");
+        LoginThrottle::Config throttle; ///< failed logins back off (LoginService)
     };
 
     Hub(Config config, proto::Fleet fleet, RtpRelay &relay, QObject *parent = nullptr);

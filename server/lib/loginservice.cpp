@@ -8,7 +8,9 @@
 #include "reply.h"
 #include "stats.h"
 
+#include <QDateTime>
 #include <QLoggingCategory>
+#include <QPointer>
 
 Q_LOGGING_CATEGORY(lcLogin, "floorline.server.login", QtInfoMsg)
 
@@ -24,6 +26,8 @@ LoginService::LoginService(Config config, const FleetIndex &fleet, Logins &login
     , m_logins(logins)
     , m_presence(presence)
     , m_stats(stats)
+    , m_hasher(config.hashThreads, config.maxPendingChecks)
+    , m_throttle(config.throttle)
 { }
 
 void LoginService::handle(Connection &c, Reply &reply, const proto::Hello &r)
@@ -71,45 +75,91 @@ void LoginService::handle(Connection &c, Reply &reply, const proto::Login &r)
         reply.fail(ErrorCode::AlreadyLoggedIn, QStringLiteral("already logged in"));
         return;
     }
-    Login *login = nullptr;
-    bool resumed = false;
-    if (!r.resumeToken.isEmpty()) {
-        login = resume(reply, r, &resumed);
-        if (!login)
-            return;
-    } else {
-        const proto::Account *account = m_fleet.account(r.user);
-        if (!account || account->password != r.password) {
-            ++m_stats.authFailures;
-            reply.fail(ErrorCode::AuthFailed, QStringLiteral("unknown user or wrong password"));
-            return;
-        }
-        login = &m_logins.create(*account, r.display);
-        m_presence.back(account->unit.id);
+    if (c.loginPending()) {
+        reply.fail(ErrorCode::AlreadyLoggedIn, QStringLiteral("a login is already in progress"));
+        return;
     }
+    if (!r.resumeToken.isEmpty()) {
+        bool gapFree = false;
+        if (Login *login = resume(reply, r, &gapFree))
+            admit(c, reply, *login, r, gapFree);
+        return;
+    }
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (const qint64 wait = m_throttle.waitMs(r.user, c.peerAddress(), now)) {
+        ++m_stats.loginsThrottled;
+        reply.fail(
+            ErrorCode::RateLimited,
+            QStringLiteral("too many failed logins; try again in %1 s").arg((wait + 999) / 1000));
+        return;
+    }
+    // An unknown user costs the same check as a wrong password: the time tells nothing.
+    const proto::Account *account = m_fleet.account(r.user);
+    const QString &stored = account ? account->password : PasswordHasher::decoy();
+    QPointer<Connection> connection(&c);
+    const quint64 id = reply.id();
+    const bool queued = m_hasher.verify(stored, r.password, [=, this](bool match) {
+        if (!connection)
+            return; // gone while its password was checked
+        connection->setLoginPending(false);
+        Reply later(*connection, id, m_stats);
+        checked(*connection, later, r, match && account);
+    });
+    if (!queued) {
+        ++m_stats.loginsBusy;
+        reply.fail(ErrorCode::RateLimited,
+                   QStringLiteral("the server is busy checking other logins; try again"));
+        return;
+    }
+    c.setLoginPending(true);
+}
+
+void LoginService::checked(Connection &c, Reply &reply, const proto::Login &r, bool match)
+{
+    const QString address = c.peerAddress();
+    if (!match) {
+        ++m_stats.authFailures;
+        const int inARow = m_throttle.failed(r.user, address, QDateTime::currentMSecsSinceEpoch());
+        qCWarning(lcLogin).noquote()
+            << QStringLiteral("failed login for '%1' from %2 (%3 in a row)")
+                   .arg(r.user, address)
+                   .arg(inARow);
+        reply.fail(ErrorCode::AuthFailed, QStringLiteral("unknown user or wrong password"));
+        return;
+    }
+    m_throttle.succeeded(r.user);
+    const proto::Account &account = *m_fleet.account(r.user);
+    Login &login = m_logins.create(account, r.display);
+    m_presence.back(account.unit.id);
+    admit(c, reply, login, r, false);
+}
+
+void LoginService::admit(Connection &c, Reply &reply, Login &login, const proto::Login &r,
+                         bool resumed)
+{
     ++m_stats.logins;
-    m_logins.attach(*login, c);
+    m_logins.attach(login, c);
 
     proto::LoginResult result;
-    result.unit = m_presence.unitInfo(*login->account);
-    result.token = login->token;
-    result.seq = resumed ? r.lastSeq : login->seq;
+    result.unit = m_presence.unitInfo(*login.account);
+    result.token = login.token;
+    result.seq = resumed ? r.lastSeq : login.seq;
     result.resumed = resumed;
     result.media.port = m_config.mediaPort;
-    result.media.ssrc = login->ssrc;
+    result.media.ssrc = login.ssrc;
     result.media.key = QString::fromLatin1(
-        QByteArray(reinterpret_cast<const char *>(login->key.data()), 16).toHex());
+        QByteArray(reinterpret_cast<const char *>(login.key.data()), 16).toHex());
     reply.ok(result.toJson());
     if (resumed) {
-        for (const auto &[seq, frame] : login->log) {
+        for (const auto &[seq, frame] : login.log) {
             if (seq > r.lastSeq)
                 c.sendFrame(frame);
         }
     }
-    qCInfo(lcLogin) << login->unit() << (resumed ? "resumed" : "logged in") << "from" << c.peer()
-                    << "ssrc" << login->ssrc;
-    m_presence.broadcast(login->unit());
-    Q_EMIT loggedIn(login);
+    qCInfo(lcLogin) << login.unit() << (resumed ? "resumed" : "logged in") << "from" << c.peer()
+                    << "ssrc" << login.ssrc;
+    m_presence.broadcast(login.unit());
+    Q_EMIT loggedIn(&login);
 }
 
 void LoginService::handle(Connection &c, Reply &reply, const proto::Logout &)

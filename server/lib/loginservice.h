@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "loginthrottle.h"
+#include "passwordhasher.h"
+
 #include "core/protocol/requests.h"
 
 #include <QObject>
@@ -18,6 +21,10 @@ struct SignalingStats;
 /**
  * @brief A connection's way in and out (docs/protocol.md §3): `hello`, `login` with a
  * password or a resume token, `logout`, and a connection that closes.
+ *
+ * A password is checked against its argon2id hash on a worker thread; the answer comes when
+ * the check is done. Failed logins are logged (account and address, never the secret) and back
+ * off per account and per address.
  */
 class LoginService : public QObject
 {
@@ -28,6 +35,9 @@ public:
         proto::Limits limits;
         QString serverName;
         quint16 mediaPort = 0;
+        LoginThrottle::Config throttle;
+        int hashThreads = 2;
+        int maxPendingChecks = 32; ///< password checks waiting at once, server-wide
     };
 
     LoginService(Config config, const FleetIndex &fleet, Logins &logins, Presence &presence,
@@ -45,12 +55,18 @@ Q_SIGNALS:
 private:
     /// The login a resume names, with its old connection closed; null after answering.
     Login *resume(Reply &reply, const proto::Login &r, bool *gapFree);
+    /// The password was checked: log in, or count the failure.
+    void checked(Connection &c, Reply &reply, const proto::Login &r, bool match);
+    /// The connection is at `login` now: the answer, and what a resume missed.
+    void admit(Connection &c, Reply &reply, Login &login, const proto::Login &r, bool resumed);
 
     Config m_config;
     const FleetIndex &m_fleet;
     Logins &m_logins;
     Presence &m_presence;
     SignalingStats &m_stats;
+    PasswordHasher m_hasher;
+    LoginThrottle m_throttle;
 };
 
 } // namespace floorline::server

@@ -26,6 +26,7 @@ public:
     void ok(const QJsonObject &result = {});
     void fail(proto::ErrorCode code, const QString &message);
     Connection &connection() const { return m_connection; }
+    quint64 id() const { return m_id; }
 
 private:
     Connection &m_connection;

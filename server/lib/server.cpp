@@ -42,8 +42,15 @@ bool Server::start(const ServerOptions &options, QString *error)
                                         " --demo-fleet");
             return false;
         }
-        if (!m_store->import(*fleet, error))
+        const auto cost = options.fleet ? PasswordHasher::Cost::minimal() : options.passwordCost;
+        if (!m_store->import(*fleet, cost, error))
             return false;
+    } else if (const int migrated = m_store->migratePasswords(options.passwordCost, error);
+               migrated < 0) {
+        return false;
+    } else if (migrated > 0) {
+        qCInfo(lcServer) << "database" << options.database << ":" << migrated
+                         << "plain passwords are argon2id hashes now";
     }
     std::optional<proto::Fleet> fleet = m_store->load(error);
     if (!fleet)

@@ -31,6 +31,9 @@ struct ServerOptions
     QString mediaDirectory;
     MediaStore::Limits mediaLimits;
     std::optional<proto::Fleet> fleet; ///< or a fleet given directly (demo, tests)
+    /// argon2id cost of the passwords the server hashes (a fleet file, a migration). A fleet
+    /// given directly is hashed at the minimum: its passwords are demo ids, not secrets.
+    PasswordHasher::Cost passwordCost = PasswordHasher::Cost::interactive();
     Hub::Config hub;
 };
 

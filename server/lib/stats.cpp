@@ -10,6 +10,8 @@ QJsonObject SignalingStats::toJson() const
             {QStringLiteral("resumes"), qint64(resumes)},
             {QStringLiteral("requests"), qint64(requests)},
             {QStringLiteral("authFailures"), qint64(authFailures)},
+            {QStringLiteral("loginsThrottled"), qint64(loginsThrottled)},
+            {QStringLiteral("loginsBusy"), qint64(loginsBusy)},
             {QStringLiteral("badJson"), qint64(badJson)},
             {QStringLiteral("badMessage"), qint64(badMessage)},
             {QStringLiteral("unknownType"), qint64(unknownType)},

@@ -7,6 +7,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
+#include <QtConcurrent/QtConcurrentMap>
 
 Q_LOGGING_CATEGORY(lcStore, "floorline.server.store", QtInfoMsg)
 
@@ -31,6 +32,14 @@ QVariant capabilitiesText(const proto::Account &a)
         names.append(proto::enumName(proto::kCapabilities, c));
     // An empty list is '' (no capability), not NULL (all of them).
     return names.isEmpty() ? QVariant(QStringLiteral("")) : QVariant(names.join(QLatin1Char(',')));
+}
+/// Each account's password as argon2id: hashed at `cost` if plain, kept if a hash already.
+QStringList hashAll(const QList<proto::Account> &accounts, PasswordHasher::Cost cost)
+{
+    return QtConcurrent::blockingMapped(accounts, [cost](const proto::Account &a) {
+        return PasswordHasher::isHash(a.password) ? a.password
+                                                  : PasswordHasher::hash(a.password, cost);
+    });
 }
 } // namespace
 
@@ -81,10 +90,15 @@ bool Store::isEmpty(QString *error)
     return query.value(0).toInt() == 0;
 }
 
-bool Store::import(const proto::Fleet &fleet, QString *error)
+bool Store::import(const proto::Fleet &fleet, PasswordHasher::Cost cost, QString *error)
 {
     if (!fleet.validate(error))
         return false;
+    const QStringList hashes = hashAll(fleet.accounts, cost);
+    if (hashes.contains(QString())) {
+        *error = QStringLiteral("hashing the passwords failed (out of memory?)");
+        return false;
+    }
     QSqlDatabase db = m_db.database();
     db.transaction();
     auto fail = [&](const QString &what) {
@@ -128,7 +142,7 @@ bool Store::import(const proto::Fleet &fleet, QString *error)
         q.addBindValue(a.unit.id);
         q.addBindValue(a.unit.alias);
         q.addBindValue(proto::enumName(proto::kRoles, a.unit.role));
-        q.addBindValue(a.password);
+        q.addBindValue(hashes.at(order));
         q.addBindValue(order++);
         q.addBindValue(capabilitiesText(a));
         QString e;
@@ -149,6 +163,61 @@ bool Store::import(const proto::Fleet &fleet, QString *error)
         return fail(db.lastError().text());
     qCInfo(lcStore) << "imported" << fleet.groups.size() << "groups and" << fleet.accounts.size()
                     << "accounts";
+    return true;
+}
+
+int Store::migratePasswords(PasswordHasher::Cost cost, QString *error)
+{
+    QSqlDatabase db = m_db.database();
+    QSqlQuery plain(db);
+    if (!plain.exec(QStringLiteral("SELECT id, password FROM accounts WHERE password NOT LIKE"
+                                   " '$argon2id$%'"))) {
+        *error = plain.lastError().text();
+        return -1;
+    }
+    QList<proto::Account> accounts;
+    while (plain.next()) {
+        proto::Account a;
+        a.unit.id = plain.value(0).toString();
+        a.password = plain.value(1).toString();
+        accounts.append(a);
+    }
+    if (accounts.isEmpty())
+        return 0;
+    qCInfo(lcStore) << "hashing" << accounts.size() << "plain passwords (argon2id)";
+    const QStringList hashes = hashAll(accounts, cost);
+    db.transaction();
+    for (qsizetype i = 0; i < accounts.size(); ++i) {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("UPDATE accounts SET password = ? WHERE id = ?"));
+        q.addBindValue(hashes.at(i));
+        q.addBindValue(accounts.at(i).unit.id);
+        if (hashes.at(i).isEmpty() || !q.exec()) {
+            *error = hashes.at(i).isEmpty() ? QStringLiteral("hashing a password failed")
+                                            : q.lastError().text();
+            db.rollback();
+            return -1;
+        }
+    }
+    if (!db.commit()) {
+        *error = db.lastError().text();
+        return -1;
+    }
+    return int(accounts.size());
+}
+
+bool Store::setPasswordHash(const QString &unit, const QString &hash, QString *error)
+{
+    QSqlQuery q(m_db.database());
+    q.prepare(QStringLiteral("UPDATE accounts SET password = ? WHERE id = ?"));
+    q.addBindValue(hash);
+    q.addBindValue(unit);
+    if (!exec(q, error))
+        return false;
+    if (q.numRowsAffected() != 1) {
+        *error = QStringLiteral("no account '%1'").arg(unit);
+        return false;
+    }
     return true;
 }
 

@@ -82,14 +82,23 @@ private Q_SLOTS:
             server::Store store;
             QVERIFY2(store.open(db, &error), qPrintable(error));
             QVERIFY(store.isEmpty(&error));
-            QVERIFY2(store.import(fleet, &error), qPrintable(error));
+            QVERIFY2(store.import(fleet, server::PasswordHasher::Cost::minimal(), &error),
+                     qPrintable(error));
         }
         // A second start reads the same directory back from disk.
         server::Store store;
         QVERIFY(store.open(db, &error));
         QVERIFY(!store.isEmpty(&error));
-        const auto fromDb = store.load(&error);
+        auto fromDb = store.load(&error);
         QVERIFY2(fromDb, qPrintable(error));
+        // Only hashes are stored, each of the password it was made from.
+        for (qsizetype i = 0; i < fromDb->accounts.size(); ++i) {
+            proto::Account &a = fromDb->accounts[i];
+            QVERIFY2(server::PasswordHasher::isHash(a.password), qPrintable(a.password));
+            QVERIFY(server::PasswordHasher::verifyNow(a.password, fleet.accounts.at(i).password));
+            QVERIFY(!server::PasswordHasher::verifyNow(a.password, QStringLiteral("guess")));
+            a.password = fleet.accounts.at(i).password;
+        }
         QCOMPARE(*fromDb, fleet);
     }
 
@@ -146,7 +155,7 @@ private Q_SLOTS:
         server::Store store;
         QString error;
         QVERIFY(store.open(dir.filePath(QStringLiteral("s.sqlite")), &error));
-        QVERIFY(!store.import(fleet, &error));
+        QVERIFY(!store.import(fleet, server::PasswordHasher::Cost::minimal(), &error));
         QVERIFY(store.isEmpty(&error));
     }
 

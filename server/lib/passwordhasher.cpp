@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "passwordhasher.h"
+
+#include <QMetaObject>
+#include <QPointer>
+
+#include <sodium.h>
+
+namespace floorline::server {
+
+namespace {
+const bool kSodiumReady = sodium_init() >= 0;
+} // namespace
+
+PasswordHasher::Cost PasswordHasher::Cost::interactive()
+{
+    return {crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE};
+}
+
+PasswordHasher::Cost PasswordHasher::Cost::minimal()
+{
+    return {crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN};
+}
+
+PasswordHasher::PasswordHasher(int threads, int maxPending, QObject *parent)
+    : QObject(parent)
+    , m_maxPending(maxPending)
+{
+    m_pool.setMaxThreadCount(threads);
+}
+
+PasswordHasher::~PasswordHasher()
+{
+    m_pool.waitForDone(); // the workers' callbacks target this object
+}
+
+QString PasswordHasher::hash(const QString &password, Cost cost)
+{
+    if (!kSodiumReady)
+        return {};
+    const QByteArray secret = password.toUtf8();
+    char out[crypto_pwhash_STRBYTES];
+    if (crypto_pwhash_str(out, secret.constData(), std::size_t(secret.size()), cost.ops,
+                          cost.memory)
+        != 0)
+        return {};
+    return QString::fromLatin1(out);
+}
+
+bool PasswordHasher::isHash(const QString &stored)
+{
+    return stored.startsWith(QLatin1String("$argon2id$"));
+}
+
+bool PasswordHasher::verifyNow(const QString &stored, const QString &password)
+{
+    if (!kSodiumReady || !isHash(stored))
+        return false;
+    const QByteArray hashed = stored.toLatin1();
+    const QByteArray secret = password.toUtf8();
+    return crypto_pwhash_str_verify(hashed.constData(), secret.constData(),
+                                    std::size_t(secret.size()))
+        == 0;
+}
+
+const QString &PasswordHasher::decoy()
+{
+    // argon2id, interactive limits, of a string no account uses.
+    static const QString kDecoy
+        = QStringLiteral("$argon2id$v=19$m=65536,t=2,p=1$eKTevLi9tsXrdd+naS0lTw$"
+                         "CDLQRgtMgDjfjQ9EEoKMkOexb3Yb7amuTKXLjypOJCY");
+    return kDecoy;
+}
+
+bool PasswordHasher::verify(const QString &stored, const QString &password,
+                            std::function<void(bool)> done)
+{
+    if (m_pending >= m_maxPending)
+        return false;
+    ++m_pending;
+    QPointer<PasswordHasher> self(this);
+    m_pool.start([self, stored, password, done = std::move(done)] {
+        const bool match = verifyNow(stored, password);
+        QMetaObject::invokeMethod(self.data(), [self, match, done] {
+            if (!self)
+                return;
+            --self->m_pending;
+            done(match);
+        });
+    });
+    return true;
+}
+
+} // namespace floorline::server
