@@ -148,8 +148,11 @@ void ConsoleController::syncAffiliations()
         m_affiliated.remove(g);
         m_floors.idle(proto::groupSessionId(g));
     }
-    if (!add.isEmpty()) {
-        m_client.send(proto::Affiliate {add}, [this](const Reply<proto::SessionList> &reply) {
+    // The server takes at most kMaxGroupsPerRequest groups per request: a console that
+    // monitors more sends several.
+    for (qsizetype at = 0; at < add.size(); at += proto::kMaxGroupsPerRequest) {
+        const QStringList batch = add.mid(at, proto::kMaxGroupsPerRequest);
+        m_client.send(proto::Affiliate {batch}, [this](const Reply<proto::SessionList> &reply) {
             if (!reply.ok()) {
                 setError(tr("Could not monitor: %1").arg(reply.error.message));
                 return;
@@ -161,8 +164,9 @@ void ConsoleController::syncAffiliations()
             }
         });
     }
-    if (!remove.isEmpty())
-        m_client.send(proto::Deaffiliate {remove}, [](const Reply<proto::Empty> &) {});
+    for (qsizetype at = 0; at < remove.size(); at += proto::kMaxGroupsPerRequest)
+        m_client.send(proto::Deaffiliate {remove.mid(at, proto::kMaxGroupsPerRequest)},
+                      [](const Reply<proto::Empty> &) {});
 }
 
 void ConsoleController::onEvent(const proto::Event &event)

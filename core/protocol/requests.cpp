@@ -1,10 +1,24 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "requests.h"
 
+#include <QSet>
+
 namespace floorline::proto {
 
 namespace {
-constexpr int kMaxListItems = 10000;
+/// Each item once, in the order given: a list with repeats costs the server nothing extra.
+QStringList unique(QStringList items)
+{
+    QSet<QString> seen;
+    seen.reserve(items.size());
+    items.removeIf([&](const QString &item) {
+        if (seen.contains(item))
+            return true;
+        seen.insert(item);
+        return false;
+    });
+    return items;
+}
 
 QString sessionField(JsonReader &r)
 {
@@ -158,7 +172,7 @@ QJsonObject SessionList::toJson() const
 
 void Affiliate::read(JsonReader &r)
 {
-    groups = r.idList("groups", kMaxListItems);
+    groups = unique(r.idList("groups", kMaxGroupsPerRequest));
 }
 
 QJsonObject Affiliate::toJson() const
@@ -168,7 +182,7 @@ QJsonObject Affiliate::toJson() const
 
 void Deaffiliate::read(JsonReader &r)
 {
-    groups = r.idList("groups", kMaxListItems);
+    groups = unique(r.idList("groups", kMaxGroupsPerRequest));
 }
 
 QJsonObject Deaffiliate::toJson() const
@@ -213,7 +227,7 @@ void SessionCreate::read(JsonReader &r)
     kind = r.enumeration("kind", kSessionKinds);
     name = r.string("name", 128, QString());
     if (kind == SessionKind::AdHoc) {
-        units = r.idList("units", kMaxListItems);
+        units = unique(r.idList("units", kMaxUnitsPerRequest));
     } else if (kind == SessionKind::Broadcast) {
         group = r.id("group");
     } else if (r.ok()) {
@@ -235,7 +249,7 @@ QJsonObject SessionCreate::toJson() const
 void SessionInvite::read(JsonReader &r)
 {
     session = sessionField(r);
-    units = r.idList("units", kMaxListItems);
+    units = unique(r.idList("units", kMaxUnitsPerRequest));
 }
 
 QJsonObject SessionInvite::toJson() const

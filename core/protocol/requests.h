@@ -25,6 +25,11 @@ struct HelloResult
 };
 
 /// @brief First message on a connection: version negotiation (docs/protocol.md §3.1).
+/// Longest `groups` of group.affiliate / group.deaffiliate; a client with more sends several.
+inline constexpr int kMaxGroupsPerRequest = 256;
+/// Longest `units` of session.create / session.invite.
+inline constexpr int kMaxUnitsPerRequest = 1000;
+
 struct Hello
 {
     static constexpr const char *kType = "hello";

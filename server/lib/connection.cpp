@@ -9,12 +9,15 @@ Q_LOGGING_CATEGORY(lcConnection, "floorline.server.connection", QtInfoMsg)
 namespace floorline::server {
 
 using proto::ErrorCode;
+using proto::RequestFrame;
 
-Connection::Connection(QWebSocket *socket, const proto::Limits &limits, SignalingStats &stats,
-                       int loginTimeoutMs, QObject *parent)
+Connection::Connection(QWebSocket *socket, const proto::Limits &limits, qint64 maxQueuedBytes,
+                       Cost cost, SignalingStats &stats, int loginTimeoutMs, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
     , m_limits(limits)
+    , m_maxQueuedBytes(maxQueuedBytes)
+    , m_cost(std::move(cost))
     , m_stats(stats)
     , m_tokens(limits.messageBurst)
 {
@@ -72,8 +75,19 @@ void Connection::setLogin(quint64 login)
 
 void Connection::write(const QByteArray &frame)
 {
-    if (!m_closed)
-        m_socket->sendTextMessage(QString::fromUtf8(frame));
+    if (m_closed)
+        return;
+    m_socket->sendTextMessage(QString::fromUtf8(frame));
+    if (m_socket->bytesToWrite() > m_maxQueuedBytes) {
+        // It does not read what it asked for: holding more for it would cost everyone memory.
+        // A close frame would queue behind the rest, so the connection is reset.
+        ++m_stats.closedSlowReader;
+        qCInfo(lcConnection) << peer() << "cut off:" << m_socket->bytesToWrite() << "bytes unread";
+        m_closed = true; // nothing more is queued from here on
+        // Reset later, from the event loop: this write may be deep inside a delivery, and the
+        // hub must not see the connection close in the middle of it.
+        QMetaObject::invokeMethod(m_socket, &QWebSocket::abort, Qt::QueuedConnection);
+    }
 }
 
 void Connection::sendFrame(const QByteArray &frame)
@@ -100,20 +114,20 @@ void Connection::close()
         m_socket->close();
 }
 
-bool Connection::takeToken()
+bool Connection::takeTokens(double n)
 {
     const double elapsed = double(m_bucketClock.restart()) / 1000.0;
     m_tokens
         = std::min<double>(m_limits.messageBurst, m_tokens + elapsed * m_limits.messagesPerSecond);
-    if (m_tokens < 1.0)
+    if (m_tokens < n)
         return false;
-    m_tokens -= 1.0;
+    m_tokens -= n;
     return true;
 }
 
 void Connection::onMessage(const QString &message)
 {
-    if (!takeToken()) {
+    if (!takeTokens(1.0)) {
         ++m_stats.rateLimited;
         sendFrame(
             proto::encodeError({ErrorCode::RateLimited,
@@ -147,6 +161,18 @@ void Connection::onMessage(const QString &message)
             sendFrame(proto::encodeErrorResponse(*failure->id, failure->error));
         else
             sendFrame(proto::encodeError(failure->error));
+        return;
+    }
+    // A request that costs the server more than a ping costs more of the budget.
+    const RequestFrame &request = std::get<proto::RequestFrame>(decoded);
+    if (const int extra = m_cost ? m_cost(request.request) : 0; extra > 0 && !takeTokens(extra)) {
+        ++m_stats.rateLimited;
+        write(proto::encodeErrorResponse(
+            request.id,
+            {ErrorCode::RateLimited,
+             QStringLiteral("this request costs %1 messages of the rate limit; send "
+                            "it again later")
+                 .arg(extra + 1)}));
         return;
     }
     ++m_stats.requests;

@@ -8,6 +8,8 @@
 #include <QObject>
 #include <QTimer>
 
+#include <functional>
+
 class QWebSocket;
 
 namespace floorline::server {
@@ -16,14 +18,20 @@ namespace floorline::server {
  * @brief One client's WebSocket: enforces size and rate limits, decodes requests, sends frames.
  *
  * Everything malformed is answered here with an error and counted in SignalingStats, so the hub
- * only ever sees well-formed, typed requests.
+ * only ever sees well-formed, typed requests. A client that stops reading is cut off once
+ * `maxQueuedBytes` wait for it: what the server holds for one connection is bounded.
  */
 class Connection : public QObject
 {
     Q_OBJECT
 public:
-    Connection(QWebSocket *socket, const proto::Limits &limits, SignalingStats &stats,
-               int loginTimeoutMs, QObject *parent = nullptr);
+    /// `maxQueuedBytes`: what may wait unsent for a client that does not read; beyond it the
+    /// connection is cut.
+    /// What a request costs of the rate budget beyond its one message (docs/protocol.md §8).
+    using Cost = std::function<int(const proto::Request &)>;
+
+    Connection(QWebSocket *socket, const proto::Limits &limits, qint64 maxQueuedBytes, Cost cost,
+               SignalingStats &stats, int loginTimeoutMs, QObject *parent = nullptr);
     ~Connection() override;
 
     void sendResult(quint64 id, const QJsonObject &result);
@@ -52,10 +60,12 @@ Q_SIGNALS:
 private:
     void onMessage(const QString &message);
     void write(const QByteArray &frame);
-    bool takeToken();
+    bool takeTokens(double n);
 
     QWebSocket *m_socket;
     proto::Limits m_limits;
+    qint64 m_maxQueuedBytes;
+    Cost m_cost;
     SignalingStats &m_stats;
     QTimer m_loginTimer;
     QElapsedTimer m_bucketClock;

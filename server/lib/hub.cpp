@@ -50,14 +50,40 @@ Hub::~Hub() = default;
 void Hub::accept(QWebSocket *socket)
 {
     ++m_stats.connections;
-    auto *connection
-        = new Connection(socket, m_config.limits, m_stats, m_config.loginTimeoutMs, this);
+    auto *connection = new Connection(
+        socket, m_config.limits, m_config.maxQueuedBytes,
+        [this](const proto::Request &r) { return extraCost(r); }, m_stats, m_config.loginTimeoutMs,
+        this);
     connect(connection, &Connection::requestReceived, this, &Hub::onRequest);
     connect(connection, &Connection::closed, this, [this](Connection *c) {
         m_loginService.onClosed(*c);
         c->deleteLater();
     });
     qCDebug(lcHub) << "connection from" << connection->peer();
+}
+
+int Hub::extraCost(const proto::Request &request) const
+{
+    // One message more per 32 items a request names, and per 100 units or sessions an answer
+    // lists: a directory of 2,000 units costs 21 messages of the budget, a ping one.
+    const auto per = [](qsizetype items, int each) { return int(items / each); };
+    if (const auto *a = std::get_if<proto::Affiliate>(&request))
+        return per(a->groups.size(), 32);
+    if (const auto *d = std::get_if<proto::Deaffiliate>(&request))
+        return per(d->groups.size(), 32);
+    if (const auto *c = std::get_if<proto::SessionCreate>(&request))
+        return per(c->kind == proto::SessionKind::Broadcast ? m_fleet.accounts().size()
+                                                            : c->units.size(),
+                   c->kind == proto::SessionKind::Broadcast ? 100 : 32);
+    if (const auto *i = std::get_if<proto::SessionInvite>(&request))
+        return per(i->units.size(), 32);
+    if (std::holds_alternative<proto::DirectoryGet>(request))
+        return per(m_fleet.accounts().size() + m_fleet.groupList().size(), 100);
+    if (const auto *l = std::get_if<proto::SessionListGet>(&request); l && l->all)
+        return per(qsizetype(m_sessions.all().size()), 100);
+    if (std::holds_alternative<proto::Supervise>(request))
+        return per(qsizetype(m_sessions.all().size()) + m_logins.count(), 100);
+    return 0;
 }
 
 void Hub::setMediaStore(MediaStore *store)

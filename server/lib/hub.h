@@ -50,6 +50,9 @@ public:
         int eventLogSize = 4096; ///< events kept per login for resume
         QString serverName = QStringLiteral("floorline-server/0.1");
         LoginThrottle::Config throttle; ///< failed logins back off (LoginService)
+        /// Bytes that may wait unsent for one connection before it is cut off (a client that
+        /// does not read); above the largest answer (a directory of 10,000 units is ~2 MiB).
+        qint64 maxQueuedBytes = 8 * 1024 * 1024;
     };
 
     Hub(Config config, proto::Fleet fleet, RtpRelay &relay, QObject *parent = nullptr);
@@ -74,6 +77,8 @@ public:
 private:
     void onRequest(Connection *connection, const proto::RequestFrame &frame);
     void route(Login &login, Reply &reply, const Grant &grant, const proto::Request &request);
+    /// What a request costs of its connection's rate budget beyond one message.
+    int extraCost(const proto::Request &request) const;
     /// An emergency event to every console login, the unit's logins and the group's members.
     void deliverToAudience(const EmergencyAudience &audience, const proto::Event &event);
 

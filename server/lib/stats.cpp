@@ -20,6 +20,7 @@ QJsonObject SignalingStats::toJson() const
             {QStringLiteral("notAuthenticated"), qint64(notAuthenticated)},
             {QStringLiteral("forbidden"), qint64(forbidden)},
             {QStringLiteral("closedOversize"), qint64(closedOversize)},
+            {QStringLiteral("closedSlowReader"), qint64(closedSlowReader)},
             {QStringLiteral("floorGranted"), qint64(floorGranted)},
             {QStringLiteral("floorQueued"), qint64(floorQueued)},
             {QStringLiteral("floorDenied"), qint64(floorDenied)},

@@ -26,6 +26,7 @@ struct SignalingStats
     uint64_t notAuthenticated = 0;
     uint64_t forbidden = 0;
     uint64_t closedOversize = 0; ///< connections closed for a frame past the WebSocket limit
+    uint64_t closedSlowReader = 0; ///< connections cut off: too much waited unread
     uint64_t floorGranted = 0;
     uint64_t floorQueued = 0;
     uint64_t floorDenied = 0;
@@ -53,7 +54,7 @@ struct SignalingStats
     uint64_t rejected() const
     {
         return badJson + badMessage + unknownType + tooLarge + rateLimited + notAuthenticated
-            + forbidden + closedOversize;
+            + forbidden + closedOversize + closedSlowReader;
     }
     QJsonObject toJson() const;
 };

@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: Apache-2.0
+// Limits that keep one account from hurting the others, each tried the way an attacker would,
+// each measured by what an innocent client notices: its ping and its floor request answered,
+// the server's memory bounded.
+#include "support/rawpeer.h"
+#include "support/stubbornpeer.h"
+#include "support/testclient.h"
+
+#include <QFile>
+#include <QJsonArray>
+
+#include <QTest>
+
+using namespace floorline;
+using namespace floorline::test;
+
+namespace {
+/// Resident memory of this process (the in-process server's included), in MiB.
+qint64 residentMiB()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong() / 1024;
+    }
+    return 0;
+}
+
+QByteArray affiliate(int id, const QStringList &groups)
+{
+    return QJsonDocument(
+               QJsonObject {{QStringLiteral("type"), QStringLiteral("group.affiliate")},
+                            {QStringLiteral("id"), id},
+                            {QStringLiteral("groups"), QJsonArray::fromStringList(groups)}})
+        .toJson(QJsonDocument::Compact);
+}
+} // namespace
+
+class TestServerLimits : public QObject
+{
+    Q_OBJECT
+private:
+    /// The innocent client still gets a floor and an answer to its ping.
+    void innocentIsServed(TestClient &innocent)
+    {
+        QVERIFY(innocent.call(proto::Ping {}));
+        proto::FloorRequest request;
+        request.session = QStringLiteral("group:tg-001");
+        const auto granted = innocent.call(request);
+        QVERIFY(granted);
+        QCOMPARE(granted->outcome, proto::FloorOutcome::Granted);
+        QVERIFY(innocent.call(proto::FloorRelease {request.session}));
+    }
+
+private Q_SLOTS:
+    void clientThatNeverReadsIsCutOff()
+    {
+        server::Hub::Config config;
+        config.maxQueuedBytes = 1024 * 1024;
+        auto server = startServer(30, 6, config);
+        QVERIFY(server);
+        TestClient innocent(QStringLiteral("unit-0001"), server->url());
+        QVERIFY(innocent.login());
+        QVERIFY(innocent.call(proto::Affiliate {{QStringLiteral("tg-001")}}));
+        QByteArray photo(1024 * 1024, '\0');
+        for (qsizetype i = 0; i < photo.size(); ++i)
+            photo[i] = char(i * 7919 % 251);
+        photo.replace(0, 8, QByteArray("\x89PNG\r\n\x1a\n", 8));
+        const QString media = uploadMedia(innocent, photo, QStringLiteral("map.png"));
+        QVERIFY(!media.isEmpty());
+
+        const qint64 before = residentMiB();
+        std::vector<std::unique_ptr<StubbornPeer>> stubborn;
+        for (int p = 0; p < 4; ++p) {
+            auto peer = std::make_unique<StubbornPeer>(server->url());
+            QVERIFY(peer->isOpen());
+            peer->send(R"({"type":"hello","id":1,"protocols":[1]})");
+            peer->send(
+                QStringLiteral(R"({"type":"login","id":2,"user":"unit-%1","password":"unit-%1"})")
+                    .arg(10 + p, 4, 10, QLatin1Char('0'))
+                    .toUtf8());
+            // The password is checked off the signaling thread: ask once it is in.
+            QVERIFY(QTest::qWaitFor([&] { return stat(*server, "logins") == 2 + p; }, 5000));
+            stubborn.push_back(std::move(peer));
+        }
+        // Each asks for 32 KiB chunks of the photo (~43 KB answers, one message of the budget
+        // each) as fast as its rate limit allows, and reads none of them.
+        int id = 3;
+        const auto ask = [&] {
+            for (const auto &peer : stubborn) {
+                if (peer->socket().state() != QAbstractSocket::ConnectedState)
+                    continue;
+                for (int i = 0; i < 10; ++i)
+                    peer->send(QStringLiteral(R"({"type":"media.get","id":%1,"media":"%2"})")
+                                   .arg(id++)
+                                   .arg(media)
+                                   .toUtf8());
+            }
+        };
+        QVERIFY2(QTest::qWaitFor(
+                     [&] {
+                         ask();
+                         return stat(*server, "closedSlowReader") == 4;
+                     },
+                     30000),
+                 qPrintable(QStringLiteral("%1 cut off, %2 requests, %3 bytes out")
+                                .arg(stat(*server, "closedSlowReader"))
+                                .arg(stat(*server, "requests"))
+                                .arg(stat(*server, "mediaBytesOut"))));
+        innocentIsServed(innocent);
+        const qint64 growth = residentMiB() - before;
+        qInfo() << "memory growth with 4 clients that never read:" << growth << "MiB,"
+                << stat(*server, "mediaBytesOut") / 1048576 << "MiB answered";
+        QVERIFY2(growth < 64, qPrintable(QString::number(growth)));
+    }
+
+    void affiliateListsAreCappedDeduplicatedAndCharged()
+    {
+        server::Hub::Config config;
+        config.limits.messagesPerSecond = 20;
+        config.limits.messageBurst = 40;
+        auto server = startServer(30, 300, config);
+        QVERIFY(server);
+        TestClient innocent(QStringLiteral("unit-0001"), server->url());
+        QVERIFY(innocent.login());
+        QVERIFY(innocent.call(proto::Affiliate {{QStringLiteral("tg-001")}}));
+        RawPeer flood(server->url());
+        QVERIFY(flood.connected());
+        flood.hello();
+        QVERIFY(
+            flood.exchange(R"({"type":"login","id":2,"user":"dispatch-1","password":"dispatch-1"})")
+                .contains(QStringLiteral("result")));
+
+        // 257 groups: refused as a whole.
+        QStringList many;
+        for (int i = 0; i < 257; ++i)
+            many.append(QStringLiteral("tg-001"));
+        QJsonObject reply = flood.exchange(affiliate(3, many));
+        QCOMPARE(reply.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")),
+                 QStringLiteral("groups: has more than 256 items"));
+        // 256 times the same group: one membership, one session in the answer.
+        many.removeLast();
+        reply = flood.exchange(affiliate(4, many));
+        QCOMPARE(reply.value(QStringLiteral("result"))
+                     .toObject()
+                     .value(QStringLiteral("sessions"))
+                     .toArray()
+                     .size(),
+                 1);
+        // 256 different groups cost 9 messages of the budget each (1 + 256 / 32): the bucket
+        // of 40 is soon empty.
+        const auto directory = innocent.call(proto::DirectoryGet {});
+        QVERIFY(directory);
+        many.clear();
+        for (const proto::GroupInfo &g : directory->groups.mid(0, 256))
+            many.append(g.id);
+        QCOMPARE(many.size(), 256);
+        int charged = 0;
+        for (int i = 0; i < 6 && charged == 0; ++i) {
+            reply = flood.exchange(affiliate(10 + i, many));
+            if (reply.value(QStringLiteral("error")).toObject().value(QStringLiteral("code"))
+                == QStringLiteral("rate-limited"))
+                charged = i + 1;
+        }
+        QVERIFY2(charged > 0, "a heavy request cost no more than a ping");
+        QVERIFY2(reply.value(QStringLiteral("error"))
+                     .toObject()
+                     .value(QStringLiteral("message"))
+                     .toString()
+                     .startsWith(QLatin1String("this request costs 9 messages")),
+                 qPrintable(QJsonDocument(reply).toJson()));
+        innocentIsServed(innocent);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerLimits)
+#include "tst_serverlimits.moc"
