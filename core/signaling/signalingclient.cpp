@@ -172,10 +172,12 @@ void SignalingClient::sendLogin()
             }
             qCWarning(lcClient) << "login failed:" << reply.error.message;
             Q_EMIT errorOccurred(reply.error);
-            // A wrong password does not heal by retrying, and a login that must back off
-            // (docs/protocol.md §3.2) is the person's to try again, not a loop's.
+            // A wrong password does not heal by retrying, and a login that must back off or
+            // whose account is logged in too often (docs/protocol.md §3.2) is the person's to
+            // try again, not a loop's.
             if (reply.error.code == ErrorCode::AuthFailed
-                || reply.error.code == ErrorCode::RateLimited)
+                || reply.error.code == ErrorCode::RateLimited
+                || reply.error.code == ErrorCode::Forbidden)
                 disconnectFromServer();
             return;
         }

@@ -63,6 +63,11 @@ QString Connection::peerAddress() const
     return m_socket->peerAddress().toString();
 }
 
+QHostAddress Connection::peerIp() const
+{
+    return m_socket->peerAddress();
+}
+
 void Connection::setLogin(quint64 login)
 {
     m_login = login;

@@ -5,6 +5,7 @@
 #include "stats.h"
 
 #include <QElapsedTimer>
+#include <QHostAddress>
 #include <QObject>
 #include <QTimer>
 
@@ -48,6 +49,7 @@ public:
     QString peer() const;
     /// The peer's IP address alone (what failed logins are counted by).
     QString peerAddress() const;
+    QHostAddress peerIp() const;
     /// A password login of this connection is being checked (off the signaling thread).
     bool loginPending() const { return m_loginPending; }
     void setLoginPending(bool pending) { m_loginPending = pending; }

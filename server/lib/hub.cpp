@@ -29,12 +29,14 @@ Hub::Hub(Config config, proto::Fleet fleet, RtpRelay &relay, QObject *parent)
                        m_stats)
     , m_media(m_stats)
     , m_pushes(m_fleet, m_logins, m_presence, m_media, m_stats)
-    , m_loginService({config.limits, config.serverName, relay.port(), config.throttle}, m_fleet,
-                     m_logins, m_presence, m_stats)
+    , m_loginService({config.limits, config.serverName, relay.port(), config.throttle, 2, 32,
+                      config.maxLoginsPerAccount},
+                     m_fleet, m_logins, m_presence, m_stats)
 {
     // A new login's media identity must reach the relay before its first packet; a login that
     // went is taken out of the routes and shown offline.
     connect(&m_logins, &Logins::created, this, [this] { m_sessions.publishRoutes(); });
+    connect(&m_logins, &Logins::attached, this, [this] { m_sessions.publishRoutes(); });
     connect(&m_logins, &Logins::dropped, this, [this](const QString &unit) {
         m_sessions.publishRoutes();
         m_presence.broadcast(unit);

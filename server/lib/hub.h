@@ -50,6 +50,7 @@ public:
         int eventLogSize = 4096; ///< events kept per login for resume
         QString serverName = QStringLiteral("floorline-server/0.1");
         LoginThrottle::Config throttle; ///< failed logins back off (LoginService)
+        int maxLoginsPerAccount = 8;
         /// Bytes that may wait unsent for one connection before it is cut off (a client that
         /// does not read); above the largest answer (a directory of 10,000 units is ~2 MiB).
         qint64 maxQueuedBytes = 8 * 1024 * 1024;

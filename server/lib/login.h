@@ -3,6 +3,7 @@
 
 #include "core/protocol/fleet.h"
 
+#include <QHostAddress>
 #include <QList>
 #include <QSet>
 #include <QString>
@@ -12,6 +13,7 @@
 #include <atomic>
 #include <deque>
 #include <memory>
+#include <optional>
 
 namespace floorline::server {
 
@@ -29,6 +31,8 @@ struct Login
     std::array<uint8_t, 16> key {};
     QString token;
     Connection *connection = nullptr; ///< null while it waits for a resume
+    /// Where its signaling connection was last: the only address its media may latch from.
+    std::optional<QHostAddress> peer;
     std::deque<std::pair<quint64, QByteArray>> log;
     quint64 seq = 0;
     QList<QString> sessions;

@@ -78,6 +78,11 @@ void Logins::attach(Login &login, Connection &connection)
     login.grace.stop();
     login.connection = &connection;
     connection.setLogin(login.id);
+    const QHostAddress peer = connection.peerIp();
+    if (login.peer != peer) {
+        login.peer = peer;
+        rebuildBindings(); // its media may latch from here only, from now on
+    }
     Q_EMIT attached(&login);
 }
 
@@ -158,7 +163,10 @@ void Logins::rebuildBindings()
 {
     auto bindings = std::make_shared<Bindings>();
     for (const auto &[id, login] : m_logins)
-        bindings->emplace(login->ssrc, RtpRelay::Binding {login->key, login->lastMediaMs});
+        bindings->emplace(login->ssrc,
+                          RtpRelay::Binding {login->key, login->lastMediaMs,
+                                             login->peer ? std::optional(PeerIp::of(*login->peer))
+                                                         : std::nullopt});
     m_bindings = std::move(bindings);
 }
 

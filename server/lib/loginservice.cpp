@@ -128,10 +128,36 @@ void LoginService::checked(Connection &c, Reply &reply, const proto::Login &r, b
         return;
     }
     m_throttle.succeeded(r.user);
+    if (!makeRoom(r.user)) {
+        ++m_stats.loginsRefused;
+        reply.fail(ErrorCode::Forbidden,
+                   QStringLiteral("%1 is logged in %2 times already: log one of them out first")
+                       .arg(r.user)
+                       .arg(m_config.maxLoginsPerAccount));
+        return;
+    }
     const proto::Account &account = *m_fleet.account(r.user);
     Login &login = m_logins.create(account, r.display);
     m_presence.back(account.unit.id);
     admit(c, reply, login, r, false);
+}
+
+bool LoginService::makeRoom(const QString &unit)
+{
+    const QList<quint64> logins = m_logins.ofUnit(unit);
+    if (logins.size() < m_config.maxLoginsPerAccount)
+        return true;
+    // A login that lost its connection and waits for a resume makes way first, the oldest of
+    // them: a radio that crashed and logs in afresh must not lock itself out.
+    for (quint64 id : logins) {
+        if (!m_logins.find(id)->connection) {
+            qCInfo(lcLogin) << unit << "has" << logins.size()
+                            << "logins; the oldest one waiting for a resume ends";
+            m_logins.drop(id);
+            return true;
+        }
+    }
+    return false;
 }
 
 void LoginService::admit(Connection &c, Reply &reply, Login &login, const proto::Login &r,

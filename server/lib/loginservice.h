@@ -38,6 +38,7 @@ public:
         LoginThrottle::Config throttle;
         int hashThreads = 2;
         int maxPendingChecks = 32; ///< password checks waiting at once, server-wide
+        int maxLoginsPerAccount = 8; ///< a console, its displays, a phone: not 40
     };
 
     LoginService(Config config, const FleetIndex &fleet, Logins &logins, Presence &presence,
@@ -57,6 +58,8 @@ private:
     Login *resume(Reply &reply, const proto::Login &r, bool *gapFree);
     /// The password was checked: log in, or count the failure.
     void checked(Connection &c, Reply &reply, const proto::Login &r, bool match);
+    /// Below the account's bound of logins, if need be by ending one that waits for a resume.
+    bool makeRoom(const QString &unit);
     /// The connection is at `login` now: the answer, and what a resume missed.
     void admit(Connection &c, Reply &reply, Login &login, const proto::Login &r, bool resumed);
 

@@ -146,17 +146,19 @@ QUrl Server::url() const
 QJsonObject Server::statsJson() const
 {
     const RtpRelay::Counters &r = m_relay.counters();
-    QJsonObject relay {{QStringLiteral("received"), qint64(r.received.load())},
-                       {QStringLiteral("relayedIn"), qint64(r.relayedIn.load())},
-                       {QStringLiteral("forwarded"), qint64(r.forwarded.load())},
-                       {QStringLiteral("keepAlives"), qint64(r.keepAlives.load())},
-                       {QStringLiteral("droppedMalformed"), qint64(r.droppedMalformed.load())},
-                       {QStringLiteral("droppedOversize"), qint64(r.droppedOversize.load())},
-                       {QStringLiteral("droppedUnknownSsrc"), qint64(r.droppedUnknownSsrc.load())},
-                       {QStringLiteral("droppedUnlatched"), qint64(r.droppedUnlatched.load())},
-                       {QStringLiteral("droppedBadKey"), qint64(r.droppedBadKey.load())},
-                       {QStringLiteral("droppedNotHolder"), qint64(r.droppedNotHolder.load())},
-                       {QStringLiteral("droppedPayloadType"), qint64(r.droppedPayloadType.load())}};
+    QJsonObject relay {
+        {QStringLiteral("received"), qint64(r.received.load())},
+        {QStringLiteral("relayedIn"), qint64(r.relayedIn.load())},
+        {QStringLiteral("forwarded"), qint64(r.forwarded.load())},
+        {QStringLiteral("keepAlives"), qint64(r.keepAlives.load())},
+        {QStringLiteral("droppedMalformed"), qint64(r.droppedMalformed.load())},
+        {QStringLiteral("droppedOversize"), qint64(r.droppedOversize.load())},
+        {QStringLiteral("droppedUnknownSsrc"), qint64(r.droppedUnknownSsrc.load())},
+        {QStringLiteral("droppedUnlatched"), qint64(r.droppedUnlatched.load())},
+        {QStringLiteral("droppedBadKey"), qint64(r.droppedBadKey.load())},
+        {QStringLiteral("droppedForeignAddress"), qint64(r.droppedForeignAddress.load())},
+        {QStringLiteral("droppedNotHolder"), qint64(r.droppedNotHolder.load())},
+        {QStringLiteral("droppedPayloadType"), qint64(r.droppedPayloadType.load())}};
     QJsonObject out {{QStringLiteral("relay"), relay}};
     if (m_hub) {
         out.insert(QStringLiteral("signaling"), m_hub->stats().toJson());

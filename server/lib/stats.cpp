@@ -12,6 +12,7 @@ QJsonObject SignalingStats::toJson() const
             {QStringLiteral("authFailures"), qint64(authFailures)},
             {QStringLiteral("loginsThrottled"), qint64(loginsThrottled)},
             {QStringLiteral("loginsBusy"), qint64(loginsBusy)},
+            {QStringLiteral("loginsRefused"), qint64(loginsRefused)},
             {QStringLiteral("badJson"), qint64(badJson)},
             {QStringLiteral("badMessage"), qint64(badMessage)},
             {QStringLiteral("unknownType"), qint64(unknownType)},

@@ -18,6 +18,7 @@ struct SignalingStats
     uint64_t loginsThrottled
         = 0; ///< password logins refused unchecked: the account or address backs off
     uint64_t loginsBusy = 0; ///< password logins refused: too many checks waiting
+    uint64_t loginsRefused = 0; ///< password logins refused: the account has its bound of logins
     uint64_t badJson = 0;
     uint64_t badMessage = 0;
     uint64_t unknownType = 0;

@@ -20,7 +20,7 @@ constexpr std::size_t kBufferSize = 2048; // > kMaxDatagramSize, so oversize is 
 uint64_t RtpRelay::Counters::dropped() const
 {
     return droppedMalformed + droppedOversize + droppedUnknownSsrc + droppedUnlatched
-        + droppedBadKey + droppedNotHolder + droppedPayloadType;
+        + droppedBadKey + droppedForeignAddress + droppedNotHolder + droppedPayloadType;
 }
 
 RtpRelay::~RtpRelay()
@@ -66,9 +66,12 @@ void RtpRelay::refreshRoutes()
         m_routes = m_pending;
     }
     m_seenGeneration = generation;
-    // A logged-out SSRC loses its latch, so a reused SSRC must prove its key again.
+    // A logged-out SSRC loses its latch, so a reused SSRC must prove its key again; so does
+    // one whose login now signals from another address (a resume after a network change).
     for (auto it = m_latches.begin(); it != m_latches.end();) {
-        if (m_routes->bindings->count(it->first) == 0)
+        const auto binding = m_routes->bindings->find(it->first);
+        if (binding == m_routes->bindings->end()
+            || (binding->second.from && !(*binding->second.from == PeerIp::of(it->second.address))))
             it = m_latches.erase(it);
         else
             ++it;
@@ -99,6 +102,41 @@ void RtpRelay::run()
             m_out.clear();
         }
     }
+}
+
+PeerIp PeerIp::of(const QHostAddress &address)
+{
+    PeerIp ip;
+    bool isV4 = false;
+    const quint32 v4 = address.toIPv4Address(&isV4); // also for ::ffff:a.b.c.d
+    if (isV4) {
+        for (int i = 0; i < 4; ++i)
+            ip.bytes[std::size_t(i)] = uint8_t(v4 >> (24 - 8 * i));
+        return ip;
+    }
+    ip.v4 = false;
+    const Q_IPV6ADDR v6 = address.toIPv6Address();
+    std::memcpy(ip.bytes.data(), v6.c, 16);
+    return ip;
+}
+
+PeerIp PeerIp::of(const sockaddr_storage &address)
+{
+    PeerIp ip;
+    if (address.ss_family == AF_INET) {
+        const auto *a = reinterpret_cast<const sockaddr_in *>(&address);
+        std::memcpy(ip.bytes.data(), &a->sin_addr, 4);
+        return ip;
+    }
+    const auto *a = reinterpret_cast<const sockaddr_in6 *>(&address);
+    static constexpr uint8_t kMapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+    if (std::memcmp(&a->sin6_addr, kMapped, 12) == 0) {
+        std::memcpy(ip.bytes.data(), reinterpret_cast<const uint8_t *>(&a->sin6_addr) + 12, 4);
+        return ip;
+    }
+    ip.v4 = false;
+    std::memcpy(ip.bytes.data(), &a->sin6_addr, 16);
+    return ip;
 }
 
 bool RtpRelay::sameAddress(const Latch &latch, const Datagram &datagram) const
@@ -144,6 +182,10 @@ void RtpRelay::handle(const Datagram &datagram, int64_t nowMs)
             || std::memcmp(packet.payload.data(), binding->second.key.data(), proto::kMediaKeySize)
                 != 0) {
             m_counters.droppedBadKey.fetch_add(1, std::memory_order_relaxed);
+            return;
+        }
+        if (binding->second.from && !(*binding->second.from == PeerIp::of(datagram.peer))) {
+            m_counters.droppedForeignAddress.fetch_add(1, std::memory_order_relaxed);
             return;
         }
         Latch &latch = m_latches[packet.ssrc];

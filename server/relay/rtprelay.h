@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <unordered_map>
 #include <vector>
@@ -24,6 +25,16 @@ namespace floorline::server {
  * mutex the relay takes once per changed generation, never per packet. Counters are atomics read
  * by anyone.
  */
+/// An IP address as the relay compares it: IPv4 (also when IPv4-mapped in IPv6) or IPv6.
+struct PeerIp
+{
+    bool v4 = true;
+    std::array<uint8_t, 16> bytes {}; ///< IPv4: the first 4
+    static PeerIp of(const QHostAddress &address);
+    static PeerIp of(const sockaddr_storage &address);
+    bool operator==(const PeerIp &) const = default;
+};
+
 class RtpRelay
 {
 public:
@@ -33,6 +44,9 @@ public:
         std::array<uint8_t, 16> key {};
         /// monotonicMs() of the last relayed packet, read by the session's T1 timer.
         std::shared_ptr<std::atomic<int64_t>> lastMediaMs;
+        /// The only IP address this SSRC may latch from: its login's signaling peer. Media
+        /// cannot be pointed at a third party (a reflector) even with the key. Unset: any.
+        std::optional<PeerIp> from;
     };
 
     /// Immutable routing snapshot built by the signaling thread.
@@ -54,6 +68,8 @@ public:
         std::atomic<uint64_t> droppedUnknownSsrc {0};
         std::atomic<uint64_t> droppedUnlatched {0}; ///< SSRC not latched, or from another address
         std::atomic<uint64_t> droppedBadKey {0};
+        /// keep-alives with the right key from an address other than the login's signaling peer
+        std::atomic<uint64_t> droppedForeignAddress {0};
         std::atomic<uint64_t> droppedNotHolder {0};
         std::atomic<uint64_t> droppedPayloadType {0};
         uint64_t dropped() const;

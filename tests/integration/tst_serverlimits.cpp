@@ -6,8 +6,11 @@
 #include "support/stubbornpeer.h"
 #include "support/testclient.h"
 
+#include "core/protocol/rtp.h"
+
 #include <QFile>
 #include <QJsonArray>
+#include <QUdpSocket>
 
 #include <QTest>
 
@@ -116,6 +119,9 @@ private Q_SLOTS:
         QVERIFY2(growth < 64, qPrintable(QString::number(growth)));
     }
 
+    void loginsPerAccountAreBounded();
+    void mediaLatchesOnlyFromTheSignalingPeer();
+
     void affiliateListsAreCappedDeduplicatedAndCharged()
     {
         server::Hub::Config config;
@@ -174,6 +180,72 @@ private Q_SLOTS:
         innocentIsServed(innocent);
     }
 };
+
+void TestServerLimits::loginsPerAccountAreBounded()
+{
+    auto server = startServer(30, 6);
+    QVERIFY(server);
+    std::vector<std::unique_ptr<TestClient>> logins;
+    for (int i = 0; i < 8; ++i) {
+        logins.push_back(std::make_unique<TestClient>(QStringLiteral("unit-0003"), server->url()));
+        QVERIFY(logins.back()->login());
+    }
+    // A ninth is refused while all eight are at their connections, and says why.
+    RawPeer ninth(server->url());
+    QVERIFY(ninth.connected());
+    ninth.hello();
+    QJsonObject reply
+        = ninth.exchange(R"({"type":"login","id":2,"user":"unit-0003","password":"unit-0003"})");
+    QVERIFY(QTest::qWaitFor([&] { return ninth.received.size() >= 2; }, 3000));
+    reply = QJsonDocument::fromJson(ninth.received.last().toUtf8()).object();
+    QCOMPARE(reply.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")),
+             QStringLiteral("unit-0003 is logged in 8 times already: log one of them out first"));
+    QCOMPARE(stat(*server, "loginsRefused"), 1);
+    // One connection drops: its login waits for a resume, and makes way for a fresh login.
+    logins.front().reset();
+    QVERIFY(QTest::qWaitFor([&] { return server->hub()->liveLogins() == 8; }, 3000));
+    TestClient again(QStringLiteral("unit-0003"), server->url());
+    QVERIFY(again.login());
+    QCOMPARE(server->hub()->liveLogins(), 8);
+}
+
+void TestServerLimits::mediaLatchesOnlyFromTheSignalingPeer()
+{
+    // Loopback has many addresses: the login signals from 127.0.0.1, a stranger who learnt
+    // its key sends keep-alives from 127.0.0.2 to point its media there.
+    auto server = startServer(30, 6);
+    QVERIFY(server);
+    TestClient unit(QStringLiteral("unit-0001"), server->url());
+    QVERIFY(unit.login());
+    const proto::LoginResult &login = unit.client.login();
+    QUdpSocket stranger;
+    QVERIFY(stranger.bind(QHostAddress(QStringLiteral("127.0.0.2")), 0));
+    proto::RtpPacket keepAlive;
+    keepAlive.payloadType = proto::kKeepAlivePayloadType;
+    keepAlive.ssrc = login.media.ssrc;
+    const QByteArray key = QByteArray::fromHex(login.media.key.toLatin1());
+    std::array<uint8_t, 64> buffer {};
+    const std::size_t size = proto::writeRtp(
+        keepAlive, {reinterpret_cast<const uint8_t *>(key.constData()), std::size_t(key.size())},
+        buffer);
+    for (int i = 0; i < 5; ++i)
+        stranger.writeDatagram(reinterpret_cast<const char *>(buffer.data()), qint64(size),
+                               QHostAddress::LocalHost, quint16(login.media.port));
+    QVERIFY(QTest::qWaitFor(
+        [&] { return server->relayCounters().droppedForeignAddress.load() == 5; }, 3000));
+    QTest::qWait(100);
+    QVERIFY2(!stranger.hasPendingDatagrams(), "the relay answered a foreign address");
+    // The login's own keep-alives still latch, and its media flow.
+    TestClient listener(QStringLiteral("unit-0005"), server->url());
+    QVERIFY(listener.login());
+    QVERIFY(unit.call(proto::Affiliate {{QStringLiteral("tg-001")}}));
+    QVERIFY(listener.call(proto::Affiliate {{QStringLiteral("tg-001")}}));
+    proto::FloorRequest request;
+    request.session = QStringLiteral("group:tg-001");
+    QVERIFY(unit.call(request));
+    unit.sendSpurt(speechPackets(2));
+    QVERIFY(listener.waitPackets(int(speechPackets(2).size())));
+}
 
 QTEST_GUILESS_MAIN(TestServerLimits)
 #include "tst_serverlimits.moc"
