@@ -79,6 +79,8 @@ void FloorService::handle(Login &l, Reply &reply, const proto::FloorRequest &r)
         reply.fail(ErrorCode::NotFound, MediaStore::errorText(MediaError::UnknownMedia));
         return;
     }
+    if (!r.media.isEmpty())
+        shareMedia(r.media, m_sessions.info(session->id).members);
     FloorArbiter::Actions actions;
     const auto result = session->arbiter.request(requester(l, r, *session), monotonicMs(), actions);
     count(result.outcome);
@@ -109,6 +111,12 @@ void FloorService::handle(Login &l, Reply &reply, const proto::QueuePositionRequ
 {
     if (Session *session = m_sessions.memberSession(l, reply, r.session))
         reply.ok(proto::QueuePosition {r.session, session->arbiter.positionOf(l.id)}.toJson());
+}
+
+void FloorService::shareMedia(const QString &media, const QStringList &units)
+{
+    if (m_media && !media.isEmpty())
+        m_media->grant(media, units);
 }
 
 void FloorService::release(Session &session, quint64 login)

@@ -33,12 +33,15 @@ public:
     FloorService(SessionTable &sessions, Logins &logins, SupervisorFeed &feed,
                  SignalingStats &stats, QObject *parent = nullptr);
 
-    void setMediaStore(const MediaStore *media) { m_media = media; }
+    void setMediaStore(MediaStore *media) { m_media = media; }
     void setEmergencies(EmergencyService *emergencies) { m_emergencies = emergencies; }
 
     void handle(Login &login, Reply &reply, const proto::FloorRequest &r);
     void handle(Login &login, Reply &reply, const proto::FloorRelease &r);
     void handle(Login &login, Reply &reply, const proto::QueuePositionRequest &r);
+    /// Whoever hears a spurt may read the media that rides it (docs/protocol.md §9.7): the
+    /// session's members when it is asked for, and each who joins while it runs.
+    void shareMedia(const QString &media, const QStringList &units);
     /// `login` gives up what it holds or waits for in `session`.
     void release(Session &session, quint64 login);
     /// Sends what the arbiter decided; `quietFor` does not hear its own queue position (its
@@ -58,7 +61,7 @@ private:
     Logins &m_logins;
     SupervisorFeed &m_feed;
     SignalingStats &m_stats;
-    const MediaStore *m_media = nullptr;
+    MediaStore *m_media = nullptr;
     EmergencyService *m_emergencies = nullptr;
 };
 

@@ -68,7 +68,11 @@ public:
     void setMediaStore(MediaStore *store);
     /// Where pushes and pairings are kept (docs/protocol.md §10); without one, push requests
     /// get `internal`.
-    void setPushStore(PushStore *store) { m_pushes.setStore(store); }
+    void setPushStore(PushStore *store)
+    {
+        m_pushes.setStore(store);
+        m_media.setPushStore(store);
+    }
     /// Where emergencies are kept (docs/protocol.md §11); the open ones stored there are open
     /// again. Without one, emergency requests get `internal`.
     void setEmergencyStore(EmergencyStore *store);

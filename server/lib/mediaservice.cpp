@@ -53,7 +53,8 @@ void MediaService::handle(Login &l, Reply &reply, const proto::MediaUpload &r)
         return;
     }
     MediaError error = MediaError::None;
-    const auto up = m_store->begin(l.unit(), r.name, r.type, r.size, r.sha256, &error);
+    const bool known = m_store->media(r.sha256) && mayRead(r.sha256, l.unit());
+    const auto up = m_store->begin(l.unit(), r.name, r.type, r.size, r.sha256, known, &error);
     if (!up) {
         refuse(reply, error);
         return;
@@ -119,10 +120,25 @@ void MediaService::handle(Login &l, Reply &reply, const proto::MediaFinish &r)
     reply.ok(itemOf(*stored).toJson());
 }
 
-void MediaService::handle(Login &, Reply &reply, const proto::MediaGet &r)
+bool MediaService::mayRead(const QString &media, const QString &unit)
+{
+    const QString key = media + QLatin1Char('/') + unit;
+    if (m_readers.contains(key))
+        return true;
+    const bool may = m_store->mayRead(media, unit) || (m_pushes && m_pushes->carried(media, unit));
+    if (may)
+        m_readers.insert(key);
+    return may;
+}
+
+void MediaService::handle(Login &l, Reply &reply, const proto::MediaGet &r)
 {
     const auto item = m_store ? m_store->media(r.media) : std::nullopt;
-    if (!item) {
+    // An item the caller may not read is answered as if it did not exist: the answer must not
+    // tell that someone stored it.
+    if (!item || !mayRead(r.media, l.unit())) {
+        if (item)
+            ++m_stats.mediaUnreadable;
         refuse(reply, m_store ? MediaError::UnknownMedia : MediaError::Io);
         return;
     }

@@ -65,13 +65,41 @@ bool MediaStore::open(const QString &directory, const QString &databasePath, Lim
                         "created INTEGER NOT NULL)"),
          QStringLiteral("CREATE TABLE IF NOT EXISTS uploads (id TEXT PRIMARY KEY, owner TEXT, "
                         "name TEXT, type TEXT NOT NULL, size INTEGER NOT NULL, "
-                        "sha256 TEXT NOT NULL)")},
+                        "sha256 TEXT NOT NULL)"),
+         // Who may read an item besides its owner and its pushes' recipients: those who heard
+         // it ride a talk spurt, and those who proved they hold the bytes by uploading them.
+         QStringLiteral("CREATE TABLE IF NOT EXISTS media_access (media TEXT NOT NULL, unit TEXT "
+                        "NOT NULL, PRIMARY KEY (media, unit))")},
         error);
+}
+
+bool MediaStore::mayRead(const QString &id, const QString &unit) const
+{
+    QSqlQuery q(m_db.database());
+    q.prepare(QStringLiteral("SELECT 1 FROM media WHERE id = ? AND owner = ? UNION ALL "
+                             "SELECT 1 FROM media_access WHERE media = ? AND unit = ? LIMIT 1"));
+    for (const QString &v : {id, unit, id, unit})
+        q.addBindValue(v);
+    return q.exec() && q.next();
+}
+
+void MediaStore::grant(const QString &id, const QStringList &units)
+{
+    QSqlDatabase db = m_db.database();
+    db.transaction();
+    for (const QString &unit : units) {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("INSERT OR IGNORE INTO media_access (media, unit) VALUES (?, ?)"));
+        q.addBindValue(id);
+        q.addBindValue(unit);
+        q.exec();
+    }
+    db.commit();
 }
 
 std::optional<MediaUpload> MediaStore::begin(const QString &owner, const QString &name,
                                              const QString &type, qint64 size,
-                                             const QString &sha256, MediaError *error)
+                                             const QString &sha256, bool known, MediaError *error)
 {
     *error = MediaError::None;
     if (size <= 0 || size > m_limits.maxBytes) {
@@ -86,8 +114,9 @@ std::optional<MediaUpload> MediaStore::begin(const QString &owner, const QString
         *error = MediaError::BadHash;
         return std::nullopt;
     }
-    if (const auto stored = media(sha256); stored && stored->size == size) {
-        // Already here (someone shared the same photo): nothing to send.
+    if (const auto stored = media(sha256); known && stored && stored->size == size) {
+        // Already here and the uploader may read it: nothing to send. For anyone else the
+        // bytes must come, or the answer would tell them that someone stored this content.
         return MediaUpload {{}, owner, name, type, size, sha256, size};
     }
     MediaUpload upload {
@@ -193,8 +222,17 @@ std::optional<StoredMedia> MediaStore::finish(const QString &uploadId, MediaErro
         *error = MediaError::Io;
         return std::nullopt;
     }
+    // The same bytes stored before by someone else: the uploader has proved it holds them,
+    // and may read them from now on.
+    QSqlQuery access(db);
+    access.prepare(
+        QStringLiteral("INSERT OR IGNORE INTO media_access (media, unit) VALUES (?, ?)"));
+    access.addBindValue(stored.id);
+    access.addBindValue(stored.owner);
+    access.exec();
     db.commit();
-    return media(stored.id);
+    // Described as this uploader gave it, not as whoever stored it first.
+    return stored;
 }
 
 void MediaStore::cancel(const QString &uploadId)

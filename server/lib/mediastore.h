@@ -82,8 +82,11 @@ public:
 
     /// Starts an upload; if the content is already stored, returns it as finished
     /// (`received` == `size`) without an upload to fill.
+    /// `known`: the owner may read an item of this hash already, so one already stored is
+    /// answered at once; otherwise its bytes must be sent like any other.
     std::optional<MediaUpload> begin(const QString &owner, const QString &name, const QString &type,
-                                     qint64 size, const QString &sha256, MediaError *error);
+                                     qint64 size, const QString &sha256, bool known,
+                                     MediaError *error);
     std::optional<MediaUpload> upload(const QString &uploadId) const;
     /// Appends `data` at `offset`, which must be where the upload stands.
     MediaError write(const QString &uploadId, qint64 offset, const QByteArray &data);
@@ -93,6 +96,10 @@ public:
     void cancel(const QString &uploadId);
 
     std::optional<StoredMedia> media(const QString &id) const;
+    /// `unit` owns `id`, or was granted it (grant(), or by uploading the same bytes).
+    bool mayRead(const QString &id, const QString &unit) const;
+    /// Lets `units` read `id` (they heard it ride a talk spurt).
+    void grant(const QString &id, const QStringList &units);
     /// Up to `length` bytes of `id` from `offset` (fewer at the end).
     QByteArray read(const QString &id, qint64 offset, qint64 length, MediaError *error) const;
 

@@ -38,6 +38,7 @@ bool PushStore::open(const QString &databasePath, QString *error)
          QStringLiteral("CREATE INDEX IF NOT EXISTS push_recipients_pending ON "
                         "push_recipients (unit, state)"),
          QStringLiteral("CREATE INDEX IF NOT EXISTS pushes_group ON pushes (grp, created)"),
+         QStringLiteral("CREATE INDEX IF NOT EXISTS pushes_media ON pushes (media)"),
          QStringLiteral("CREATE TABLE IF NOT EXISTS pairings (device TEXT PRIMARY KEY, "
                         "console TEXT NOT NULL)")},
         error);
@@ -64,6 +65,18 @@ std::optional<QList<proto::PushRecipient>> PushStore::recipients(const QString &
             out.append({q.value(0).toString(), proto::PushState(q.value(1).toInt())});
     }
     return out;
+}
+
+bool PushStore::carried(const QString &id, const QString &unit) const
+{
+    QSqlQuery q(m_db.database());
+    q.prepare(QStringLiteral("SELECT 1 FROM pushes p WHERE p.media = ? AND (p.sender = ? OR EXISTS "
+                             "(SELECT 1 FROM push_recipients r WHERE r.sender = p.sender AND "
+                             "r.push = p.push AND r.unit = ?)) LIMIT 1"));
+    q.addBindValue(id);
+    q.addBindValue(unit);
+    q.addBindValue(unit);
+    return q.exec() && q.next();
 }
 
 bool PushStore::add(const StoredPush &p, const QList<std::pair<QString, bool>> &recipients,

@@ -54,6 +54,8 @@ public:
 
     bool open(const QString &databasePath, QString *error);
 
+    /// `unit` sent or was sent a push that carries media `id`.
+    bool carried(const QString &id, const QString &unit) const;
     /// The recipients of an earlier push with this id, or nothing if there was none.
     std::optional<QList<proto::PushRecipient>> recipients(const QString &sender,
                                                           const QString &push) const;

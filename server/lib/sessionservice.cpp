@@ -46,6 +46,9 @@ void SessionService::join(Session &session, Login &login)
     login.sessions.append(session.id);
     m_feed.touchSession(session.id);
     m_feed.touchConsoles();
+    // Late entry: the picture that rides the spurt now is the joiner's to fetch too.
+    if (const auto &holder = session.arbiter.holder())
+        m_floors.shareMedia(holder->media, {login.unit()});
     if (session.kind != SessionKind::Group)
         m_logins.deliver(login, proto::SessionJoined {m_sessions.info(session.id)});
     else if (const auto &holder = session.arbiter.holder()) {

@@ -33,6 +33,7 @@ QJsonObject SignalingStats::toJson() const
             {QStringLiteral("mediaUploads"), qint64(mediaUploads)},
             {QStringLiteral("mediaStored"), qint64(mediaStored)},
             {QStringLiteral("mediaRefused"), qint64(mediaRefused)},
+            {QStringLiteral("mediaUnreadable"), qint64(mediaUnreadable)},
             {QStringLiteral("mediaBytesIn"), qint64(mediaBytesIn)},
             {QStringLiteral("mediaBytesOut"), qint64(mediaBytesOut)},
             {QStringLiteral("pushes"), qint64(pushes)},

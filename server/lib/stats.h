@@ -39,6 +39,7 @@ struct SignalingStats
     uint64_t mediaUploads = 0; ///< media.upload requests accepted
     uint64_t mediaStored = 0; ///< uploads finished and stored
     uint64_t mediaRefused = 0; ///< media requests refused (size, type, hash, offset, owner, ...)
+    uint64_t mediaUnreadable = 0; ///< media.get of an item the caller may not read (not-found)
     uint64_t mediaBytesIn = 0;
     uint64_t mediaBytesOut = 0;
     uint64_t pushes = 0; ///< media.push requests stored (duplicates not counted)

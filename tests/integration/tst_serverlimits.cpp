@@ -71,8 +71,18 @@ private Q_SLOTS:
         for (qsizetype i = 0; i < photo.size(); ++i)
             photo[i] = char(i * 7919 % 251);
         photo.replace(0, 8, QByteArray("\x89PNG\r\n\x1a\n", 8));
-        const QString media = uploadMedia(innocent, photo, QStringLiteral("map.png"));
+        // A console stores it and pushes it to the four units that will misbehave.
+        TestClient console(QStringLiteral("dispatch-1"), server->url());
+        QVERIFY(console.login());
+        const QString media = uploadMedia(console, photo, QStringLiteral("map.png"));
         QVERIFY(!media.isEmpty());
+        for (int p = 0; p < 4; ++p) {
+            proto::MediaPush push;
+            push.push = QStringLiteral("map-%1").arg(p);
+            push.to.unit = QStringLiteral("unit-%1").arg(10 + p, 4, 10, QLatin1Char('0'));
+            push.media = media;
+            QVERIFY(console.call(push));
+        }
 
         const qint64 before = residentMiB();
         std::vector<std::unique_ptr<StubbornPeer>> stubborn;
@@ -85,7 +95,7 @@ private Q_SLOTS:
                     .arg(10 + p, 4, 10, QLatin1Char('0'))
                     .toUtf8());
             // The password is checked off the signaling thread: ask once it is in.
-            QVERIFY(QTest::qWaitFor([&] { return stat(*server, "logins") == 2 + p; }, 5000));
+            QVERIFY(QTest::qWaitFor([&] { return stat(*server, "logins") == 3 + p; }, 5000));
             stubborn.push_back(std::move(peer));
         }
         // Each asks for 32 KiB chunks of the photo (~43 KB answers, one message of the budget

@@ -102,9 +102,24 @@ private Q_SLOTS:
         QCOMPARE(stored->size, video.size());
         QCOMPARE(stored->owner, QStringLiteral("unit-0001"));
 
-        // A console reads it back, chunk by chunk.
+        // Nobody else may read it yet: to them it does not exist.
         test::TestClient console(QStringLiteral("dispatch-1"), server->url());
         QVERIFY(console.login());
+        QVERIFY(!console.call(proto::MediaGet {stored->id, 0, 16}, &error));
+        QCOMPARE(error.code, proto::ErrorCode::NotFound);
+        QCOMPARE(stat(*server, "mediaUnreadable"), 1);
+        // The unit pushes it to its group: the group and the consoles may read it now, a unit
+        // of another group still may not.
+        proto::MediaPush push;
+        push.push = QStringLiteral("incident-1");
+        push.to.group = QStringLiteral("tg-001");
+        push.media = stored->id;
+        QVERIFY(unit.call(push));
+        test::TestClient outsider(QStringLiteral("unit-0002"), server->url());
+        QVERIFY(outsider.login());
+        QVERIFY(!outsider.call(proto::MediaGet {stored->id, 0, 16}, &error));
+        QCOMPARE(error.code, proto::ErrorCode::NotFound);
+        // The console reads it back, chunk by chunk.
         clock.restart();
         QByteArray back(video.size(), Qt::Uninitialized);
         qint64 requested = 0, received = 0;
@@ -187,6 +202,41 @@ private Q_SLOTS:
         const auto plain = listener.waitEvent<proto::FloorTaken>();
         QVERIFY(plain);
         QCOMPARE(plain->media, QString());
+    }
+
+    void aKnownHashRevealsNothing()
+    {
+        // Someone who guesses a hash learns nothing: not that the content is stored, nor its
+        // name, nor its owner, until it has sent every byte.
+        auto server = test::startServer(30, 6);
+        test::TestClient owner(QStringLiteral("unit-0001"), server->url());
+        QVERIFY(owner.login());
+        const QByteArray photo = randomBytes(100000, 9);
+        QVERIFY(!test::uploadMedia(owner, photo, QStringLiteral("suspect.jpg"),
+                                   QStringLiteral("image/jpeg"))
+                     .isEmpty());
+        test::TestClient prober(QStringLiteral("unit-0002"), server->url());
+        QVERIFY(prober.login());
+        const auto begun = prober.call(proto::MediaUpload {QStringLiteral("probe.jpg"),
+                                                           QStringLiteral("image/jpeg"),
+                                                           photo.size(), sha256(photo)});
+        QVERIFY(begun);
+        QCOMPARE(begun->received, 0); // as for content nobody has
+        QVERIFY(!begun->media);
+        QVERIFY(!begun->upload.isEmpty());
+        // Having sent the bytes, it has proved it holds them: its own copy, described its way.
+        const QString id = test::uploadMedia(prober, photo, QStringLiteral("mine.jpg"),
+                                             QStringLiteral("image/jpeg"));
+        QCOMPARE(id, sha256(photo));
+        const auto read = prober.call(proto::MediaGet {id, 0, 16});
+        QVERIFY(read);
+        QCOMPARE(read->media.id, id);
+        // The owner's own upload of the same bytes again needs nothing sent.
+        const auto again = owner.call(proto::MediaUpload {QStringLiteral("again.jpg"),
+                                                          QStringLiteral("image/jpeg"),
+                                                          photo.size(), sha256(photo)});
+        QVERIFY(again);
+        QCOMPARE(again->received, photo.size());
     }
 
     void badUploadsAreRefusedClearlyAndCounted()

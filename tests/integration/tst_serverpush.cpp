@@ -7,11 +7,11 @@
 #include "support/rawpeer.h"
 #include "support/testclient.h"
 
+#include <QFileInfo>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTcpServer>
 #include <QTemporaryDir>
-#include <QFileInfo>
 #include <QTest>
 
 #include <csignal>
@@ -76,9 +76,9 @@ public:
         m_port = probe.serverPort();
         probe.close();
         m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        QStringList args {QStringLiteral("--port"), QString::number(m_port),
+        QStringList args {QStringLiteral("--port"),     QString::number(m_port),
                           QStringLiteral("--rtp-port"), QStringLiteral("0"),
-                          QStringLiteral("--db"), m_database};
+                          QStringLiteral("--db"),       m_database};
         // The fleet goes into the empty database once; a restart must not give it again.
         if (!QFileInfo::exists(m_database))
             args += {QStringLiteral("--demo-fleet"), QStringLiteral("30,6")};

@@ -55,9 +55,9 @@ private Q_SLOTS:
         {
             auto store = openStore();
             MediaError error;
-            const auto up
-                = store->begin(QStringLiteral("dispatch-1"), QStringLiteral("scene.jpg"),
-                               QStringLiteral("image/jpeg"), photo.size(), sha256(photo), &error);
+            const auto up = store->begin(QStringLiteral("dispatch-1"), QStringLiteral("scene.jpg"),
+                                         QStringLiteral("image/jpeg"), photo.size(), sha256(photo),
+                                         false, &error);
             QVERIFY(up);
             QCOMPARE(up->received, 0);
             uploadId = up->id;
@@ -91,12 +91,21 @@ private Q_SLOTS:
                  QFileDevice::ReadOwner | QFileDevice::WriteOwner);
 
         // The same photo shared again is already there: nothing to send.
+        // (to someone who may read it: for anyone else the bytes must come, or the answer
+        // would tell them that somebody stored this content)
         const auto again
             = store->begin(QStringLiteral("dispatch-2"), QStringLiteral("copy.jpg"),
-                           QStringLiteral("image/jpeg"), photo.size(), sha256(photo), &error);
+                           QStringLiteral("image/jpeg"), photo.size(), sha256(photo), true, &error);
         QVERIFY(again);
         QCOMPARE(again->received, again->size);
         QVERIFY(again->id.isEmpty());
+        const auto stranger = store->begin(QStringLiteral("unit-7"), QStringLiteral("guess.jpg"),
+                                           QStringLiteral("image/jpeg"), photo.size(),
+                                           sha256(photo), false, &error);
+        QVERIFY(stranger);
+        QCOMPARE(stranger->received, 0);
+        QVERIFY(!store->mayRead(sha256(photo), QStringLiteral("unit-7")));
+        store->cancel(stranger->id);
     }
 
     void badUploadsAreRefusedAndNothingIsStoredHalfWay()
@@ -107,8 +116,9 @@ private Q_SLOTS:
         // Something stored before, which no bad upload may touch.
         const QByteArray kept = randomBytes(4096, 1);
         MediaError error;
-        auto up = store->begin(QStringLiteral("u"), QStringLiteral("kept.png"),
-                               QStringLiteral("image/png"), kept.size(), sha256(kept), &error);
+        auto up
+            = store->begin(QStringLiteral("u"), QStringLiteral("kept.png"),
+                           QStringLiteral("image/png"), kept.size(), sha256(kept), false, &error);
         QVERIFY(up);
         QCOMPARE(store->write(up->id, 0, kept), MediaError::None);
         QVERIFY(store->finish(up->id, &error));
@@ -116,15 +126,16 @@ private Q_SLOTS:
         const QByteArray data = randomBytes(8192, 2);
         const QString hash = sha256(data);
         const QString jpeg = QStringLiteral("image/jpeg");
-        QVERIFY(!store->begin({}, {}, jpeg, limits.maxBytes + 1, hash, &error));
+        QVERIFY(!store->begin({}, {}, jpeg, limits.maxBytes + 1, hash, false, &error));
         QCOMPARE(error, MediaError::TooLarge);
-        QVERIFY(
-            !store->begin({}, {}, QStringLiteral("application/x-sh"), data.size(), hash, &error));
+        QVERIFY(!store->begin({}, {}, QStringLiteral("application/x-sh"), data.size(), hash, false,
+                              &error));
         QCOMPARE(error, MediaError::BadType);
-        QVERIFY(!store->begin({}, {}, jpeg, data.size(), QStringLiteral("not-a-hash"), &error));
+        QVERIFY(
+            !store->begin({}, {}, jpeg, data.size(), QStringLiteral("not-a-hash"), false, &error));
         QCOMPARE(error, MediaError::BadHash);
 
-        up = store->begin({}, {}, jpeg, data.size(), hash, &error);
+        up = store->begin({}, {}, jpeg, data.size(), hash, false, &error);
         QVERIFY(up);
         QCOMPARE(store->write(up->id, 100, data.left(10)), MediaError::BadOffset);
         QCOMPARE(store->write(up->id, 0, data + "x"), MediaError::TooLarge); // past the size
