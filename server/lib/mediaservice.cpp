@@ -31,7 +31,12 @@ void MediaService::refuse(Reply &reply, MediaError error)
     ErrorCode code = ErrorCode::BadMessage;
     switch (error) {
     case MediaError::TooLarge:
+    case MediaError::OwnerQuota:
+    case MediaError::StoreFull:
         code = ErrorCode::TooLarge;
+        break;
+    case MediaError::TooManyUploads:
+        code = ErrorCode::RateLimited;
         break;
     case MediaError::UnknownUpload:
     case MediaError::UnknownMedia:

@@ -10,6 +10,7 @@
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QRegularExpression>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -58,19 +59,100 @@ bool MediaStore::open(const QString &directory, const QString &databasePath, Lim
         || !privatefiles::makeDirectory(partialPath({}), error))
         return false;
     // name and owner may be empty, which Qt binds as NULL: those columns allow it.
-    return m_db.open(
+    const bool opened = m_db.open(
         databasePath,
         {QStringLiteral("CREATE TABLE IF NOT EXISTS media (id TEXT PRIMARY KEY, type TEXT NOT "
                         "NULL, size INTEGER NOT NULL, name TEXT, owner TEXT, "
                         "created INTEGER NOT NULL)"),
          QStringLiteral("CREATE TABLE IF NOT EXISTS uploads (id TEXT PRIMARY KEY, owner TEXT, "
                         "name TEXT, type TEXT NOT NULL, size INTEGER NOT NULL, "
-                        "sha256 TEXT NOT NULL)"),
+                        "sha256 TEXT NOT NULL, touched INTEGER)"),
          // Who may read an item besides its owner and its pushes' recipients: those who heard
          // it ride a talk spurt, and those who proved they hold the bytes by uploading them.
          QStringLiteral("CREATE TABLE IF NOT EXISTS media_access (media TEXT NOT NULL, unit TEXT "
                         "NOT NULL, PRIMARY KEY (media, unit))")},
         error);
+    if (!opened)
+        return false;
+    // Uploads from before `touched` existed count from now.
+    QSqlQuery columns(m_db.database());
+    if (columns.exec(QStringLiteral("SELECT COUNT(*) FROM pragma_table_info('uploads') WHERE "
+                                    "name = 'touched'"))
+        && columns.next() && columns.value(0).toInt() == 0) {
+        QSqlQuery alter(m_db.database());
+        alter.exec(QStringLiteral("ALTER TABLE uploads ADD COLUMN touched INTEGER"));
+    }
+    QSqlQuery stamp(m_db.database());
+    stamp.prepare(QStringLiteral("UPDATE uploads SET touched = ? WHERE touched IS NULL"));
+    stamp.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    stamp.exec();
+    sweep();
+    return true;
+}
+
+int MediaStore::openUploads(const QString &owner) const
+{
+    QSqlQuery q(m_db.database());
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM uploads WHERE owner = ?"));
+    q.addBindValue(owner);
+    return q.exec() && q.next() ? q.value(0).toInt() : 0;
+}
+
+qint64 MediaStore::bytesOf(const QString &owner) const
+{
+    QSqlQuery q(m_db.database());
+    if (owner.isEmpty()) {
+        q.prepare(QStringLiteral("SELECT (SELECT COALESCE(SUM(size), 0) FROM media) + "
+                                 "(SELECT COALESCE(SUM(size), 0) FROM uploads)"));
+    } else {
+        q.prepare(
+            QStringLiteral("SELECT (SELECT COALESCE(SUM(size), 0) FROM media WHERE owner = ?) "
+                           "+ (SELECT COALESCE(SUM(size), 0) FROM uploads WHERE owner = ?)"));
+        q.addBindValue(owner);
+        q.addBindValue(owner);
+    }
+    return q.exec() && q.next() ? q.value(0).toLongLong() : 0;
+}
+
+int MediaStore::sweep()
+{
+    QSqlDatabase db = m_db.database();
+    const qint64 cutoff = QDateTime::currentMSecsSinceEpoch() - m_limits.abandonAfterMs;
+    QSqlQuery old(db);
+    old.prepare(QStringLiteral("SELECT id FROM uploads WHERE touched < ?"));
+    old.addBindValue(cutoff);
+    QStringList abandoned;
+    if (old.exec()) {
+        while (old.next())
+            abandoned.append(old.value(0).toString());
+    }
+    for (const QString &id : abandoned)
+        cancel(id);
+    // Files no row names: partial files of no upload, items of no media row.
+    QSet<QString> uploads, items;
+    QSqlQuery u(db);
+    if (u.exec(QStringLiteral("SELECT id FROM uploads"))) {
+        while (u.next())
+            uploads.insert(u.value(0).toString());
+    }
+    QSqlQuery m(db);
+    if (m.exec(QStringLiteral("SELECT id FROM media"))) {
+        while (m.next())
+            items.insert(m.value(0).toString());
+    }
+    int orphans = 0;
+    for (const QString &f : QDir(partialPath({})).entryList(QDir::Files)) {
+        if (!uploads.contains(f) && QFile::remove(partialPath(f)))
+            ++orphans;
+    }
+    for (const QString &f : QDir(m_directory).entryList(QDir::Files)) {
+        if (isSha256(f) && !items.contains(f) && QFile::remove(mediaPath(f)))
+            ++orphans;
+    }
+    if (!abandoned.isEmpty() || orphans > 0)
+        qCInfo(lcMediaStore) << "removed" << abandoned.size() << "abandoned uploads and" << orphans
+                             << "files without a record";
+    return int(abandoned.size()) + orphans;
 }
 
 bool MediaStore::mayRead(const QString &id, const QString &unit) const
@@ -114,6 +196,18 @@ std::optional<MediaUpload> MediaStore::begin(const QString &owner, const QString
         *error = MediaError::BadHash;
         return std::nullopt;
     }
+    if (openUploads(owner) >= m_limits.maxOpenUploads) {
+        *error = MediaError::TooManyUploads;
+        return std::nullopt;
+    }
+    if (bytesOf(owner) + size > m_limits.ownerQuota) {
+        *error = MediaError::OwnerQuota;
+        return std::nullopt;
+    }
+    if (bytesOf({}) + size > m_limits.totalQuota) {
+        *error = MediaError::StoreFull;
+        return std::nullopt;
+    }
     if (const auto stored = media(sha256); known && stored && stored->size == size) {
         // Already here and the uploader may read it: nothing to send. For anyone else the
         // bytes must come, or the answer would tell them that someone stored this content.
@@ -128,10 +222,11 @@ std::optional<MediaUpload> MediaStore::begin(const QString &owner, const QString
         return std::nullopt;
     }
     QSqlQuery q(m_db.database());
-    q.prepare(QStringLiteral("INSERT INTO uploads (id, owner, name, type, size, sha256) VALUES "
-                             "(?, ?, ?, ?, ?, ?)"));
-    for (const QVariant &v : {QVariant(upload.id), QVariant(owner), QVariant(name), QVariant(type),
-                              QVariant(size), QVariant(sha256)})
+    q.prepare(QStringLiteral("INSERT INTO uploads (id, owner, name, type, size, sha256, touched) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    for (const QVariant &v :
+         {QVariant(upload.id), QVariant(owner), QVariant(name), QVariant(type), QVariant(size),
+          QVariant(sha256), QVariant(QDateTime::currentMSecsSinceEpoch())})
         q.addBindValue(v);
     if (!q.exec()) {
         qCWarning(lcMediaStore) << "cannot record upload:" << q.lastError().text();
@@ -177,6 +272,11 @@ MediaError MediaStore::write(const QString &uploadId, qint64 offset, const QByte
         partial.resize(offset); // all of the chunk or none of it
         return MediaError::Io;
     }
+    QSqlQuery touch(m_db.database());
+    touch.prepare(QStringLiteral("UPDATE uploads SET touched = ? WHERE id = ?"));
+    touch.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    touch.addBindValue(uploadId);
+    touch.exec();
     return MediaError::None;
 }
 
@@ -301,6 +401,12 @@ QString MediaStore::errorText(MediaError error)
         return QStringLiteral("no such upload");
     case MediaError::UnknownMedia:
         return QStringLiteral("no such media");
+    case MediaError::TooManyUploads:
+        return QStringLiteral("too many uploads open at once: finish one first");
+    case MediaError::OwnerQuota:
+        return QStringLiteral("this account's media quota is used up");
+    case MediaError::StoreFull:
+        return QStringLiteral("the media store is full");
     case MediaError::Io:
         break;
     }

@@ -23,6 +23,9 @@ enum class MediaError {
     Incomplete, ///< finish before all declared bytes arrived
     UnknownUpload,
     UnknownMedia,
+    TooManyUploads, ///< the owner has its limit of uploads open
+    OwnerQuota, ///< the owner's items and open uploads would pass its quota
+    StoreFull, ///< the store's items and open uploads would pass its total
     Io, ///< the disk or the database failed
 };
 
@@ -66,6 +69,11 @@ public:
     struct Limits
     {
         qint64 maxBytes = 64LL * 1024 * 1024;
+        int maxOpenUploads = 4; ///< per owner, at once
+        qint64 ownerQuota = 1024LL * 1024 * 1024; ///< stored plus declared open, per owner
+        qint64 totalQuota = 20LL * 1024 * 1024 * 1024; ///< the whole store
+        /// An upload without a chunk for this long is abandoned: its partial file goes.
+        qint64 abandonAfterMs = 24LL * 3600 * 1000;
         QStringList types {QStringLiteral("image/jpeg"),   QStringLiteral("image/png"),
                            QStringLiteral("image/gif"),    QStringLiteral("image/webp"),
                            QStringLiteral("video/mp4"),    QStringLiteral("video/webm"),
@@ -94,6 +102,9 @@ public:
     std::optional<StoredMedia> finish(const QString &uploadId, MediaError *error);
     /// Drops an upload and its partial file.
     void cancel(const QString &uploadId);
+    /// Removes uploads abandoned for `abandonAfterMs`, and files no row names (left by a crash
+    /// between a file's rename and its row's commit). Runs at open and then hourly.
+    int sweep();
 
     std::optional<StoredMedia> media(const QString &id) const;
     /// `unit` owns `id`, or was granted it (grant(), or by uploading the same bytes).
@@ -107,6 +118,9 @@ public:
 
 private:
     QString partialPath(const QString &uploadId) const;
+    /// Open uploads of `owner`, and bytes that `owner` (or, empty, everyone) stores or declared.
+    int openUploads(const QString &owner) const;
+    qint64 bytesOf(const QString &owner) const;
     QString mediaPath(const QString &id) const;
 
     SqlConnection m_db {QStringLiteral("media")};

@@ -86,6 +86,8 @@ bool Server::start(const ServerOptions &options, QString *error)
     if (!m_media->open(mediaDirectory, options.database, options.mediaLimits, error))
         return false;
     m_hub->setMediaStore(m_media.get());
+    connect(&m_sweep, &QTimer::timeout, this, [this] { m_media->sweep(); });
+    m_sweep.start(3600 * 1000);
     m_pushes = std::make_unique<PushStore>();
     if (!m_pushes->open(options.database, error))
         return false;
@@ -117,6 +119,7 @@ bool Server::start(const ServerOptions &options, QString *error)
 
 void Server::stop()
 {
+    m_sweep.stop();
     if (m_socketServer)
         m_socketServer->close();
     m_hub.reset();

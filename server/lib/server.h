@@ -7,6 +7,7 @@
 #include <QHostAddress>
 #include <QObject>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QUrl>
 
 #include <memory>
@@ -65,6 +66,7 @@ private:
     std::unique_ptr<PushStore> m_pushes;
     std::unique_ptr<EmergencyStore> m_emergencies;
     std::unique_ptr<QTemporaryDir> m_mediaTemp;
+    QTimer m_sweep; ///< abandoned uploads go hourly (MediaStore::sweep)
     std::unique_ptr<QWebSocketServer> m_socketServer;
     RtpRelay m_relay;
     std::unique_ptr<Hub> m_hub;

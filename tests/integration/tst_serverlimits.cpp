@@ -130,6 +130,7 @@ private Q_SLOTS:
     }
 
     void loginsPerAccountAreBounded();
+    void uploadsInFlightAreBounded();
     void mediaLatchesOnlyFromTheSignalingPeer();
 
     void affiliateListsAreCappedDeduplicatedAndCharged()
@@ -255,6 +256,37 @@ void TestServerLimits::mediaLatchesOnlyFromTheSignalingPeer()
     QVERIFY(unit.call(request));
     unit.sendSpurt(speechPackets(2));
     QVERIFY(listener.waitPackets(int(speechPackets(2).size())));
+}
+
+void TestServerLimits::uploadsInFlightAreBounded()
+{
+    // One unit declared 2,000 uploads of 64 MiB in 13 s before: now the fifth is refused, and
+    // nothing it declared costs the innocent anything.
+    auto server = startServer(30, 6);
+    QVERIFY(server);
+    TestClient innocent(QStringLiteral("unit-0001"), server->url());
+    QVERIFY(innocent.login());
+    QVERIFY(innocent.call(proto::Affiliate {{QStringLiteral("tg-001")}}));
+    TestClient greedy(QStringLiteral("unit-0002"), server->url());
+    QVERIFY(greedy.login());
+    int accepted = 0;
+    proto::Error error;
+    for (int i = 0; i < 20; ++i) {
+        const QString sha = QString(63, QLatin1Char('0')) + QString::number(i % 10);
+        if (greedy.call(proto::MediaUpload {QStringLiteral("big.mp4"), QStringLiteral("video/mp4"),
+                                            64LL * 1024 * 1024, sha},
+                        &error))
+            ++accepted;
+        else if (error.code != proto::ErrorCode::RateLimited)
+            break;
+    }
+    QCOMPARE(accepted, 4);
+    QCOMPARE(error.message, QStringLiteral("too many uploads open at once: finish one first"));
+    innocentIsServed(innocent);
+    // The innocent's own upload still goes through.
+    QVERIFY(
+        !uploadMedia(innocent, QByteArray("\x89PNG\r\n\x1a\nfine", 12), QStringLiteral("ok.png"))
+             .isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestServerLimits)

@@ -160,6 +160,82 @@ private Q_SLOTS:
         // And what was stored first is whole.
         QCOMPARE(sha256(store->read(sha256(kept), 0, kept.size(), &error)), sha256(kept));
     }
+
+    void uploadsInFlightAndQuotasAreBounded()
+    {
+        QTemporaryDir dir;
+        MediaStore store;
+        MediaStore::Limits limits;
+        limits.maxOpenUploads = 3;
+        limits.ownerQuota = 10 * 1024 * 1024;
+        limits.totalQuota = 15 * 1024 * 1024;
+        QString openError;
+        QVERIFY(store.open(dir.filePath(QStringLiteral("m")), dir.filePath(QStringLiteral("d")),
+                           limits, &openError));
+        const QString jpeg = QStringLiteral("image/jpeg");
+        MediaError error = MediaError::None;
+        const auto hash = [](int n) { return QString(64, QLatin1Char(char('0' + n))); };
+        const qint64 mib = 1024 * 1024;
+        QVERIFY(store.begin(QStringLiteral("u1"), {}, jpeg, 4 * mib, hash(0), false, &error));
+        QVERIFY(store.begin(QStringLiteral("u1"), {}, jpeg, 4 * mib, hash(1), false, &error));
+        // Declared bytes count: a third of 4 MiB would pass u1's 10 MiB.
+        QVERIFY(!store.begin(QStringLiteral("u1"), {}, jpeg, 4 * mib, hash(2), false, &error));
+        QCOMPARE(error, MediaError::OwnerQuota);
+        QVERIFY(store.begin(QStringLiteral("u1"), {}, jpeg, 1 * mib, hash(3), false, &error));
+        // Three open at once is the bound, whatever their size.
+        QVERIFY(!store.begin(QStringLiteral("u1"), {}, jpeg, 1024, hash(4), false, &error));
+        QCOMPARE(error, MediaError::TooManyUploads);
+        // The store as a whole: u2 may not take what is left of 15 MiB and more.
+        QVERIFY(!store.begin(QStringLiteral("u2"), {}, jpeg, 7 * mib, hash(5), false, &error));
+        QCOMPARE(error, MediaError::StoreFull);
+        QVERIFY(store.begin(QStringLiteral("u2"), {}, jpeg, 5 * mib, hash(6), false, &error));
+    }
+
+    void abandonedUploadsAndStrayFilesGoAlsoAfterARestart()
+    {
+        QTemporaryDir dir;
+        const QString media = dir.filePath(QStringLiteral("m"));
+        const QString db = dir.filePath(QStringLiteral("d"));
+        MediaStore::Limits limits;
+        limits.abandonAfterMs = 200;
+        QString error;
+        QString upload;
+        {
+            MediaStore store;
+            QVERIFY(store.open(media, db, limits, &error));
+            MediaError e = MediaError::None;
+            const QByteArray half = randomBytes(4096, 5);
+            const auto up = store.begin(QStringLiteral("u1"), {}, QStringLiteral("image/png"), 8192,
+                                        sha256(half + half), false, &e);
+            QVERIFY(up);
+            upload = up->id;
+            QCOMPARE(store.write(upload, 0, half), MediaError::None);
+            // A crash between a file's rename and its row's commit leaves a file nobody names;
+            // a partial file without its upload row, likewise.
+            QFile stray(media + QLatin1Char('/') + QString(64, QLatin1Char('f')));
+            QVERIFY(stray.open(QIODevice::WriteOnly));
+            stray.write("x");
+            QFile lost(media + QStringLiteral("/partial/lost"));
+            QVERIFY(lost.open(QIODevice::WriteOnly));
+        }
+        QTest::qWait(300); // the server is down longer than the upload may wait
+        MediaStore store;
+        QVERIFY(store.open(media, db, limits, &error));
+        QVERIFY(!store.upload(upload));
+        QVERIFY(QDir(media + QStringLiteral("/partial")).isEmpty());
+        QVERIFY(QDir(media).entryList(QDir::Files).isEmpty());
+        // An upload that goes on is kept: each chunk counts as activity.
+        MediaError e = MediaError::None;
+        const QByteArray bytes = randomBytes(4096, 6);
+        const auto up = store.begin(QStringLiteral("u1"), {}, QStringLiteral("image/png"), 8192,
+                                    sha256(bytes + bytes), false, &e);
+        QVERIFY(up);
+        QTest::qWait(150);
+        QCOMPARE(store.write(up->id, 0, bytes), MediaError::None);
+        QTest::qWait(150);
+        QCOMPARE(store.sweep(), 0);
+        QVERIFY(store.upload(up->id));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestMediaStore)
