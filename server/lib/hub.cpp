@@ -28,7 +28,7 @@ Hub::Hub(Config config, proto::Fleet fleet, RtpRelay &relay, QObject *parent)
     , m_sessionService(m_fleet, m_sessions, m_logins, m_presence, m_floors, m_supervision.feed(),
                        m_stats)
     , m_media(m_stats)
-    , m_pushes(m_fleet, m_logins, m_presence, m_media, m_stats)
+    , m_pushes(m_fleet, m_logins, m_presence, m_media, m_stats, config.pushes)
     , m_loginService({config.limits, config.serverName, relay.port(), config.throttle, 2, 32,
                       config.maxLoginsPerAccount},
                      m_fleet, m_logins, m_presence, m_stats)

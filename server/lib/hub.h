@@ -51,6 +51,7 @@ public:
         QString serverName = QStringLiteral("floorline-server/0.1");
         LoginThrottle::Config throttle; ///< failed logins back off (LoginService)
         int maxLoginsPerAccount = 8;
+        PushService::Limits pushes;
         /// Bytes that may wait unsent for one connection before it is cut off (a client that
         /// does not read); above the largest answer (a directory of 10,000 units is ~2 MiB).
         qint64 maxQueuedBytes = 8 * 1024 * 1024;
@@ -72,7 +73,10 @@ public:
     {
         m_pushes.setStore(store);
         m_media.setPushStore(store);
+        m_pushes.expire();
     }
+    /// What is kept too long goes (pushes past their expiry); the server calls it hourly.
+    void sweep() { m_pushes.expire(); }
     /// Where emergencies are kept (docs/protocol.md §11); the open ones stored there are open
     /// again. Without one, emergency requests get `internal`.
     void setEmergencyStore(EmergencyStore *store);

@@ -30,13 +30,40 @@ QString pushKey(const QString &sender, const QString &push)
 } // namespace
 
 PushService::PushService(const FleetIndex &fleet, Logins &logins, Presence &presence,
-                         const MediaService &media, SignalingStats &stats)
+                         const MediaService &media, SignalingStats &stats, Limits limits)
     : m_fleet(fleet)
     , m_logins(logins)
     , m_presence(presence)
     , m_media(media)
     , m_stats(stats)
+    , m_limits(limits)
 { }
+
+bool PushService::takePush(const QString &sender)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    auto it = m_budgets.find(sender);
+    if (it == m_budgets.end())
+        it = m_budgets.insert(sender, {double(m_limits.perMinute), now});
+    Budget &b = *it;
+    b.tokens = std::min<double>(m_limits.perMinute,
+                                b.tokens + double(now - b.atMs) * m_limits.perMinute / 60000.0);
+    b.atMs = now;
+    if (b.tokens < 1.0)
+        return false;
+    b.tokens -= 1.0;
+    return true;
+}
+
+void PushService::expire()
+{
+    if (!m_store)
+        return;
+    if (const int gone = m_store->expire(m_limits.expireAfterMs); gone > 0) {
+        m_stats.pushesExpired += uint64_t(gone);
+        qCInfo(lcPush) << gone << "pushes expired undelivered";
+    }
+}
 
 void PushService::setStore(PushStore *store)
 {
@@ -120,9 +147,31 @@ void PushService::handle(Login &l, Reply &reply, const Grant &grant, const proto
         refuse(reply, ErrorCode::NotFound, QStringLiteral("no such media"));
         return;
     }
-    const auto targets = recipients(l, reply, grant.ownOnly, r.to);
-    if (!targets)
+    const auto found = recipients(l, reply, grant.ownOnly, r.to);
+    if (!found)
         return;
+    // A recipient that has this many pushes waiting gets no more until it takes some: the
+    // others of a group push still do.
+    QList<std::pair<QString, bool>> waiting;
+    for (const auto &recipient : *found) {
+        if (m_store->pendingCount(recipient.first) < m_limits.maxWaiting)
+            waiting.append(recipient);
+        else
+            ++m_stats.pushRecipientsFull;
+    }
+    if (waiting.isEmpty()) {
+        refuse(reply, ErrorCode::RateLimited,
+               QStringLiteral("%1 pushes wait for %2 already")
+                   .arg(m_limits.maxWaiting)
+                   .arg(found->first().first));
+        return;
+    }
+    if (!takePush(sender)) {
+        refuse(reply, ErrorCode::RateLimited,
+               QStringLiteral("more than %1 pushes a minute").arg(m_limits.perMinute));
+        return;
+    }
+    const auto targets = &waiting;
     StoredPush push {sender,     r.push,     l.account->unit.alias,
                      r.to.group, r.to.bound, r.media,
                      r.link,     r.note,     QDateTime::currentMSecsSinceEpoch()};

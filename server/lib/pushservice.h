@@ -26,8 +26,15 @@ struct SignalingStats;
 class PushService
 {
 public:
+    struct Limits
+    {
+        int perMinute = 30; ///< pushes one account may send a minute (burst as many)
+        int maxWaiting = 500; ///< pushes that may wait for one recipient
+        qint64 expireAfterMs = 7LL * 24 * 3600 * 1000; ///< a push waits this long at most
+    };
+
     PushService(const FleetIndex &fleet, Logins &logins, Presence &presence,
-                const MediaService &media, SignalingStats &stats);
+                const MediaService &media, SignalingStats &stats, Limits limits);
 
     void setStore(PushStore *store);
 
@@ -39,6 +46,8 @@ public:
     void handle(Login &login, Reply &reply, const proto::PairClaim &r);
     /// Sends what `unit` is owed to every login that may take it now.
     void deliverPending(const QString &unit);
+    /// Forgets pushes that waited longer than their expiry (at start and hourly).
+    void expire();
 
 private:
     struct PairCode
@@ -54,13 +63,22 @@ private:
     void refuse(Reply &reply, proto::ErrorCode code, const QString &why);
     proto::Pushed pushedOf(const StoredPush &push) const;
     void deliver(const PushDelivery &delivery);
+    /// Takes one push from the sender's budget; false when it is spent.
+    bool takePush(const QString &sender);
 
     const FleetIndex &m_fleet;
     Logins &m_logins;
     Presence &m_presence;
     const MediaService &m_media;
     SignalingStats &m_stats;
+    Limits m_limits;
     PushStore *m_store = nullptr;
+    struct Budget
+    {
+        double tokens = 0;
+        qint64 atMs = 0;
+    };
+    QHash<QString, Budget> m_budgets; ///< sender → what is left of its pushes a minute
     QHash<QString, QString> m_pairings; ///< device unit → console unit
     QHash<QString, PairCode> m_pairCodes; ///< one-time token → console
 };

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "pushstore.h"
 
+#include <QDateTime>
+
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -133,6 +135,24 @@ QList<PushDelivery> PushStore::pending(const QString &unit) const
                 {pushFrom(q), unit, q.value(9).toBool(), proto::PushState(q.value(10).toInt())});
     }
     return out;
+}
+
+int PushStore::pendingCount(const QString &unit) const
+{
+    QSqlQuery q(m_db.database());
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM push_recipients WHERE unit = ? AND state = 0"));
+    q.addBindValue(unit);
+    return q.exec() && q.next() ? q.value(0).toInt() : 0;
+}
+
+int PushStore::expire(qint64 maxAgeMs)
+{
+    QSqlQuery q(m_db.database());
+    q.prepare(QStringLiteral("DELETE FROM push_recipients WHERE state = 0 AND EXISTS (SELECT 1 "
+                             "FROM pushes p WHERE p.sender = push_recipients.sender AND p.push = "
+                             "push_recipients.push AND p.created < ?)"));
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch() - maxAgeMs);
+    return q.exec() ? q.numRowsAffected() : 0;
 }
 
 PushStore::Advance PushStore::advance(const QString &sender, const QString &push,

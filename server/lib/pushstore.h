@@ -64,6 +64,11 @@ public:
              QString *error);
     /// Pushes `unit` has not acknowledged yet, oldest first.
     QList<PushDelivery> pending(const QString &unit) const;
+    /// How many pushes wait for `unit` (not yet delivered).
+    int pendingCount(const QString &unit) const;
+    /// Forgets deliveries still waiting after `maxAgeMs` (their recipient never came back);
+    /// returns how many.
+    int expire(qint64 maxAgeMs);
     enum class Advance {
         Moved,
         Unchanged, ///< already there or further: a repeated or late ack

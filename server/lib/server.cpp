@@ -86,7 +86,10 @@ bool Server::start(const ServerOptions &options, QString *error)
     if (!m_media->open(mediaDirectory, options.database, options.mediaLimits, error))
         return false;
     m_hub->setMediaStore(m_media.get());
-    connect(&m_sweep, &QTimer::timeout, this, [this] { m_media->sweep(); });
+    connect(&m_sweep, &QTimer::timeout, this, [this] {
+        m_media->sweep();
+        m_hub->sweep();
+    });
     m_sweep.start(3600 * 1000);
     m_pushes = std::make_unique<PushStore>();
     if (!m_pushes->open(options.database, error))

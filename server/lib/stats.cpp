@@ -43,6 +43,8 @@ QJsonObject SignalingStats::toJson() const
             {QStringLiteral("pushesDelivered"), qint64(pushesDelivered)},
             {QStringLiteral("pushesOpened"), qint64(pushesOpened)},
             {QStringLiteral("pairings"), qint64(pairings)},
+            {QStringLiteral("pushRecipientsFull"), qint64(pushRecipientsFull)},
+            {QStringLiteral("pushesExpired"), qint64(pushesExpired)},
             {QStringLiteral("emergenciesRaised"), qint64(emergenciesRaised)},
             {QStringLiteral("emergencyAcks"), qint64(emergencyAcks)},
             {QStringLiteral("emergenciesCancelled"), qint64(emergenciesCancelled)}};

@@ -49,6 +49,8 @@ struct SignalingStats
     uint64_t pushesDelivered = 0; ///< recipients that acknowledged delivery
     uint64_t pushesOpened = 0; ///< recipients that acknowledged opening
     uint64_t pairings = 0; ///< pairing codes claimed
+    uint64_t pushRecipientsFull = 0; ///< recipients left out of a push: too many waited for them
+    uint64_t pushesExpired = 0; ///< deliveries forgotten undelivered after their expiry
     uint64_t emergenciesRaised = 0; ///< new emergency objects (a reused open one not counted)
     uint64_t emergencyAcks = 0; ///< acknowledgements added (repeats by one account not counted)
     uint64_t emergenciesCancelled = 0;

@@ -131,6 +131,7 @@ private Q_SLOTS:
 
     void loginsPerAccountAreBounded();
     void uploadsInFlightAreBounded();
+    void pushesAreBoundedPerSenderAndRecipient();
     void mediaLatchesOnlyFromTheSignalingPeer();
 
     void affiliateListsAreCappedDeduplicatedAndCharged()
@@ -287,6 +288,52 @@ void TestServerLimits::uploadsInFlightAreBounded()
     QVERIFY(
         !uploadMedia(innocent, QByteArray("\x89PNG\r\n\x1a\nfine", 12), QStringLiteral("ok.png"))
              .isEmpty());
+}
+
+void TestServerLimits::pushesAreBoundedPerSenderAndRecipient()
+{
+    server::Hub::Config config;
+    config.pushes.maxWaiting = 20;
+    config.pushes.expireAfterMs = 50;
+    auto server = startServer(30, 6, config);
+    QVERIFY(server);
+    TestClient console(QStringLiteral("dispatch-1"), server->url());
+    QVERIFY(console.login());
+    const auto linkTo = [](const QString &unit, const QString &group, int n) {
+        proto::MediaPush p;
+        p.push = QStringLiteral("p-%1").arg(n);
+        p.to.unit = unit;
+        p.to.group = group;
+        p.link = QStringLiteral("https://example.org/%1").arg(n);
+        return p;
+    };
+    // unit-0002 is away: 20 may wait for it, no more.
+    proto::Error error;
+    int queued = 0;
+    for (int i = 0; i < 25; ++i)
+        queued += console.call(linkTo(QStringLiteral("unit-0002"), {}, i), &error) ? 1 : 0;
+    QCOMPARE(queued, 20);
+    QCOMPARE(error.message, QStringLiteral("20 pushes wait for unit-0002 already"));
+    // A push to its group still reaches the others, and leaves it out.
+    const auto group = console.call(linkTo({}, QStringLiteral("tg-002"), 100));
+    QVERIFY(group);
+    for (const proto::PushRecipient &r : group->recipients)
+        QVERIFY(r.unit != QStringLiteral("unit-0002"));
+    QVERIFY(stat(*server, "pushRecipientsFull") >= 6);
+    // A sender has 30 pushes a minute; 21 are spent.
+    int more = 0;
+    for (int i = 0; i < 20; ++i)
+        more += console.call(linkTo(QStringLiteral("unit-0003"), {}, 200 + i), &error) ? 1 : 0;
+    QCOMPARE(more, 9);
+    QCOMPARE(error.message, QStringLiteral("more than 30 pushes a minute"));
+    // What waited past its expiry is gone: the unit comes back to nothing old.
+    QTest::qWait(100);
+    server->hub()->sweep();
+    QCOMPARE(stat(*server, "pushesExpired"), qint64(20 + 9 + group->recipients.size()));
+    TestClient back(QStringLiteral("unit-0002"), server->url());
+    QVERIFY(back.login());
+    QTest::qWait(300);
+    QCOMPARE(back.countEvents<proto::MediaPushed>(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestServerLimits)
