@@ -2,7 +2,6 @@
 #include "passwordhasher.h"
 
 #include <QMetaObject>
-#include <QPointer>
 
 #include <sodium.h>
 
@@ -26,12 +25,36 @@ PasswordHasher::PasswordHasher(int threads, int maxPending, QObject *parent)
     : QObject(parent)
     , m_maxPending(maxPending)
 {
-    m_pool.setMaxThreadCount(threads);
+    for (int i = 0; i < threads; ++i)
+        m_workers.emplace_back([this] { work(); });
 }
 
 PasswordHasher::~PasswordHasher()
 {
-    m_pool.waitForDone(); // the workers' callbacks target this object
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+        m_jobs.clear(); // checks nobody waits for any more
+    }
+    m_wake.notify_all();
+    for (std::thread &t : m_workers)
+        t.join();
+}
+
+void PasswordHasher::work()
+{
+    for (;;) {
+        std::function<void()> job;
+        {
+            std::unique_lock lock(m_mutex);
+            m_wake.wait(lock, [this] { return m_stopping || !m_jobs.empty(); });
+            if (m_stopping)
+                return;
+            job = std::move(m_jobs.front());
+            m_jobs.pop_front();
+        }
+        job();
+    }
 }
 
 QString PasswordHasher::hash(const QString &password, Cost cost)
@@ -78,16 +101,20 @@ bool PasswordHasher::verify(const QString &stored, const QString &password,
     if (m_pending >= m_maxPending)
         return false;
     ++m_pending;
-    QPointer<PasswordHasher> self(this);
-    m_pool.start([self, stored, password, done = std::move(done)] {
+    // The answer comes back through this object's event loop; a hasher destroyed meanwhile
+    // (its workers joined first) takes the queued answer with it.
+    std::function<void()> job = [this, stored, password, done = std::move(done)] {
         const bool match = verifyNow(stored, password);
-        QMetaObject::invokeMethod(self.data(), [self, match, done] {
-            if (!self)
-                return;
-            --self->m_pending;
+        QMetaObject::invokeMethod(this, [this, match, done] {
+            --m_pending;
             done(match);
         });
-    });
+    };
+    {
+        std::lock_guard lock(m_mutex);
+        m_jobs.push_back(std::move(job));
+    }
+    m_wake.notify_one();
     return true;
 }
 
