@@ -6,7 +6,6 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 
-#include <cmath>
 #include <utility>
 
 namespace floorline::proto {
@@ -40,11 +39,10 @@ std::optional<QJsonObject> parseObject(const QByteArray &frame, DecodeFailure *f
         // Which of two values is meant cannot be known: the message is refused, answered by
         // its id when the id itself is not the key in doubt.
         std::optional<quint64> id;
-        const QJsonValue idValue = doc.object().value(QLatin1String("id"));
-        if (*key != QLatin1String("id") && idValue.isDouble() && idValue.toDouble() >= 1
-            && idValue.toDouble() <= double(kMaxSafeInteger)
-            && idValue.toDouble() == std::trunc(idValue.toDouble()))
-            id = quint64(idValue.toDouble());
+        JsonReader idReader(doc.object());
+        const qint64 value = idReader.integer("id", 1, kMaxSafeInteger);
+        if (*key != QLatin1String("id") && idReader.ok())
+            id = quint64(value);
         *failed
             = failure(ErrorCode::BadMessage, QStringLiteral("duplicate key '%1'").arg(*key), id);
         return std::nullopt;

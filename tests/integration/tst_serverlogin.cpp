@@ -70,6 +70,26 @@ QString loginOutcome(RawPeer &peer, const QString &user, const QString &password
               .toString();
 }
 
+/// `floorline-server --db DB --set-password UNIT` with `input` on its standard input.
+struct Command
+{
+    int exitCode = -1;
+    QByteArray stderrText;
+};
+Command setPassword(const QString &database, const QString &unit, const QByteArray &input)
+{
+    QProcess process;
+    process.start(QStringLiteral(FLOORLINE_SERVER_BIN),
+                  {QStringLiteral("--db"), database, QStringLiteral("--set-password"), unit});
+    if (!process.waitForStarted())
+        return {};
+    process.write(input);
+    process.closeWriteChannel();
+    if (!process.waitForFinished(10000))
+        return {};
+    return {process.exitCode(), process.readAllStandardError()};
+}
+
 proto::Fleet smallFleet()
 {
     proto::Fleet fleet;
@@ -262,15 +282,8 @@ private Q_SLOTS:
             server::Server first;
             QVERIFY2(first.start(options, &error), qPrintable(error));
         }
-        QProcess command;
-        command.start(QStringLiteral(FLOORLINE_SERVER_BIN),
-                      {QStringLiteral("--db"), options.database, QStringLiteral("--set-password"),
-                       QStringLiteral("unit-2")});
-        QVERIFY(command.waitForStarted());
-        command.write("a new one\n");
-        command.closeWriteChannel();
-        QVERIFY(command.waitForFinished(10000));
-        QCOMPARE(command.exitCode(), 0);
+        QCOMPARE(setPassword(options.database, QStringLiteral("unit-2"), "a new one\n").exitCode,
+                 0);
         QVERIFY(storedPasswords(options.database)
                     .value(QStringLiteral("unit-2"))
                     .startsWith(QLatin1String("$argon2id$v=19$m=65536")));
@@ -287,16 +300,9 @@ private Q_SLOTS:
                  QStringLiteral("ok"));
 
         // An unknown account is an error, and changes nothing.
-        QProcess wrong;
-        wrong.start(QStringLiteral(FLOORLINE_SERVER_BIN),
-                    {QStringLiteral("--db"), options.database, QStringLiteral("--set-password"),
-                     QStringLiteral("unit-99")});
-        QVERIFY(wrong.waitForStarted());
-        wrong.write("x\n");
-        wrong.closeWriteChannel();
-        QVERIFY(wrong.waitForFinished(10000));
-        QCOMPARE(wrong.exitCode(), 1);
-        QVERIFY(wrong.readAllStandardError().contains("no account 'unit-99'"));
+        const Command wrong = setPassword(options.database, QStringLiteral("unit-99"), "x\n");
+        QCOMPARE(wrong.exitCode, 1);
+        QVERIFY(wrong.stderrText.contains("no account 'unit-99'"));
     }
 };
 
