@@ -49,6 +49,7 @@ bool Demo::start(QString *error)
         return false;
     sim::SimFleet::Options sim;
     sim.server = m_server->url();
+    sim.fingerprint = m_server->fingerprint();
     sim.talkIntervalSeconds = 6.0; // a busy evening: something to hear on most groups
     // Now and then: an unacknowledged emergency makes its unit escalate every talk.
     sim.emergencyShare = 0.01;
@@ -65,6 +66,7 @@ bool Demo::start(QString *error)
     m_fleet->start();
     // Once the fleet is on line, the colleague calls a few units into an incident.
     m_colleague = std::make_unique<SignalingClient>();
+    m_colleague->setPinnedCertificate(m_server->fingerprint());
     m_colleague->connectToServer(m_server->url(), QStringLiteral("dispatch-2"),
                                  QStringLiteral("dispatch-2"));
     QTimer::singleShot(kColleagueCallMs, m_colleague.get(), [this] {

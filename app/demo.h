@@ -26,6 +26,8 @@ public:
     ~Demo();
     bool start(QString *error);
     QUrl url() const { return m_server->url(); }
+    /// Its own server's certificate, made at start: the console trusts it without asking.
+    QByteArray fingerprint() const { return m_server->fingerprint(); }
     bool running() const { return m_server != nullptr; }
     static QString user() { return QStringLiteral("dispatch-1"); }
 

@@ -7,6 +7,7 @@
 #include "core/console/consolecontroller.h"
 #include "core/media/portaudiobackend.h"
 #include "core/media/voiceengine.h"
+#include "core/protocol/fingerprint.h"
 #include "ui/consolewindow.h"
 
 #include <QCommandLineParser>
@@ -58,9 +59,14 @@ struct CommandLine
 {
     QCommandLineParser parser;
     const QCommandLineOption server {QStringLiteral("server"),
-                                     QStringLiteral("Server URL (ws://host:port). Without it the "
+                                     QStringLiteral("Server URL (wss://host:port). Without it the "
                                                     "console runs its demo."),
                                      QStringLiteral("url")};
+    const QCommandLineOption fingerprint {
+        QStringLiteral("fingerprint"),
+        QStringLiteral("Trust the --server's certificate with this SHA-256 (floorline-server "
+                       "--fingerprint prints it) without asking."),
+        QStringLiteral("hex")};
     const QCommandLineOption user {QStringLiteral("user"), QStringLiteral("Account to log in as."),
                                    QStringLiteral("id")};
     const QCommandLineOption password {QStringLiteral("password"),
@@ -103,7 +109,7 @@ struct CommandLine
         parser.setApplicationDescription(QStringLiteral("Floorline push-to-talk dispatch console"));
         parser.addHelpOption();
         parser.addVersionOption();
-        parser.addOptions({server, user, password, demo, list, input, headset, speaker, noAudio,
+        parser.addOptions({server, fingerprint, user, password, demo, list, input, headset, speaker, noAudio,
                            screenshot, screenshotAfter, windowSize, asDisplay});
     }
 };
@@ -265,6 +271,24 @@ int main(int argc, char *argv[])
                          settings.setValue(QStringLiteral("servers"), known);
                          settings.setValue(QStringLiteral("user"), name);
                      });
+    // Trust on first use: the certificates the dispatcher accepted before, per host and port.
+    console::ServerTrust &trust = *controller.connection()->trust();
+    trust.setPins(settings.value(QStringLiteral("trust/pins")).toMap());
+    QObject::connect(&trust, &console::ServerTrust::pinsChanged, &app,
+                     [&settings](const QVariantMap &pins) {
+                         settings.setValue(QStringLiteral("trust/pins"), pins);
+                     });
+    if (demoSystem.running()) {
+        trust.pin(url, demoSystem.fingerprint(), false);
+    } else if (parser.isSet(cli.fingerprint)) {
+        const QByteArray pinned = proto::parseFingerprint(parser.value(cli.fingerprint));
+        if (pinned.isEmpty()) {
+            std::fprintf(stderr, "floorline: --fingerprint wants 64 hex digits (pairs may be "
+                                 "separated by ':')\n");
+            return 2;
+        }
+        trust.pin(url, pinned);
+    }
     // The demo, or a user named on the command line, logs in at once; otherwise the login form
     // asks, starting from the last server and user.
     if (demoSystem.running() || parser.isSet(user))

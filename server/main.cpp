@@ -3,6 +3,9 @@
 #include "server/lib/privatefiles.h"
 #include "server/lib/server.h"
 #include "server/lib/store.h"
+#include "server/lib/tlsidentity.h"
+
+#include "core/protocol/fingerprint.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -75,6 +78,21 @@ int setPasswordOf(const QString &unit, const QString &database)
     return 0;
 }
 
+/// --fingerprint: what an operator hands to the consoles so they need no trust prompt.
+int printFingerprint(const server::ServerOptions &options)
+{
+    QString error;
+    const auto identity = options.tls.certificateFile.isEmpty()
+        ? server::TlsIdentity::selfSigned(options.tls.directory, {}, &error)
+        : server::TlsIdentity::load(options.tls.certificateFile, options.tls.keyFile, &error);
+    if (!identity) {
+        qCritical("floorline-server: %s", qPrintable(error));
+        return 1;
+    }
+    std::fprintf(stdout, "%s\n", qPrintable(proto::formatFingerprint(identity->fingerprint())));
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -144,8 +162,32 @@ int main(int argc, char *argv[])
         QStringLiteral("Read a new password for UNIT from standard input, store its hash in the "
                        "database and exit; a running server takes it at its next start."),
         QStringLiteral("unit"));
+    const QCommandLineOption cert(
+        QStringLiteral("cert"),
+        QStringLiteral("PEM certificate (chain) for wss://; without it a self-signed one."),
+        QStringLiteral("file"));
+    const QCommandLineOption key(QStringLiteral("key"),
+                                 QStringLiteral("PEM private key of --cert."), QStringLiteral("file"));
+    const QCommandLineOption tlsDir(
+        QStringLiteral("tls-dir"),
+        QStringLiteral("Where the self-signed certificate is made on first start and kept "
+                       "(default: \"tls\" beside the database)."),
+        QStringLiteral("dir"));
+    const QCommandLineOption fingerprint(
+        QStringLiteral("fingerprint"),
+        QStringLiteral("Print the SHA-256 fingerprint of the certificate clients will see (made "
+                       "now if it does not exist yet) and exit."));
+    const QCommandLineOption plain(
+        QStringLiteral("plain"),
+        QStringLiteral("Signaling in clear (ws://), for tests and interop; only on a loopback "
+                       "address unless --plain-on-network."));
+    const QCommandLineOption plainOnNetwork(
+        QStringLiteral("plain-on-network"),
+        QStringLiteral("Allow --plain on a non-loopback address: passwords and voice keys "
+                       "travel readable by anyone on the network."));
     parser.addOptions({listen, port, rtpPort, db, mediaDir, fleet, demoFleet, writeFleet, t2, queue,
-                       rate, stats, hashPassword, setPassword});
+                       rate, stats, hashPassword, setPassword, cert, key, tlsDir, fingerprint,
+                       plain, plainOnNetwork});
     parser.process(app);
 
     std::optional<proto::Fleet> demo;
@@ -203,6 +245,19 @@ int main(int argc, char *argv[])
         : QFileInfo(options.database).absolutePath() + QStringLiteral("/media");
     if (parser.isSet(setPassword))
         return setPasswordOf(parser.value(setPassword), options.database);
+    options.tls.plain = parser.isSet(plain) || parser.isSet(plainOnNetwork);
+    options.tls.plainOnNetwork = parser.isSet(plainOnNetwork);
+    options.tls.certificateFile = parser.value(cert);
+    options.tls.keyFile = parser.value(key);
+    if (parser.isSet(cert) != parser.isSet(key)) {
+        qCritical("floorline-server: --cert and --key go together");
+        return 2;
+    }
+    options.tls.directory = parser.isSet(tlsDir)
+        ? parser.value(tlsDir)
+        : QFileInfo(options.database).absolutePath() + QStringLiteral("/tls");
+    if (parser.isSet(fingerprint))
+        return printFingerprint(options);
     options.fleetFile = parser.value(fleet);
     options.fleet = demo;
     // Granted.duration must stay within what clients accept (1..86400 s).

@@ -50,7 +50,7 @@ Rectangle {
                 objectName: "loginServer"
                 Layout.fillWidth: true
                 text: login.controller.connection.serverUrl
-                placeholderText: qsTr("Server, e.g. ws://dispatch.example:8800")
+                placeholderText: qsTr("Server, e.g. wss://dispatch.example:7700")
                 Accessible.name: qsTr("Server address")
                 onAccepted: login.connect()
             }
@@ -84,8 +84,58 @@ Rectangle {
                 color: Theme.denied
                 wrapMode: Text.Wrap
             }
+            // A certificate the console does not trust yet (first contact) or any more (it
+            // changed): its fingerprint, to compare with what the operator gives out, and the
+            // dispatcher's decision. Cancel is the safe answer to a changed one.
+            ColumnLayout {
+                objectName: "trustPrompt"
+                readonly property ServerTrust trust: login.controller.connection.trust
+                visible: trust.asking
+                Layout.fillWidth: true
+                spacing: 6
+                Label {
+                    objectName: "trustText"
+                    Layout.fillWidth: true
+                    wrapMode: Text.Wrap
+                    color: parent.trust.changed ? Theme.denied : Theme.text
+                    font.weight: parent.trust.changed ? Font.DemiBold : Font.Normal
+                    text: parent.trust.changed
+                          ? qsTr("Warning: %1 presents a different certificate than before. Someone may be between you and the server. Trust it only if its operator says the certificate was replaced.").arg(parent.trust.server)
+                          : qsTr("%1 is not known to this console yet. Compare its certificate fingerprint with the one its operator gives you.").arg(parent.trust.server)
+                }
+                Label {
+                    objectName: "trustFingerprint"
+                    Layout.fillWidth: true
+                    wrapMode: Text.WrapAnywhere
+                    font.family: "monospace"
+                    font.pixelSize: 12
+                    color: Theme.text
+                    text: (parent.trust.changed ? qsTr("Before: %1").arg(parent.trust.previous) + "\n" : "")
+                          + qsTr("SHA-256: %1").arg(parent.trust.presented)
+                    Accessible.name: qsTr("Certificate fingerprint")
+                    Accessible.description: text
+                }
+                RowLayout {
+                    Layout.alignment: Qt.AlignRight
+                    Button {
+                        objectName: "trustCancel"
+                        text: qsTr("Cancel")
+                        highlighted: parent.parent.trust.changed
+                        onClicked: parent.parent.trust.dismiss()
+                    }
+                    Button {
+                        objectName: "trustAccept"
+                        text: parent.parent.trust.changed ? qsTr("Trust the new certificate")
+                                                          : qsTr("Trust and connect")
+                        highlighted: !parent.parent.trust.changed
+                        Accessible.name: text
+                        onClicked: parent.parent.trust.trust()
+                    }
+                }
+            }
             Button {
                 objectName: "loginConnect"
+                visible: !login.controller.connection.trust.asking
                 Layout.alignment: Qt.AlignRight
                 text: qsTr("Connect")
                 highlighted: true

@@ -107,7 +107,17 @@ Rectangle {
             }
         }
         Text {
+            objectName: "connectionState"
             Accessible.name: qsTr("Connection state")
+            // The server's identity is one hover away: what the dispatcher compares when asked.
+            Accessible.description: stateHover.text
+            HoverHandler { id: stateHover
+                readonly property string text: header.controller.connection.certificate !== ""
+                    ? qsTr("Encrypted (TLS). Server certificate SHA-256: %1").arg(header.controller.connection.certificate)
+                    : header.controller.connection.link === Console.Online ? qsTr("Not encrypted (this machine only)") : ""
+            }
+            ToolTip.visible: stateHover.hovered && stateHover.text !== ""
+            ToolTip.text: stateHover.text
             text: header.controller.connection.link === Console.Online ? qsTr("Online")
                 : header.controller.connection.link === Console.Connecting ? qsTr("Connecting…")
                 : header.controller.connection.link === Console.Reconnecting ? qsTr("Reconnecting…")

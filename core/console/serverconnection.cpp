@@ -2,7 +2,9 @@
 #include "serverconnection.h"
 
 #include "core/media/voiceengine.h"
+#include "core/protocol/fingerprint.h"
 
+#include <QHostAddress>
 #include <QHostInfo>
 #include <QLoggingCategory>
 #include <QMetaEnum>
@@ -21,6 +23,31 @@ ServerConnection::ServerConnection(SignalingClient &client, media::VoiceEngine *
     connect(&m_client, &SignalingClient::loggedIn, this, &ServerConnection::onLoggedIn);
     connect(&m_client, &SignalingClient::errorOccurred, this,
             [this](const proto::Error &e) { setError(e.message); });
+    connect(&m_client, &SignalingClient::certificateRejected, this,
+            &ServerConnection::onCertificateRejected);
+    connect(&m_trust, &ServerTrust::trusted, this, [this](const QUrl &server) {
+        if (server != m_serverUrl)
+            return;
+        setError({});
+        m_client.setPinnedCertificate(m_trust.pinFor(server));
+        m_client.retry();
+    });
+}
+
+QString ServerConnection::certificate() const
+{
+    if (m_link != Link::Online || m_client.url().scheme() != QLatin1String("wss"))
+        return {};
+    return proto::formatFingerprint(m_client.presentedCertificate());
+}
+
+void ServerConnection::onCertificateRejected(const QByteArray &presented,
+                                             const QByteArray &pinned, const QString &why)
+{
+    m_trust.ask(m_client.url(), presented, pinned, why);
+    setError(pinned.isEmpty()
+                 ? tr("First connection to %1: check its certificate below.").arg(m_trust.server())
+                 : tr("The certificate of %1 has changed. Not connected.").arg(m_trust.server()));
 }
 
 bool ServerConnection::needsLogin() const
@@ -39,7 +66,9 @@ void ServerConnection::connectToServer(const QUrl &url, const QString &user,
 {
     setLoginTarget(url, user);
     setError({});
+    m_trust.dismiss();
     m_everOnline = false;
+    m_client.setPinnedCertificate(m_trust.pinFor(url));
     m_client.connectToServer(url, user, password);
 }
 
@@ -52,7 +81,10 @@ void ServerConnection::setLoginTarget(const QUrl &url, const QString &user)
 
 void ServerConnection::login(const QString &url, const QString &user, const QString &password)
 {
-    const QUrl server = QUrl::fromUserInput(url.trimmed());
+    // A bare host:port means the encrypted link: nobody should type a scheme to be safe.
+    const QString typed = url.trimmed();
+    const QUrl server = QUrl::fromUserInput(
+        typed.contains(QLatin1String("://")) ? typed : QStringLiteral("wss://") + typed);
     // A new entry replaces the last attempt: an earlier wrong address must not go on being
     // retried (and shown as "Connecting…") behind the form's error.
     const auto refuse = [this](const QString &why) {
@@ -63,7 +95,15 @@ void ServerConnection::login(const QString &url, const QString &user, const QStr
     if (!server.isValid()
         || (server.scheme() != QLatin1String("ws") && server.scheme() != QLatin1String("wss"))
         || server.host().isEmpty() || server.port() <= 0) {
-        refuse(tr("Enter the server as ws://host:port"));
+        refuse(tr("Enter the server as wss://host:port"));
+        return;
+    }
+    if (server.scheme() == QLatin1String("ws") && !QHostAddress(server.host()).isLoopback()
+        && server.host() != QLatin1String("localhost")) {
+        refuse(tr("ws:// is not encrypted: your password would cross the network readable. "
+                  "Use wss://%1:%2.")
+                   .arg(server.host())
+                   .arg(server.port()));
         return;
     }
     if (user.trimmed().isEmpty()) {
@@ -76,6 +116,7 @@ void ServerConnection::login(const QString &url, const QString &user, const QStr
 
 void ServerConnection::logout()
 {
+    m_trust.dismiss();
     m_client.disconnectFromServer();
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "consoletypes.h"
+#include "servertrust.h"
 
 #include "core/signaling/signalingclient.h"
 
@@ -38,6 +39,11 @@ class ServerConnection : public QObject
     Q_PROPERTY(QString serverUrl READ serverUrl NOTIFY linkChanged)
     Q_PROPERTY(QString account READ account NOTIFY linkChanged)
     Q_PROPERTY(QString lastError READ lastError NOTIFY errorChanged)
+    /// The certificates trusted and the question about one that is not.
+    Q_PROPERTY(floorline::console::ServerTrust *trust READ trust CONSTANT)
+    /// SHA-256 of the certificate of the server we are logged in to ("AB:CD:…"); empty when
+    /// the link is not encrypted (ws:// on this machine).
+    Q_PROPERTY(QString certificate READ certificate NOTIFY linkChanged)
 public:
     ServerConnection(SignalingClient &client, media::VoiceEngine *voice, QObject *parent = nullptr);
 
@@ -48,6 +54,8 @@ public:
     QString serverUrl() const { return m_serverUrl.toString(); }
     QString account() const { return m_account; }
     QString lastError() const { return m_lastError; }
+    ServerTrust *trust() { return &m_trust; }
+    QString certificate() const;
     /// Before the first login: log in as a display client (no groups, no voice).
     void setDisplay(bool on)
     {
@@ -78,10 +86,13 @@ Q_SIGNALS:
 private:
     void onState(SignalingClient::State state);
     void onLoggedIn(const proto::LoginResult &login, bool resumed);
+    void onCertificateRejected(const QByteArray &presented, const QByteArray &pinned,
+                               const QString &why);
     void setLink(Link link);
 
     SignalingClient &m_client;
     media::VoiceEngine *m_voice;
+    ServerTrust m_trust;
     Link m_link = Link::Offline;
     QString m_lastError;
     QUrl m_serverUrl;

@@ -2,10 +2,12 @@
 #include "signalingclient.h"
 
 #include "core/protocol/clock.h"
+#include "core/protocol/fingerprint.h"
 
 #include <QHostAddress>
 #include <QLoggingCategory>
 #include <QNetworkProxy>
+#include <QSslError>
 #include <QWebSocket>
 
 Q_LOGGING_CATEGORY(lcClient, "floorline.signaling", QtInfoMsg)
@@ -87,6 +89,8 @@ void SignalingClient::openSocket()
     connect(m_socket, &QWebSocket::connected, this, &SignalingClient::onConnected);
     connect(m_socket, &QWebSocket::disconnected, this, &SignalingClient::onDisconnected);
     connect(m_socket, &QWebSocket::textMessageReceived, this, &SignalingClient::onMessage);
+    connect(m_socket, &QWebSocket::sslErrors, this, &SignalingClient::onSslErrors);
+    m_rejected.clear();
     connect(m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
             [this](QAbstractSocket::SocketError) {
                 // A refused or failed connect never emits disconnected(): treat it as one.
@@ -107,6 +111,17 @@ void SignalingClient::disconnectFromServer()
     }
     failPending({ErrorCode::Disconnected, QStringLiteral("disconnected by the user")});
     setState(State::Disconnected);
+}
+
+void SignalingClient::retry()
+{
+    if (m_url.isEmpty())
+        return;
+    m_userDisconnect = false;
+    m_backoff.reset();
+    m_reconnect.stop();
+    setState(State::Connecting);
+    openSocket();
 }
 
 void SignalingClient::simulateConnectionLoss()
@@ -132,8 +147,28 @@ quint64 SignalingClient::sendRaw(const proto::Request &request, Handler handler)
     return id;
 }
 
+void SignalingClient::onSslErrors(const QList<QSslError> &errors)
+{
+    const QSslCertificate presented = m_socket->sslConfiguration().peerCertificate();
+    m_presented = proto::certificateFingerprint(presented);
+    if (!m_pin.isEmpty() && m_presented == m_pin) {
+        // The pin is the very certificate: its name or authority do not matter any more.
+        m_socket->ignoreSslErrors();
+        return;
+    }
+    QStringList why;
+    for (const QSslError &error : errors)
+        why.append(error.errorString());
+    m_rejected = why.join(QStringLiteral("; "));
+    qCWarning(lcClient).noquote() << "refused the certificate of" << m_url.toString() << "SHA-256"
+                                  << proto::formatFingerprint(m_presented) << ":" << m_rejected;
+}
+
 void SignalingClient::onConnected()
 {
+    if (m_url.scheme() == QLatin1String("wss"))
+        m_presented
+            = proto::certificateFingerprint(m_socket->sslConfiguration().peerCertificate());
     setState(State::LoggingIn);
     proto::Hello hello;
     hello.client = QStringLiteral("floorline/0.1");
@@ -240,6 +275,14 @@ void SignalingClient::onDisconnected()
     failPending({ErrorCode::Disconnected, QStringLiteral("connection lost")});
     if (wasOnline)
         Q_EMIT connectionLost();
+    if (!m_rejected.isEmpty()) {
+        // Retrying would meet the same certificate: the person decides whether to trust it.
+        m_userDisconnect = true;
+        m_reconnect.stop();
+        setState(State::Disconnected);
+        Q_EMIT certificateRejected(m_presented, m_pin, std::exchange(m_rejected, {}));
+        return;
+    }
     if (m_userDisconnect || !m_autoReconnect) {
         setState(State::Disconnected);
         return;

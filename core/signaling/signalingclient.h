@@ -13,6 +13,7 @@
 #include <optional>
 
 class QWebSocket;
+class QSslError;
 
 namespace floorline {
 
@@ -44,6 +45,8 @@ public:
 
     void connectToServer(const QUrl &url, const QString &user, const QString &password);
     void disconnectFromServer();
+    /// Tries the last server again at once with the same login (a certificate trusted now).
+    void retry();
     /// Drops the socket as a network fault would, then reconnects (tests, "reconnect now").
     void simulateConnectionLoss();
 
@@ -57,6 +60,12 @@ public:
     void setRequestTimeout(int ms) { m_requestTimeoutMs = ms; }
     /// Log in as a display client (docs/protocol.md §3.2): takes the account's `bound` pushes.
     void setDisplay(bool on) { m_display = on; }
+    /// wss://: the certificate trusted besides those the system's authorities vouch for (a
+    /// self-signed server), by its SHA-256 (proto/fingerprint.h); empty: authorities only.
+    void setPinnedCertificate(const QByteArray &sha256) { m_pin = sha256; }
+    QByteArray pinnedCertificate() const { return m_pin; }
+    /// SHA-256 of the certificate the server presented on the last wss:// connection.
+    QByteArray presentedCertificate() const { return m_presented; }
 
     /// Sends a request; `done` gets its typed result or error (also on timeout or disconnect).
     template<typename R>
@@ -86,6 +95,10 @@ Q_SIGNALS:
     /// The connection dropped; floors held through it are gone.
     void connectionLost();
     void errorOccurred(const floorline::proto::Error &error);
+    /// The server presented a certificate that is neither the pinned one nor vouched for by an
+    /// authority; the client stopped (nothing was sent). `pinned` is empty on a first contact.
+    void certificateRejected(const QByteArray &presented, const QByteArray &pinned,
+                             const QString &why);
 
 private:
     using Handler = std::function<void(const proto::ResponseFrame *, proto::Error)>;
@@ -98,6 +111,7 @@ private:
     void sendLogin();
     void failPending(const proto::Error &error);
     void scheduleReconnect();
+    void onSslErrors(const QList<QSslError> &errors);
 
     QWebSocket *m_socket = nullptr;
     State m_state = State::Disconnected;
@@ -122,6 +136,9 @@ private:
     proto::Limits m_limits;
     bool m_userDisconnect = false;
     int m_requestTimeoutMs = 10000;
+    QByteArray m_pin;
+    QByteArray m_presented;
+    QString m_rejected; ///< why this socket's certificate was refused; empty: it was not
 };
 
 } // namespace floorline

@@ -3,6 +3,8 @@
 
 #include "store.h"
 
+#include "core/protocol/fingerprint.h"
+
 #include <QLoggingCategory>
 #include <QWebSocket>
 #include <QWebSocketServer>
@@ -26,6 +28,9 @@ bool Server::start(const ServerOptions &options, QString *error)
 {
     error->clear(); // the checks below read it
     m_host = options.host;
+    // Before the database is touched: a wrong --cert or a refused --plain leaves it as it was.
+    if (!makeIdentity(options, error))
+        return false;
     m_store = std::make_unique<Store>();
     if (!m_store->open(options.database, error))
         return false;
@@ -100,23 +105,69 @@ bool Server::start(const ServerOptions &options, QString *error)
         return false;
     m_hub->setEmergencyStore(m_emergencies.get());
 
-    m_socketServer = std::make_unique<QWebSocketServer>(QStringLiteral("floorline-server"),
-                                                        QWebSocketServer::NonSecureMode);
+    if (!listen(options, error)) {
+        m_relay.stop();
+        return false;
+    }
+    qCInfo(lcServer).noquote() << "signaling on" << url().toString() << "RTP on UDP"
+                               << m_relay.port();
+    if (m_identity)
+        qCInfo(lcServer).noquote() << "certificate SHA-256"
+                                   << proto::formatFingerprint(m_identity->fingerprint());
+    return true;
+}
+
+bool Server::makeIdentity(const ServerOptions &options, QString *error)
+{
+    const ServerOptions::Tls &tls = options.tls;
+    if (tls.plain && !options.host.isLoopback() && !tls.plainOnNetwork) {
+        *error = QStringLiteral("plain ws:// sends passwords and voice keys in clear: it is only for"
+                                " a loopback address, and %1 is not one (say --plain-on-network"
+                                " if that is really meant)")
+                     .arg(options.host.toString());
+        return false;
+    }
+    if (!tls.plain) {
+        if (!tls.certificateFile.isEmpty() || !tls.keyFile.isEmpty()) {
+            m_identity = TlsIdentity::load(tls.certificateFile, tls.keyFile, error);
+        } else {
+            QStringList names;
+            if (!options.host.isLoopback() && options.host != QHostAddress::Any
+                && options.host != QHostAddress::AnyIPv4 && options.host != QHostAddress::AnyIPv6)
+                names.append(options.host.toString());
+            m_identity = TlsIdentity::selfSigned(tls.directory, names, error);
+            if (m_identity && m_identity->made() && !tls.directory.isEmpty())
+                qCInfo(lcServer).noquote()
+                    << "made a self-signed certificate in" << tls.directory;
+        }
+        if (!m_identity)
+            return false;
+    } else if (!options.host.isLoopback()) {
+        qCWarning(lcServer).noquote() << "signaling in clear (ws://) on" << options.host.toString()
+                                      << ": passwords and keys can be read on the network";
+    }
+    return true;
+}
+
+bool Server::listen(const ServerOptions &options, QString *error)
+{
+    m_socketServer = std::make_unique<QWebSocketServer>(
+        QStringLiteral("floorline-server"),
+        m_identity ? QWebSocketServer::SecureMode : QWebSocketServer::NonSecureMode);
+    if (m_identity)
+        m_socketServer->setSslConfiguration(m_identity->serverConfiguration());
     m_socketServer->setMaxPendingConnections(1024);
     if (!m_socketServer->listen(options.host, options.port)) {
         *error = QStringLiteral("cannot listen on %1:%2: %3")
                      .arg(options.host.toString())
                      .arg(options.port)
                      .arg(m_socketServer->errorString());
-        m_relay.stop();
         return false;
     }
     connect(m_socketServer.get(), &QWebSocketServer::newConnection, this, [this] {
         while (m_socketServer->hasPendingConnections())
             m_hub->accept(m_socketServer->nextPendingConnection());
     });
-    qCInfo(lcServer).noquote() << "signaling on" << url().toString() << "RTP on UDP"
-                               << m_relay.port();
     return true;
 }
 
@@ -133,6 +184,7 @@ void Server::stop()
     m_pushes.reset();
     m_emergencies.reset();
     m_mediaTemp.reset();
+    m_identity.reset();
 }
 
 quint16 Server::port() const
@@ -143,7 +195,7 @@ quint16 Server::port() const
 QUrl Server::url() const
 {
     QUrl url;
-    url.setScheme(QStringLiteral("ws"));
+    url.setScheme(m_identity ? QStringLiteral("wss") : QStringLiteral("ws"));
     url.setHost(m_host.toString());
     url.setPort(port());
     return url;

@@ -3,6 +3,7 @@
 
 #include "hub.h"
 #include "mediastore.h"
+#include "tlsidentity.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -36,6 +37,17 @@ struct ServerOptions
     /// given directly is hashed at the minimum: its passwords are demo ids, not secrets.
     PasswordHasher::Cost passwordCost = PasswordHasher::Cost::interactive();
     Hub::Config hub;
+    /// Signaling is wss:// unless `plain`; docs/security.md, Transport.
+    struct Tls
+    {
+        /// ws:// in clear: refused unless `host` is a loopback address or `plainOnNetwork`.
+        bool plain = false;
+        bool plainOnNetwork = false; ///< the operator's explicit consent to ws:// off loopback
+        QString certificateFile; ///< the operator's PEM certificate (chain) ...
+        QString keyFile; ///< ... and its key; without them a self-signed identity:
+        /// where it is kept (made on first start); empty: a fresh one per start (tests).
+        QString directory;
+    } tls;
 };
 
 /**
@@ -56,12 +68,18 @@ public:
     quint16 port() const;
     quint16 rtpPort() const { return m_relay.port(); }
     QUrl url() const;
+    /// SHA-256 of the certificate clients see (proto/fingerprint.h); empty over ws://.
+    QByteArray fingerprint() const { return m_identity ? m_identity->fingerprint() : QByteArray(); }
     Hub *hub() const { return m_hub.get(); }
     const RtpRelay::Counters &relayCounters() const { return m_relay.counters(); }
     QJsonObject statsJson() const;
 
 private:
+    bool makeIdentity(const ServerOptions &options, QString *error);
+    bool listen(const ServerOptions &options, QString *error);
+
     std::unique_ptr<Store> m_store;
+    std::optional<TlsIdentity> m_identity;
     std::unique_ptr<MediaStore> m_media;
     std::unique_ptr<PushStore> m_pushes;
     std::unique_ptr<EmergencyStore> m_emergencies;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // floorline-sim: a fleet of simulated field units speaking real speech over real sockets.
+#include "core/protocol/fingerprint.h"
 #include "tools/sim/simfleet.h"
 
 #include <QCommandLineParser>
@@ -38,8 +39,13 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption server({QStringLiteral("s"), QStringLiteral("server")},
-                                    QStringLiteral("Signaling URL (default ws://127.0.0.1:7700)."),
-                                    QStringLiteral("url"), QStringLiteral("ws://127.0.0.1:7700"));
+                                    QStringLiteral("Signaling URL (default wss://127.0.0.1:7700)."),
+                                    QStringLiteral("url"), QStringLiteral("wss://127.0.0.1:7700"));
+    const QCommandLineOption fingerprint(
+        QStringLiteral("fingerprint"),
+        QStringLiteral("SHA-256 of a self-signed server's certificate (floorline-server "
+                       "--fingerprint prints it)."),
+        QStringLiteral("hex"));
     const QCommandLineOption units(QStringLiteral("units"),
                                    QStringLiteral("Units of the demo fleet (as the server's "
                                                   "--demo-fleet; default 200)."),
@@ -74,7 +80,7 @@ int main(int argc, char *argv[])
                                                   "(default 20)."),
                                    QStringLiteral("ms"), QStringLiteral("20"));
     parser.addOptions(
-        {server, units, groups, fleetFile, interval, emergency, duration, stats, seed, frame});
+        {server, fingerprint, units, groups, fleetFile, interval, emergency, duration, stats, seed, frame});
     parser.process(app);
 
     proto::Fleet fleet;
@@ -92,8 +98,16 @@ int main(int argc, char *argv[])
 
     sim::SimFleet::Options options;
     options.server = QUrl(parser.value(server));
-    if (!options.server.isValid() || options.server.scheme() != QLatin1String("ws")) {
-        std::fprintf(stderr, "floorline-sim: --server wants a ws:// URL\n");
+    if (!options.server.isValid()
+        || (options.server.scheme() != QLatin1String("wss")
+            && options.server.scheme() != QLatin1String("ws"))) {
+        std::fprintf(stderr, "floorline-sim: --server wants a wss:// (or ws://) URL\n");
+        return 2;
+    }
+    options.fingerprint = proto::parseFingerprint(parser.value(fingerprint));
+    if (parser.isSet(fingerprint) && options.fingerprint.isEmpty()) {
+        std::fprintf(stderr, "floorline-sim: --fingerprint wants 64 hex digits (pairs may be"
+                             " separated by ':')\n");
         return 2;
     }
     options.talkIntervalSeconds = std::max(0.5, parser.value(interval).toDouble());
@@ -105,6 +119,10 @@ int main(int argc, char *argv[])
         return 2;
     }
     sim::SimFleet sim(fleet, options);
+    QObject::connect(&sim, &sim::SimFleet::failed, &app, [](const QString &why) {
+        std::fprintf(stderr, "floorline-sim: %s\n", qPrintable(why));
+        QCoreApplication::exit(1);
+    });
     sim.start();
 
     std::signal(SIGINT, onSignal);

@@ -21,7 +21,10 @@ SimFleet::SimFleet(const proto::Fleet &fleet, Options options, QObject *parent)
     for (const proto::Account &account : fleet.accounts) {
         if (account.unit.role != proto::Role::Unit)
             continue; // dispatchers and supervisors are people at consoles, not simulated
-        m_units.push_back(std::make_unique<SimUnit>(account, options.server, this));
+        m_units.push_back(
+            std::make_unique<SimUnit>(account, options.server, options.fingerprint, this));
+        connect(m_units.back().get(), &SimUnit::failed, this, &SimFleet::failed,
+                Qt::UniqueConnection);
         for (const QString &group : account.unit.groups)
             m_members[group].append(m_units.back().get());
     }

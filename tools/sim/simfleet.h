@@ -28,6 +28,8 @@ public:
     struct Options
     {
         QUrl server;
+        /// wss:// to a self-signed server: the SHA-256 of its certificate (proto/fingerprint.h).
+        QByteArray fingerprint;
         double talkIntervalSeconds = 15.0; ///< mean time between spurts per group
         double emergencyShare = 0.02;
         int connectsPerSecond = 100; ///< login ramp, so a big fleet does not stampede
@@ -52,6 +54,11 @@ public:
     UnitCounters totals() const;
     QJsonObject statsJson() const;
     const std::vector<std::unique_ptr<SimUnit>> &units() const { return m_units; }
+
+Q_SIGNALS:
+    /// A unit cannot log in at all (the server's certificate is not trusted): the fleet is
+    /// useless until the operator fixes it.
+    void failed(const QString &why);
 
 private:
     void scheduleGroup(const QString &group, qint64 nowMs);

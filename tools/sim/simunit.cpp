@@ -4,6 +4,7 @@
 #include <QCryptographicHash>
 
 #include "core/protocol/clock.h"
+#include "core/protocol/fingerprint.h"
 #include "core/protocol/rtp.h"
 
 #include <QLoggingCategory>
@@ -13,11 +14,20 @@ Q_LOGGING_CATEGORY(lcSimUnit, "floorline.sim.unit", QtInfoMsg)
 
 namespace floorline::sim {
 
-SimUnit::SimUnit(const proto::Account &account, const QUrl &server, QObject *parent)
+SimUnit::SimUnit(const proto::Account &account, const QUrl &server,
+                 const QByteArray &fingerprint, QObject *parent)
     : QObject(parent)
     , m_account(account)
     , m_server(server)
 {
+    m_client.setPinnedCertificate(fingerprint);
+    connect(&m_client, &SignalingClient::certificateRejected, this,
+            [this](const QByteArray &presented, const QByteArray &, const QString &why) {
+                Q_EMIT failed(QStringLiteral("%1 presents certificate SHA-256 %2, not trusted"
+                                             " (%3); give its --fingerprint")
+                                  .arg(m_server.toString(), proto::formatFingerprint(presented),
+                                       why));
+            });
     m_rtp.open(QHostAddress(server.host()).protocol() == QAbstractSocket::IPv6Protocol
                    ? QHostAddress::LocalHostIPv6
                    : QHostAddress::AnyIPv4);

@@ -63,7 +63,8 @@ class SimUnit : public QObject
 {
     Q_OBJECT
 public:
-    SimUnit(const proto::Account &account, const QUrl &server, QObject *parent = nullptr);
+    SimUnit(const proto::Account &account, const QUrl &server, const QByteArray &fingerprint,
+            QObject *parent = nullptr);
 
     void start();
     void stop();
@@ -92,6 +93,9 @@ public:
     /// The unit's emergency while it is open or acknowledged; id empty: none.
     const proto::EmergencyInfo &emergency() const { return m_emergency; }
     void setEmergencyTimes(EmergencyTimes times) { m_emergencyTimes = times; }
+
+Q_SIGNALS:
+    void failed(const QString &why);
 
 private:
     void onLoggedIn(const proto::LoginResult &login);

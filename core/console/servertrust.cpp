@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "servertrust.h"
+
+#include "core/protocol/fingerprint.h"
+
+#include <QLoggingCategory>
+
+namespace floorline::console {
+
+Q_LOGGING_CATEGORY(lcTrust, "floorline.console.trust", QtInfoMsg)
+
+ServerTrust::ServerTrust(QObject *parent)
+    : QObject(parent)
+{ }
+
+QString ServerTrust::keyOf(const QUrl &server)
+{
+    // Per host and port, not per URL: a path or a trailing slash is the same server.
+    return QStringLiteral("%1:%2").arg(server.host().toLower()).arg(server.port());
+}
+
+QByteArray ServerTrust::pinFor(const QUrl &server) const
+{
+    const QString key = keyOf(server);
+    if (const auto it = m_runPins.constFind(key); it != m_runPins.cend())
+        return *it;
+    return proto::parseFingerprint(m_pins.value(key).toString());
+}
+
+void ServerTrust::pin(const QUrl &server, const QByteArray &sha256, bool remember)
+{
+    const QString key = keyOf(server);
+    if (!remember) {
+        m_runPins.insert(key, sha256);
+        return;
+    }
+    m_runPins.remove(key);
+    m_pins.insert(key, QString::fromLatin1(sha256.toHex()));
+    Q_EMIT pinsChanged(m_pins);
+}
+
+void ServerTrust::ask(const QUrl &server, const QByteArray &presented, const QByteArray &pinned,
+                      const QString &reason)
+{
+    m_server = server;
+    m_presented = presented;
+    m_previous = pinned;
+    m_reason = reason;
+    if (!pinned.isEmpty())
+        qCWarning(lcTrust).noquote()
+            << "the certificate of" << keyOf(server) << "changed from"
+            << proto::formatFingerprint(pinned) << "to" << proto::formatFingerprint(presented);
+    Q_EMIT questionChanged();
+}
+
+QString ServerTrust::server() const
+{
+    return m_server.isEmpty() ? QString() : keyOf(m_server);
+}
+
+QString ServerTrust::presented() const
+{
+    return proto::formatFingerprint(m_presented);
+}
+
+QString ServerTrust::previous() const
+{
+    return proto::formatFingerprint(m_previous);
+}
+
+void ServerTrust::trust()
+{
+    if (!asking())
+        return;
+    const QUrl server = m_server;
+    qCInfo(lcTrust).noquote() << "trusting the certificate of" << keyOf(server)
+                              << proto::formatFingerprint(m_presented);
+    pin(server, m_presented);
+    dismiss();
+    Q_EMIT trusted(server);
+}
+
+void ServerTrust::dismiss()
+{
+    if (!asking())
+        return;
+    m_server.clear();
+    m_presented.clear();
+    m_previous.clear();
+    m_reason.clear();
+    Q_EMIT questionChanged();
+}
+
+} // namespace floorline::console
