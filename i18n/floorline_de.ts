@@ -502,10 +502,6 @@
         <translation>Bei einem Floorline-Server anmelden</translation>
     </message>
     <message>
-        <source>Server, e.g. ws://dispatch.example:8800</source>
-        <translation>Server, z. B. ws://leitstelle.example:8800</translation>
-    </message>
-    <message>
         <source>Server address</source>
         <translation>Serveradresse</translation>
     </message>
@@ -528,6 +524,42 @@
     <message>
         <source>Connect and log in</source>
         <translation>Verbinden und anmelden</translation>
+    </message>
+    <message>
+        <source>Server, e.g. wss://dispatch.example:7700</source>
+        <translation>Server, z. B. wss://leitstelle.example:7700</translation>
+    </message>
+    <message>
+        <source>Warning: %1 presents a different certificate than before. Someone may be between you and the server. Trust it only if its operator says the certificate was replaced.</source>
+        <translation>Warnung: %1 zeigt ein anderes Zertifikat als bisher. Jemand könnte sich zwischen Sie und den Server geschaltet haben. Vertrauen Sie ihm nur, wenn der Betreiber bestätigt, dass das Zertifikat ersetzt wurde.</translation>
+    </message>
+    <message>
+        <source>%1 is not known to this console yet. Compare its certificate fingerprint with the one its operator gives you.</source>
+        <translation>%1 ist dieser Konsole noch nicht bekannt. Vergleichen Sie den Fingerabdruck seines Zertifikats mit dem, den Ihnen der Betreiber nennt.</translation>
+    </message>
+    <message>
+        <source>Before: %1</source>
+        <translation>Bisher: %1</translation>
+    </message>
+    <message>
+        <source>SHA-256: %1</source>
+        <translation>SHA-256: %1</translation>
+    </message>
+    <message>
+        <source>Certificate fingerprint</source>
+        <translation>Fingerabdruck des Zertifikats</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Trust the new certificate</source>
+        <translation>Dem neuen Zertifikat vertrauen</translation>
+    </message>
+    <message>
+        <source>Trust and connect</source>
+        <translation>Vertrauen und verbinden</translation>
     </message>
 </context>
 <context>
@@ -841,6 +873,14 @@ SPRECHEN</translation>
     <message>
         <source>Console</source>
         <translation>Konsole</translation>
+    </message>
+    <message>
+        <source>Encrypted (TLS). Server certificate SHA-256: %1</source>
+        <translation>Verschlüsselt (TLS). Server-Zertifikat SHA-256: %1</translation>
+    </message>
+    <message>
+        <source>Not encrypted (this machine only)</source>
+        <translation>Nicht verschlüsselt (nur auf diesem Rechner)</translation>
     </message>
 </context>
 <context>
@@ -1196,10 +1236,6 @@ SPRECHEN</translation>
 <context>
     <name>floorline::console::ServerConnection</name>
     <message>
-        <source>Enter the server as ws://host:port</source>
-        <translation>Server als ws://host:port eingeben</translation>
-    </message>
-    <message>
         <source>Enter your user name</source>
         <translation>Bitte Benutzernamen eingeben</translation>
     </message>
@@ -1210,6 +1246,22 @@ SPRECHEN</translation>
     <message>
         <source>No voice: cannot resolve %1</source>
         <translation>Kein Sprechfunk: %1 lässt sich nicht auflösen</translation>
+    </message>
+    <message>
+        <source>First connection to %1: check its certificate below.</source>
+        <translation>Erste Verbindung zu %1: Prüfen Sie unten sein Zertifikat.</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 has changed. Not connected.</source>
+        <translation>Das Zertifikat von %1 hat sich geändert. Nicht verbunden.</translation>
+    </message>
+    <message>
+        <source>Enter the server as wss://host:port</source>
+        <translation>Geben Sie den Server als wss://host:port ein</translation>
+    </message>
+    <message>
+        <source>ws:// is not encrypted: your password would cross the network readable. Use wss://%1:%2.</source>
+        <translation>ws:// ist nicht verschlüsselt: Ihr Passwort ginge lesbar über das Netz. Verwenden Sie wss://%1:%2.</translation>
     </message>
 </context>
 <context>

@@ -24,7 +24,12 @@ void Pairing::start()
         m_token = reply.value->token;
         m_expires = reply.value->expires;
         // The address this console reached the server at: the device is on the same network.
-        m_uri = proto::PairingUri {m_client.url(), m_client.login().unit.id, m_token, m_expires}
+        // With the certificate this console trusts: the device needs no prompt of its own.
+        const QByteArray fingerprint = m_client.url().scheme() == QLatin1String("wss")
+            ? m_client.presentedCertificate()
+            : QByteArray();
+        m_uri = proto::PairingUri {m_client.url(), m_client.login().unit.id, m_token, m_expires,
+                                   fingerprint}
                     .toString();
         Q_EMIT codeChanged();
     });

@@ -39,6 +39,14 @@ void ServerTrust::pin(const QUrl &server, const QByteArray &sha256, bool remembe
     Q_EMIT pinsChanged(m_pins);
 }
 
+void ServerTrust::forget(const QUrl &server)
+{
+    const QString key = keyOf(server);
+    m_runPins.remove(key);
+    if (m_pins.remove(key) > 0)
+        Q_EMIT pinsChanged(m_pins);
+}
+
 void ServerTrust::ask(const QUrl &server, const QByteArray &presented, const QByteArray &pinned,
                       const QString &reason)
 {

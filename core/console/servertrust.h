@@ -44,6 +44,8 @@ public:
     /// Trusts `sha256` for `server`; `remember` false keeps it for this run only (the demo's
     /// own server, whose port changes every run).
     void pin(const QUrl &server, const QByteArray &sha256, bool remember = true);
+    /// Trusts nothing for `server` any more: the next connection asks again.
+    void forget(const QUrl &server);
 
     /// A server presented a certificate the console does not trust: ask the dispatcher.
     void ask(const QUrl &server, const QByteArray &presented, const QByteArray &pinned,

@@ -20,7 +20,7 @@ QByteArray parseFingerprint(const QString &text)
 {
     QByteArray digits;
     for (const QChar c : text) {
-        if (c == QLatin1Char(':') || c == QLatin1Char(' '))
+        if (c == QLatin1Char(':') || c.isSpace())
             continue;
         if (!isxdigit(c.unicode()) || c.unicode() > 0x7f)
             return {};

@@ -15,7 +15,8 @@ namespace floorline::proto {
  */
 QByteArray certificateFingerprint(const QSslCertificate &certificate);
 QString formatFingerprint(const QByteArray &sha256);
-/// 64 hex digits, with or without ':' or spaces between pairs; empty if `text` is not one.
+/// 64 hex digits, with or without ':' or white space between pairs (a line as printed, with
+/// its newline); empty if `text` is not one.
 QByteArray parseFingerprint(const QString &text);
 
 } // namespace floorline::proto

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "pairinguri.h"
 
+#include "fingerprint.h"
+
 #include <QUrlQuery>
 
 namespace floorline::proto {
@@ -13,6 +15,8 @@ QString PairingUri::toString() const
     query.addQueryItem(QStringLiteral("console"), console);
     query.addQueryItem(QStringLiteral("token"), token);
     query.addQueryItem(QStringLiteral("expires"), QString::number(expires));
+    if (!fingerprint.isEmpty())
+        query.addQueryItem(QStringLiteral("fp"), QString::fromLatin1(fingerprint.toHex()));
     return QStringLiteral("floorline://pair?") + query.toString(QUrl::FullyEncoded);
 }
 
@@ -31,6 +35,13 @@ std::optional<PairingUri> PairingUri::parse(const QString &text)
     bool ok = false;
     out.expires = query.queryItemValue(QStringLiteral("expires")).toLongLong(&ok);
     const QString scheme = out.server.scheme();
+    if (query.hasQueryItem(QStringLiteral("fp"))) {
+        // A damaged fingerprint must not quietly become "no pin": the device would ask, or
+        // worse, trust what an authority says about a server it was told to pin.
+        out.fingerprint = parseFingerprint(query.queryItemValue(QStringLiteral("fp")));
+        if (out.fingerprint.isEmpty() || scheme != QLatin1String("wss"))
+            return std::nullopt;
+    }
     if (!ok || out.console.isEmpty() || out.token.isEmpty() || !out.server.isValid()
         || (scheme != QLatin1String("ws") && scheme != QLatin1String("wss")))
         return std::nullopt;

@@ -10,10 +10,11 @@ namespace floorline::proto {
 
 /**
  * @brief What a console's pairing QR code says (docs/protocol.md §10.10):
- * `floorline://pair?server=<ws URL>&console=<unit id>&token=<token>&expires=<ms>`.
+ * `floorline://pair?server=<wss URL>&console=<unit id>&token=<token>&expires=<ms>&fp=<hex>`.
  *
- * A device that scans it connects to `server`, logs in with its own account and claims
- * `token` (pair.claim) before `expires`.
+ * A device that scans it connects to `server`, trusting the certificate whose SHA-256 is `fp`
+ * without a prompt (the code came from a console that trusts it), logs in with its own
+ * account and claims `token` (pair.claim) before `expires`.
  */
 struct PairingUri
 {
@@ -21,6 +22,8 @@ struct PairingUri
     QString console;
     QString token;
     qint64 expires = 0; ///< ms since the epoch
+    /// SHA-256 of the server's certificate (wss://); empty: one an authority vouches for.
+    QByteArray fingerprint;
 
     QString toString() const;
     /// Nothing if `text` is not a complete Floorline pairing URI.

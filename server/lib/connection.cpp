@@ -2,6 +2,7 @@
 #include "connection.h"
 
 #include <QLoggingCategory>
+#include <QSslSocket>
 #include <QWebSocket>
 
 Q_LOGGING_CATEGORY(lcConnection, "floorline.server.connection", QtInfoMsg)
@@ -11,10 +12,12 @@ namespace floorline::server {
 using proto::ErrorCode;
 using proto::RequestFrame;
 
-Connection::Connection(QWebSocket *socket, const proto::Limits &limits, qint64 maxQueuedBytes,
-                       Cost cost, SignalingStats &stats, int loginTimeoutMs, QObject *parent)
+Connection::Connection(QWebSocket *socket, QSslSocket *tls, const proto::Limits &limits,
+                       qint64 maxQueuedBytes, Cost cost, SignalingStats &stats, int loginTimeoutMs,
+                       QObject *parent)
     : QObject(parent)
     , m_socket(socket)
+    , m_tls(tls)
     , m_limits(limits)
     , m_maxQueuedBytes(maxQueuedBytes)
     , m_cost(std::move(cost))
@@ -36,6 +39,8 @@ Connection::Connection(QWebSocket *socket, const proto::Limits &limits, qint64 m
     connect(m_socket, &QWebSocket::disconnected, this, [this] {
         if (m_socket->closeCode() == QWebSocketProtocol::CloseCodeTooMuchData)
             ++m_stats.closedOversize;
+        else if (m_socket->closeCode() == QWebSocketProtocol::CloseCodeProtocolError)
+            ++m_stats.closedProtocolError;
         m_closed = true;
         Q_EMIT closed(this);
     });
@@ -78,16 +83,23 @@ void Connection::setLogin(quint64 login)
         m_loginTimer.start();
 }
 
+qint64 Connection::queuedBytes() const
+{
+    // Over TLS the plain text is encrypted at once: what waits for the peer is the ciphertext
+    // in the TCP socket beneath, which QWebSocket::bytesToWrite does not count.
+    return m_socket->bytesToWrite() + (m_tls ? m_tls->encryptedBytesToWrite() : 0);
+}
+
 void Connection::write(const QByteArray &frame)
 {
     if (m_closed)
         return;
     m_socket->sendTextMessage(QString::fromUtf8(frame));
-    if (m_socket->bytesToWrite() > m_maxQueuedBytes) {
+    if (queuedBytes() > m_maxQueuedBytes) {
         // It does not read what it asked for: holding more for it would cost everyone memory.
         // A close frame would queue behind the rest, so the connection is reset.
         ++m_stats.closedSlowReader;
-        qCInfo(lcConnection) << peer() << "cut off:" << m_socket->bytesToWrite() << "bytes unread";
+        qCInfo(lcConnection) << peer() << "cut off:" << queuedBytes() << "bytes unread";
         m_closed = true; // nothing more is queued from here on
         // Reset later, from the event loop: this write may be deep inside a delivery, and the
         // hub must not see the connection close in the middle of it.

@@ -7,10 +7,12 @@
 #include <QElapsedTimer>
 #include <QHostAddress>
 #include <QObject>
+#include <QPointer>
 #include <QTimer>
 
 #include <functional>
 
+class QSslSocket;
 class QWebSocket;
 
 namespace floorline::server {
@@ -26,13 +28,14 @@ class Connection : public QObject
 {
     Q_OBJECT
 public:
-    /// `maxQueuedBytes`: what may wait unsent for a client that does not read; beyond it the
-    /// connection is cut.
     /// What a request costs of the rate budget beyond its one message (docs/protocol.md §8).
     using Cost = std::function<int(const proto::Request &)>;
 
-    Connection(QWebSocket *socket, const proto::Limits &limits, qint64 maxQueuedBytes, Cost cost,
-               SignalingStats &stats, int loginTimeoutMs, QObject *parent = nullptr);
+    /// `tls`: the encrypted socket beneath `socket` (wss://), or null. `maxQueuedBytes`: what
+    /// may wait unsent for a client that does not read; beyond it the connection is cut.
+    Connection(QWebSocket *socket, QSslSocket *tls, const proto::Limits &limits,
+               qint64 maxQueuedBytes, Cost cost, SignalingStats &stats, int loginTimeoutMs,
+               QObject *parent = nullptr);
     ~Connection() override;
 
     void sendResult(quint64 id, const QJsonObject &result);
@@ -64,7 +67,10 @@ private:
     void write(const QByteArray &frame);
     bool takeTokens(double n);
 
+    qint64 queuedBytes() const;
+
     QWebSocket *m_socket;
+    QPointer<QSslSocket> m_tls; ///< beneath m_socket on a wss:// connection
     proto::Limits m_limits;
     qint64 m_maxQueuedBytes;
     Cost m_cost;

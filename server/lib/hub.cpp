@@ -49,11 +49,11 @@ Hub::Hub(Config config, proto::Fleet fleet, RtpRelay &relay, QObject *parent)
 
 Hub::~Hub() = default;
 
-void Hub::accept(QWebSocket *socket)
+void Hub::accept(QWebSocket *socket, QSslSocket *tls)
 {
     ++m_stats.connections;
     auto *connection = new Connection(
-        socket, m_config.limits, m_config.maxQueuedBytes,
+        socket, tls, m_config.limits, m_config.maxQueuedBytes,
         [this](const proto::Request &r) { return extraCost(r); }, m_stats, m_config.loginTimeoutMs,
         this);
     connect(connection, &Connection::requestReceived, this, &Hub::onRequest);

@@ -19,6 +19,7 @@
 
 #include <memory>
 
+class QSslSocket;
 class QWebSocket;
 
 namespace floorline::server {
@@ -60,8 +61,8 @@ public:
     Hub(Config config, proto::Fleet fleet, RtpRelay &relay, QObject *parent = nullptr);
     ~Hub() override;
 
-    /// Takes ownership of a freshly accepted socket.
-    void accept(QWebSocket *socket);
+    /// Takes ownership of a freshly accepted socket; `tls` is the one beneath it (wss://).
+    void accept(QWebSocket *socket, QSslSocket *tls = nullptr);
     const SignalingStats &stats() const { return m_stats; }
     int liveLogins() const { return m_logins.count(); }
     /// Where media uploads go (docs/protocol.md §9); without one, media requests get

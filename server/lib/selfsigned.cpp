@@ -86,8 +86,8 @@ SelfSigned makeSelfSigned(const QStringList &names, QString *error)
     X509_NAME_add_entry_by_txt(subject, "O", MBSTRING_UTF8,
                                reinterpret_cast<const unsigned char *>("Floorline"), -1, -1, 0);
     X509_NAME_add_entry_by_txt(subject, "CN", MBSTRING_UTF8,
-                               reinterpret_cast<const unsigned char *>(common.constData()), -1,
-                               -1, 0);
+                               reinterpret_cast<const unsigned char *>(common.constData()), -1, -1,
+                               0);
     X509_set_issuer_name(cert.get(), subject);
     if (X509_set_pubkey(cert.get(), key.get()) != 1)
         return fail("X509_set_pubkey");
@@ -103,9 +103,8 @@ SelfSigned makeSelfSigned(const QStringList &names, QString *error)
     const Bio certBio(BIO_new(BIO_s_mem()));
     const Bio keyBio(BIO_new(BIO_s_mem()));
     if (!certBio || !keyBio || PEM_write_bio_X509(certBio.get(), cert.get()) != 1
-        || PEM_write_bio_PrivateKey(keyBio.get(), key.get(), nullptr, nullptr, 0, nullptr,
-                                    nullptr)
-               != 1)
+        || PEM_write_bio_PrivateKey(keyBio.get(), key.get(), nullptr, nullptr, 0, nullptr, nullptr)
+            != 1)
         return fail("PEM encoding");
     return SelfSigned {drain(certBio.get()), drain(keyBio.get())};
 }

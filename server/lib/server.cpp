@@ -7,7 +7,6 @@
 
 #include <QLoggingCategory>
 #include <QWebSocket>
-#include <QWebSocketServer>
 
 #include <algorithm>
 
@@ -112,8 +111,8 @@ bool Server::start(const ServerOptions &options, QString *error)
     qCInfo(lcServer).noquote() << "signaling on" << url().toString() << "RTP on UDP"
                                << m_relay.port();
     if (m_identity)
-        qCInfo(lcServer).noquote() << "certificate SHA-256"
-                                   << proto::formatFingerprint(m_identity->fingerprint());
+        qCInfo(lcServer).noquote()
+            << "certificate SHA-256" << proto::formatFingerprint(m_identity->fingerprint());
     return true;
 }
 
@@ -121,10 +120,11 @@ bool Server::makeIdentity(const ServerOptions &options, QString *error)
 {
     const ServerOptions::Tls &tls = options.tls;
     if (tls.plain && !options.host.isLoopback() && !tls.plainOnNetwork) {
-        *error = QStringLiteral("plain ws:// sends passwords and voice keys in clear: it is only for"
-                                " a loopback address, and %1 is not one (say --plain-on-network"
-                                " if that is really meant)")
-                     .arg(options.host.toString());
+        *error
+            = QStringLiteral("plain ws:// sends passwords and voice keys in clear: it is only for"
+                             " a loopback address, and %1 is not one (say --plain-on-network"
+                             " if that is really meant)")
+                  .arg(options.host.toString());
         return false;
     }
     if (!tls.plain) {
@@ -137,8 +137,7 @@ bool Server::makeIdentity(const ServerOptions &options, QString *error)
                 names.append(options.host.toString());
             m_identity = TlsIdentity::selfSigned(tls.directory, names, error);
             if (m_identity && m_identity->made() && !tls.directory.isEmpty())
-                qCInfo(lcServer).noquote()
-                    << "made a self-signed certificate in" << tls.directory;
+                qCInfo(lcServer).noquote() << "made a self-signed certificate in" << tls.directory;
         }
         if (!m_identity)
             return false;
@@ -151,33 +150,22 @@ bool Server::makeIdentity(const ServerOptions &options, QString *error)
 
 bool Server::listen(const ServerOptions &options, QString *error)
 {
-    m_socketServer = std::make_unique<QWebSocketServer>(
-        QStringLiteral("floorline-server"),
-        m_identity ? QWebSocketServer::SecureMode : QWebSocketServer::NonSecureMode);
-    if (m_identity)
-        m_socketServer->setSslConfiguration(m_identity->serverConfiguration());
-    m_socketServer->setMaxPendingConnections(1024);
-    if (!m_socketServer->listen(options.host, options.port)) {
-        *error = QStringLiteral("cannot listen on %1:%2: %3")
-                     .arg(options.host.toString())
-                     .arg(options.port)
-                     .arg(m_socketServer->errorString());
-        return false;
-    }
-    connect(m_socketServer.get(), &QWebSocketServer::newConnection, this, [this] {
-        while (m_socketServer->hasPendingConnections())
-            m_hub->accept(m_socketServer->nextPendingConnection());
-    });
-    return true;
+    m_listener = std::make_unique<SignalingListener>();
+    connect(m_listener.get(), &SignalingListener::accepted, this,
+            [this](QWebSocket *socket, QSslSocket *tls) { m_hub->accept(socket, tls); });
+    if (!m_identity)
+        return m_listener->listen(options.host, options.port, nullptr, error);
+    const QSslConfiguration tlsConfiguration = m_identity->serverConfiguration();
+    return m_listener->listen(options.host, options.port, &tlsConfiguration, error);
 }
 
 void Server::stop()
 {
     m_sweep.stop();
-    if (m_socketServer)
-        m_socketServer->close();
+    if (m_listener)
+        m_listener->close();
     m_hub.reset();
-    m_socketServer.reset();
+    m_listener.reset();
     m_relay.stop();
     m_store.reset();
     m_media.reset();
@@ -189,7 +177,7 @@ void Server::stop()
 
 quint16 Server::port() const
 {
-    return m_socketServer ? m_socketServer->serverPort() : 0;
+    return m_listener ? m_listener->port() : 0;
 }
 
 QUrl Server::url() const
@@ -219,7 +207,10 @@ QJsonObject Server::statsJson() const
         {QStringLiteral("droppedPayloadType"), qint64(r.droppedPayloadType.load())}};
     QJsonObject out {{QStringLiteral("relay"), relay}};
     if (m_hub) {
-        out.insert(QStringLiteral("signaling"), m_hub->stats().toJson());
+        QJsonObject signaling = m_hub->stats().toJson();
+        signaling.insert(QStringLiteral("tlsHandshakeFailures"),
+                         qint64(m_listener ? m_listener->handshakeFailures() : 0));
+        out.insert(QStringLiteral("signaling"), signaling);
         out.insert(QStringLiteral("logins"), m_hub->liveLogins());
     }
     return out;

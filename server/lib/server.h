@@ -3,6 +3,7 @@
 
 #include "hub.h"
 #include "mediastore.h"
+#include "signalinglistener.h"
 #include "tlsidentity.h"
 
 #include <QHostAddress>
@@ -13,8 +14,6 @@
 
 #include <memory>
 #include <optional>
-
-class QWebSocketServer;
 
 namespace floorline::server {
 
@@ -85,7 +84,7 @@ private:
     std::unique_ptr<EmergencyStore> m_emergencies;
     std::unique_ptr<QTemporaryDir> m_mediaTemp;
     QTimer m_sweep; ///< abandoned uploads go hourly (MediaStore::sweep)
-    std::unique_ptr<QWebSocketServer> m_socketServer;
+    std::unique_ptr<SignalingListener> m_listener;
     RtpRelay m_relay;
     std::unique_ptr<Hub> m_hub;
     QHostAddress m_host;

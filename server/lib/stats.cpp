@@ -21,6 +21,7 @@ QJsonObject SignalingStats::toJson() const
             {QStringLiteral("notAuthenticated"), qint64(notAuthenticated)},
             {QStringLiteral("forbidden"), qint64(forbidden)},
             {QStringLiteral("closedOversize"), qint64(closedOversize)},
+            {QStringLiteral("closedProtocolError"), qint64(closedProtocolError)},
             {QStringLiteral("closedSlowReader"), qint64(closedSlowReader)},
             {QStringLiteral("floorGranted"), qint64(floorGranted)},
             {QStringLiteral("floorQueued"), qint64(floorQueued)},

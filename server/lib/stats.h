@@ -27,6 +27,8 @@ struct SignalingStats
     uint64_t notAuthenticated = 0;
     uint64_t forbidden = 0;
     uint64_t closedOversize = 0; ///< connections closed for a frame past the WebSocket limit
+    /// ... or for frames that break the WebSocket protocol (RFC 6455 close code 1002)
+    uint64_t closedProtocolError = 0;
     uint64_t closedSlowReader = 0; ///< connections cut off: too much waited unread
     uint64_t floorGranted = 0;
     uint64_t floorQueued = 0;
@@ -58,7 +60,7 @@ struct SignalingStats
     uint64_t rejected() const
     {
         return badJson + badMessage + unknownType + tooLarge + rateLimited + notAuthenticated
-            + forbidden + closedOversize + closedSlowReader;
+            + forbidden + closedOversize + closedProtocolError + closedSlowReader;
     }
     QJsonObject toJson() const;
 };

@@ -67,8 +67,8 @@ std::optional<TlsIdentity> TlsIdentity::fromPem(const QByteArray &certificates,
     return identity;
 }
 
-std::optional<TlsIdentity> TlsIdentity::load(const QString &certificateFile,
-                                             const QString &keyFile, QString *error)
+std::optional<TlsIdentity> TlsIdentity::load(const QString &certificateFile, const QString &keyFile,
+                                             QString *error)
 {
     const QByteArray certificates = readAll(certificateFile, error);
     const QByteArray key = error->isEmpty() ? readAll(keyFile, error) : QByteArray();

@@ -22,8 +22,8 @@ class TlsIdentity
 {
 public:
     /// The operator's certificate (chain) and private key, PEM.
-    static std::optional<TlsIdentity> load(const QString &certificateFile,
-                                           const QString &keyFile, QString *error);
+    static std::optional<TlsIdentity> load(const QString &certificateFile, const QString &keyFile,
+                                           QString *error);
     /// The self-signed identity kept in `directory` (server.crt, server.key), made there on the
     /// first call for this machine's names and `moreNames` (the address it listens on); with
     /// an empty `directory` a fresh one that lives as long as the process.
@@ -40,8 +40,8 @@ public:
     bool selfSignedCertificate() const { return m_selfSigned; }
 
 private:
-    static std::optional<TlsIdentity> fromPem(const QByteArray &certificates,
-                                              const QByteArray &key, QString *error);
+    static std::optional<TlsIdentity> fromPem(const QByteArray &certificates, const QByteArray &key,
+                                              QString *error);
 
     QList<QSslCertificate> m_chain;
     QSslKey m_key;

@@ -55,6 +55,7 @@ private Q_SLOTS:
 
         SignalingClient client;
         ConsoleController console(client, &voice);
+        console.connection()->trust()->pin(server.url(), server.fingerprint(), false);
         console.connectToServer(server.url(), QStringLiteral("dispatch-1"),
                                 QStringLiteral("dispatch-1"));
         QVERIFY(QTest::qWaitFor(
@@ -71,6 +72,7 @@ private Q_SLOTS:
 
         sim::SimFleet::Options simOptions;
         simOptions.server = server.url();
+        simOptions.fingerprint = server.fingerprint();
         simOptions.talkIntervalSeconds = 2.0;
         simOptions.emergencyShare = 0;
         simOptions.seed = 11;

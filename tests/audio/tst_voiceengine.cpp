@@ -40,7 +40,9 @@ private Q_SLOTS:
         auto server = test::startServer();
         QVERIFY(server);
         SignalingClient a, b;
+        a.setPinnedCertificate(server->fingerprint());
         a.connectToServer(server->url(), QStringLiteral("unit-0001"), QStringLiteral("unit-0001"));
+        b.setPinnedCertificate(server->fingerprint());
         b.connectToServer(server->url(), QStringLiteral("unit-0005"), QStringLiteral("unit-0005"));
         QVERIFY(loggedIn(a) && loggedIn(b));
 

@@ -216,7 +216,7 @@ private:
         if (action == QLatin1String("media.push (bound)")) {
             if (inside && client.user.startsWith(QLatin1String("unit-"))) {
                 // A unit's bound push goes to the console it is paired with: pair it first.
-                TestClient console(QStringLiteral("dispatch-1"), m_server->url());
+                TestClient console(QStringLiteral("dispatch-1"), *m_server);
                 if (!console.login())
                     return std::nullopt;
                 const auto code = console.call(proto::PairCreate {});
@@ -277,7 +277,7 @@ private:
             user = capable ? QStringLiteral("dispatch-2") : QStringLiteral("dispatch-nocap");
             break;
         }
-        auto client = std::make_unique<TestClient>(user, m_server->url());
+        auto client = std::make_unique<TestClient>(user, *m_server);
         client->client.setDisplay(caller == Caller::Display);
         if (!client->login())
             return nullptr;
@@ -308,7 +308,7 @@ private Q_SLOTS:
         options.hub.limits.messageBurst = 2000;
         QString error;
         QVERIFY2(m_server->start(options, &error), qPrintable(error));
-        m_other = std::make_unique<TestClient>(QStringLiteral("unit-0002"), m_server->url());
+        m_other = std::make_unique<TestClient>(QStringLiteral("unit-0002"), *m_server);
         QVERIFY(m_other->login());
     }
 

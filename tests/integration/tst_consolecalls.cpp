@@ -22,6 +22,7 @@ struct Console
         , unitTester(controller.units(), kTester)
         , sessionTester(controller.sessions(), kTester)
     {
+        controller.connection()->trust()->pin(server.url(), server.fingerprint(), false);
         controller.connectToServer(server.url(), QStringLiteral("dispatch-1"),
                                    QStringLiteral("dispatch-1"));
     }
@@ -62,12 +63,12 @@ private Q_SLOTS:
         Console console(*server);
         QVERIFY(console.ready());
         QCOMPARE(console.status(QStringLiteral("unit-0001")), QStringLiteral("Offline"));
-        test::TestClient unit(QStringLiteral("unit-0001"), server->url());
+        test::TestClient unit(QStringLiteral("unit-0001"), *server);
         QVERIFY(unit.login());
         QTRY_COMPARE(console.status(QStringLiteral("unit-0001")), QStringLiteral("Online"));
 
         // Another dispatcher's call: named, and the unit is busy in it.
-        test::TestClient other(QStringLiteral("dispatch-2"), server->url());
+        test::TestClient other(QStringLiteral("dispatch-2"), *server);
         QVERIFY(other.login());
         QVERIFY(other.call(proto::SessionCreate {proto::SessionKind::AdHoc,
                                                  QStringLiteral("Structure fire"),
@@ -83,6 +84,7 @@ private Q_SLOTS:
         // name of what the unit is busy in), and nothing is listed twice.
         console.controller.logout();
         QTRY_COMPARE(console.controller.link(), Link::Offline);
+        console.controller.connection()->trust()->pin(server->url(), server->fingerprint(), false);
         console.controller.connectToServer(server->url(), QStringLiteral("dispatch-1"),
                                            QStringLiteral("dispatch-1"));
         QVERIFY(console.ready());
@@ -111,8 +113,8 @@ private Q_SLOTS:
         auto server = test::startServer(30, 6);
         Console console(*server);
         QVERIFY(console.ready());
-        test::TestClient a(QStringLiteral("unit-0001"), server->url());
-        test::TestClient b(QStringLiteral("unit-0002"), server->url());
+        test::TestClient a(QStringLiteral("unit-0001"), *server);
+        test::TestClient b(QStringLiteral("unit-0002"), *server);
         QVERIFY(a.login() && b.login());
         QTRY_COMPARE(console.status(QStringLiteral("unit-0002")), QStringLiteral("Online"));
 
@@ -169,7 +171,7 @@ private Q_SLOTS:
         // unit-0010 is in tg-002 and tg-003, both under region-1.
         QList<test::TestClient *> units;
         for (const char *id : {"unit-0009", "unit-0010", "unit-0011"}) {
-            units << new test::TestClient(QLatin1String(id), server->url(), this);
+            units << new test::TestClient(QLatin1String(id), *server, this);
             QVERIFY(units.last()->login());
         }
         QTRY_COMPARE(console.status(QStringLiteral("unit-0011")), QStringLiteral("Online"));

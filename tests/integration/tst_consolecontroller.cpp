@@ -23,6 +23,7 @@ struct Console
         , emergencyTester(controller.emergencies(),
                           QAbstractItemModelTester::FailureReportingMode::QtTest)
     {
+        controller.connection()->trust()->pin(server.url(), server.fingerprint(), false);
         controller.connectToServer(server.url(), user, user);
     }
     QVariant emergency(int row, EmergencyList::Role role)
@@ -109,7 +110,7 @@ private Q_SLOTS:
         auto server = test::startServer(30, 6);
         Console console(*server);
         QVERIFY(console.ready());
-        test::TestClient unit(QStringLiteral("unit-0001"), server->url());
+        test::TestClient unit(QStringLiteral("unit-0001"), *server);
         QVERIFY(unit.login());
         QVERIFY(unit.call(proto::Affiliate {{QStringLiteral("tg-001")}}));
 
@@ -130,7 +131,7 @@ private Q_SLOTS:
         auto server = test::startServer(30, 6);
         Console console(*server);
         QVERIFY(console.ready());
-        test::TestClient unit(QStringLiteral("unit-0001"), server->url());
+        test::TestClient unit(QStringLiteral("unit-0001"), *server);
         QVERIFY(unit.login());
         QVERIFY(unit.call(proto::Affiliate {{QStringLiteral("tg-001")}}));
         QCOMPARE(unit.call(proto::FloorRequest {QStringLiteral("group:tg-001"), 7, {}})->outcome,
@@ -178,7 +179,7 @@ private Q_SLOTS:
         auto server = test::startServer(30, 6);
         Console console(*server);
         QVERIFY(console.ready());
-        test::TestClient unit(QStringLiteral("unit-0001"), server->url());
+        test::TestClient unit(QStringLiteral("unit-0001"), *server);
         QVERIFY(unit.login());
         QVERIFY(unit.call(proto::Affiliate {{QStringLiteral("tg-001")}}));
         QVERIFY(unit.call(proto::FloorRequest {QStringLiteral("group:tg-001"), 0, {}}));
@@ -189,6 +190,7 @@ private Q_SLOTS:
         QTRY_COMPARE(console.controller.link(), Link::Offline);
         QVERIFY(unit.call(proto::FloorRelease {QStringLiteral("group:tg-001")}));
         QTest::qWait(1500); // away
+        console.controller.connection()->trust()->pin(server->url(), server->fingerprint(), false);
         console.controller.connectToServer(server->url(), QStringLiteral("dispatch-1"),
                                            QStringLiteral("dispatch-1"));
         QVERIFY(console.ready());
@@ -205,7 +207,7 @@ private Q_SLOTS:
         Console console(*server);
         QVERIFY(console.ready());
         // A colleague at another console talks: consoles are equal (priority 8), ours waits.
-        test::TestClient unit(QStringLiteral("dispatch-2"), server->url());
+        test::TestClient unit(QStringLiteral("dispatch-2"), *server);
         QVERIFY(unit.login());
         QVERIFY(unit.call(proto::Affiliate {{QStringLiteral("tg-001")}}));
         QVERIFY(unit.call(proto::FloorRequest {QStringLiteral("group:tg-001"), 8, {}}));
@@ -258,8 +260,8 @@ private Q_SLOTS:
         Console two(*server, QStringLiteral("dispatch-2"));
         QVERIFY(one.ready() && two.ready());
         // Two units in emergency at once, on two groups: both are listed, neither overwrites.
-        test::TestClient medic(QStringLiteral("unit-0002"), server->url());
-        test::TestClient patrol(QStringLiteral("unit-0003"), server->url());
+        test::TestClient medic(QStringLiteral("unit-0002"), *server);
+        test::TestClient patrol(QStringLiteral("unit-0003"), *server);
         QVERIFY(medic.login() && patrol.login());
         const QString g2 = medic.client.login().unit.groups.first();
         const QString g3 = patrol.client.login().unit.groups.first();
@@ -331,7 +333,7 @@ private Q_SLOTS:
         auto server = test::startServer(30, 6);
         Console console(*server);
         QVERIFY(console.ready());
-        test::TestClient unit(QStringLiteral("unit-0001"), server->url());
+        test::TestClient unit(QStringLiteral("unit-0001"), *server);
         QVERIFY(unit.login());
         QVERIFY(unit.call(proto::Affiliate {{QStringLiteral("tg-001")}}));
         console.controller.groups()->setMonitored(QStringLiteral("tg-001"), false);

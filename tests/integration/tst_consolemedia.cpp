@@ -42,6 +42,7 @@ struct Console
                       QAbstractItemModelTester::FailureReportingMode::QtTest)
     {
         controller.media()->cache().setDirectory(cacheDir.path());
+        controller.connection()->trust()->pin(server.url(), server.fingerprint(), false);
         controller.connectToServer(server.url(), user, user);
     }
     bool ready()
@@ -92,7 +93,7 @@ private Q_SLOTS:
         auto server = test::startServer(30, 6, fastMedia());
         Console console(*server, QStringLiteral("dispatch-1"));
         QVERIFY(console.ready());
-        test::TestClient unit(QStringLiteral("unit-0001"), server->url());
+        test::TestClient unit(QStringLiteral("unit-0001"), *server);
         QVERIFY(unit.login());
         QVERIFY(unit.call(proto::Affiliate {{QStringLiteral("tg-001")}}));
         const QByteArray bytes = picture(7);
@@ -156,10 +157,10 @@ private Q_SLOTS:
         const auto account = std::find_if(
             fleet.accounts.begin(), fleet.accounts.end(),
             [](const proto::Account &a) { return a.unit.id == QLatin1String("unit-0005"); });
-        sim::SimUnit radio(*account, server->url()); // in tg-001
+        sim::SimUnit radio(*account, server->url(), server->fingerprint()); // in tg-001
         radio.start();
         QTRY_VERIFY(radio.isOnline());
-        test::TestClient talker(QStringLiteral("unit-0001"), server->url());
+        test::TestClient talker(QStringLiteral("unit-0001"), *server);
         QVERIFY(talker.login());
         QVERIFY(talker.call(proto::Affiliate {{QStringLiteral("tg-001")}}));
         const QString id = test::uploadMedia(talker, picture(9, 70000), QStringLiteral("gate.png"));
@@ -187,7 +188,7 @@ private Q_SLOTS:
         Console colleague(*server, QStringLiteral("dispatch-2"));
         QVERIFY(sender.ready());
         QVERIFY(colleague.ready());
-        test::TestClient member(QStringLiteral("unit-0005"), server->url()); // in tg-001
+        test::TestClient member(QStringLiteral("unit-0005"), *server); // in tg-001
         QVERIFY(member.login());
 
         QTemporaryDir files;
@@ -245,7 +246,7 @@ private Q_SLOTS:
         auto server = test::startServer(30, 6, fastMedia());
         Console console(*server, QStringLiteral("dispatch-1"));
         QVERIFY(console.ready());
-        test::TestClient sharer(QStringLiteral("unit-0001"), server->url());
+        test::TestClient sharer(QStringLiteral("unit-0001"), *server);
         QVERIFY(sharer.login());
         const QString id = test::uploadMedia(sharer, picture(3, 5000), QStringLiteral("map.png"));
         proto::MediaPush share;
@@ -263,7 +264,7 @@ private Q_SLOTS:
         const auto state = [&] { return media->sent().value(0).toMap().value("state").toString(); };
         QTRY_COMPARE(state(), QStringLiteral("queued"));
         QCOMPARE(media->sent().value(0).toMap().value("to").toString(), QStringLiteral("Ladder 9"));
-        test::TestClient away(QStringLiteral("unit-0009"), server->url());
+        test::TestClient away(QStringLiteral("unit-0009"), *server);
         QVERIFY(away.login());
         // (It also gets unit-0001's share with tg-001, its group, held for it the same way.)
         const auto pushed = away.waitEvent<proto::MediaPushed>(
@@ -287,6 +288,7 @@ private Q_SLOTS:
         ConsoleController display(displayClient, nullptr);
         display.setDisplay(true);
         display.media()->cache().setDirectory(displayCache.path());
+        display.connection()->trust()->pin(server->url(), server->fingerprint(), false);
         display.connectToServer(server->url(), QStringLiteral("dispatch-1"),
                                 QStringLiteral("dispatch-1"));
         QTRY_COMPARE(display.link(), Link::Online);
@@ -331,7 +333,7 @@ private Q_SLOTS:
         auto server = test::startServer(30, 6, fastMedia());
         Console console(*server, QStringLiteral("dispatch-1"));
         QVERIFY(console.ready());
-        test::TestClient listener(QStringLiteral("unit-0001"), server->url());
+        test::TestClient listener(QStringLiteral("unit-0001"), *server);
         QVERIFY(listener.login());
         QVERIFY(listener.call(proto::Affiliate {{QStringLiteral("tg-001")}}));
         const QString id = test::uploadMedia(listener, picture(5, 2000), QStringLiteral("a.png"));

@@ -43,26 +43,35 @@ class TestPairing : public QObject
 private Q_SLOTS:
     void pairingUriRoundTrips()
     {
-        const proto::PairingUri uri {
-            QUrl(QStringLiteral("ws://10.0.0.5:7700")), QStringLiteral("dispatch-1"),
-            QStringLiteral("4be0643f1d98573b97cdca98a65347dd"), 1767225720000};
+        const proto::PairingUri uri {QUrl(QStringLiteral("wss://10.0.0.5:7700")),
+                                     QStringLiteral("dispatch-1"),
+                                     QStringLiteral("4be0643f1d98573b97cdca98a65347dd"),
+                                     1767225720000, QByteArray(32, '\x5a')};
         const auto parsed = proto::PairingUri::parse(uri.toString());
         QVERIFY(parsed);
         QCOMPARE(parsed->server, uri.server);
         QCOMPARE(parsed->console, uri.console);
         QCOMPARE(parsed->token, uri.token);
         QCOMPARE(parsed->expires, uri.expires);
+        QCOMPARE(parsed->fingerprint, uri.fingerprint);
+        QVERIFY(uri.toString().endsWith(QStringLiteral("&fp=")
+                                        + QString::fromLatin1(uri.fingerprint.toHex())));
         // The percent-encoded form of the server (docs/protocol.md §10.10) reads the same.
         QCOMPARE(proto::PairingUri::parse(
-                     QStringLiteral("floorline://pair?server=ws%3A%2F%2F10.0.0.5%3A7700"
+                     QStringLiteral("floorline://pair?server=wss%3A%2F%2F10.0.0.5%3A7700"
                                     "&console=dispatch-1&token=4be0643f1d98573b97cdca98a65347dd"
                                     "&expires=1767225720000"))
                      ->server,
                  uri.server);
-        for (const char *bad : {"https://pair?server=ws://a:1&console=c&token=t&expires=1",
-                                "floorline://pair?server=http://a:1&console=c&token=t&expires=1",
-                                "floorline://pair?server=ws://a:1&token=t&expires=1",
-                                "floorline://pair?server=ws://a:1&console=c&token=t&expires=soon"})
+        for (const char *bad :
+             {"https://pair?server=ws://a:1&console=c&token=t&expires=1",
+              "floorline://pair?server=http://a:1&console=c&token=t&expires=1",
+              "floorline://pair?server=ws://a:1&token=t&expires=1",
+              "floorline://pair?server=ws://a:1&console=c&token=t&expires=soon",
+              // a damaged pin, or a pin for a link that is not TLS
+              "floorline://pair?server=wss://a:1&console=c&token=t&expires=1&fp=5a5a",
+              "floorline://pair?server=ws://a:1&console=c&token=t&expires=1&fp="
+              "5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a"})
             QVERIFY2(!proto::PairingUri::parse(QString::fromLatin1(bad)), bad);
     }
 
@@ -73,6 +82,7 @@ private Q_SLOTS:
         SignalingClient client;
         ConsoleController console(client, nullptr);
         console.media()->cache().setDirectory(dir.filePath(QStringLiteral("cache")));
+        console.connection()->trust()->pin(server->url(), server->fingerprint(), false);
         console.connectToServer(server->url(), QStringLiteral("dispatch-1"),
                                 QStringLiteral("dispatch-1"));
         QTRY_COMPARE(console.link(), Link::Online);
@@ -88,7 +98,9 @@ private Q_SLOTS:
         QVERIFY(code->expires > QDateTime::currentMSecsSinceEpoch());
 
         // The phone: its own account, on the server the code names.
-        test::TestClient phone(QStringLiteral("unit-0007"), code->server);
+        // It trusts the server's certificate from the code alone.
+        QCOMPARE(code->fingerprint, server->fingerprint());
+        test::TestClient phone(QStringLiteral("unit-0007"), code->server, code->fingerprint);
         QVERIFY(phone.login());
         const auto paired = phone.call(proto::PairClaim {code->token});
         QVERIFY(paired);

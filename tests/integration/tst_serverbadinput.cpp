@@ -56,8 +56,8 @@ private Q_SLOTS:
         config.limits.messageBurst = 40;
         m_server = startServer(30, 6, config);
         QVERIFY(m_server);
-        m_talker = std::make_unique<TestClient>(QStringLiteral("unit-0001"), m_server->url());
-        m_listener = std::make_unique<TestClient>(QStringLiteral("unit-0005"), m_server->url());
+        m_talker = std::make_unique<TestClient>(QStringLiteral("unit-0001"), *m_server);
+        m_listener = std::make_unique<TestClient>(QStringLiteral("unit-0005"), *m_server);
         QVERIFY(m_talker->login());
         QVERIFY(m_listener->login());
         QVERIFY(m_talker->call(proto::Affiliate {{QStringLiteral("tg-001")}}));
@@ -175,8 +175,11 @@ private Q_SLOTS:
         peer.socket.sendTextMessage(QString(2 * 1024 * 1024, QLatin1Char('x')));
         QVERIFY(QTest::qWaitFor(
             [&] { return peer.socket.state() == QAbstractSocket::UnconnectedState; }, 5000));
-        QVERIFY(
-            QTest::qWaitFor([&] { return m_server->hub()->stats().closedOversize == 1; }, 2000));
+        // Qt closes with 1009 (too much data); over TLS it has read on into the rest of the
+        // frame by then and reports that as a protocol error (1002). Either way: counted once.
+        const auto &stats = m_server->hub()->stats();
+        QVERIFY(QTest::qWaitFor(
+            [&] { return stats.closedOversize + stats.closedProtocolError == 1; }, 2000));
         goodClientsStillWork();
     }
 

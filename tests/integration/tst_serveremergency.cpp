@@ -67,12 +67,12 @@ private Q_SLOTS:
     {
         auto server = test::startServer(); // tg-001: unit-0001, unit-0005; tg-002: unit-0002
         QVERIFY(server);
-        test::TestClient first(QStringLiteral("unit-0001"), server->url());
-        test::TestClient second(QStringLiteral("unit-0002"), server->url());
-        test::TestClient member(QStringLiteral("unit-0005"), server->url());
-        test::TestClient outsider(QStringLiteral("unit-0003"), server->url());
-        test::TestClient dispatch1(QStringLiteral("dispatch-1"), server->url());
-        test::TestClient dispatch2(QStringLiteral("dispatch-2"), server->url());
+        test::TestClient first(QStringLiteral("unit-0001"), *server);
+        test::TestClient second(QStringLiteral("unit-0002"), *server);
+        test::TestClient member(QStringLiteral("unit-0005"), *server);
+        test::TestClient outsider(QStringLiteral("unit-0003"), *server);
+        test::TestClient dispatch1(QStringLiteral("dispatch-1"), *server);
+        test::TestClient dispatch2(QStringLiteral("dispatch-2"), *server);
         for (auto *c : {&first, &second, &member, &outsider, &dispatch1, &dispatch2})
             QVERIFY(c->login());
         QVERIFY(member.call(proto::Affiliate {{QStringLiteral("tg-001")}}));
@@ -196,8 +196,8 @@ private Q_SLOTS:
     {
         auto server = test::startServer();
         QVERIFY(server);
-        test::TestClient unit(QStringLiteral("unit-0001"), server->url());
-        test::TestClient dispatcher(QStringLiteral("dispatch-1"), server->url());
+        test::TestClient unit(QStringLiteral("unit-0001"), *server);
+        test::TestClient dispatcher(QStringLiteral("dispatch-1"), *server);
         QVERIFY(unit.login());
         QVERIFY(dispatcher.login());
         QVERIFY(unit.call(proto::Affiliate {{QStringLiteral("tg-001")}}));
@@ -243,9 +243,9 @@ private Q_SLOTS:
         {
             auto server = startOn(database);
             QVERIFY(server);
-            test::TestClient unit(QStringLiteral("unit-0001"), server->url());
-            test::TestClient other(QStringLiteral("unit-0002"), server->url());
-            test::TestClient dispatcher(QStringLiteral("dispatch-1"), server->url());
+            test::TestClient unit(QStringLiteral("unit-0001"), *server);
+            test::TestClient other(QStringLiteral("unit-0002"), *server);
+            test::TestClient dispatcher(QStringLiteral("dispatch-1"), *server);
             for (auto *c : {&unit, &other, &dispatcher})
                 QVERIFY(c->login());
             const auto raised = unit.call(proto::EmergencyRaise {QStringLiteral("tg-001")});
@@ -261,9 +261,9 @@ private Q_SLOTS:
         }
         auto server = startOn(database);
         QVERIFY(server);
-        test::TestClient dispatcher(QStringLiteral("dispatch-2"), server->url());
-        test::TestClient unit(QStringLiteral("unit-0001"), server->url());
-        test::TestClient third(QStringLiteral("unit-0003"), server->url());
+        test::TestClient dispatcher(QStringLiteral("dispatch-2"), *server);
+        test::TestClient unit(QStringLiteral("unit-0001"), *server);
+        test::TestClient third(QStringLiteral("unit-0003"), *server);
         for (auto *c : {&dispatcher, &unit, &third})
             QVERIFY(c->login());
         const auto list = dispatcher.call(proto::EmergencyListGet {});

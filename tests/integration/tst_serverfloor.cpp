@@ -36,9 +36,9 @@ private:
     {
         m_server = startServer(30, 6, config);
         QVERIFY(m_server);
-        a = std::make_unique<TestClient>(QStringLiteral("unit-0001"), m_server->url());
-        b = std::make_unique<TestClient>(QStringLiteral("unit-0005"), m_server->url());
-        c = std::make_unique<TestClient>(QStringLiteral("unit-0009"), m_server->url());
+        a = std::make_unique<TestClient>(QStringLiteral("unit-0001"), *m_server);
+        b = std::make_unique<TestClient>(QStringLiteral("unit-0005"), *m_server);
+        c = std::make_unique<TestClient>(QStringLiteral("unit-0009"), *m_server);
         for (TestClient *t : {a.get(), b.get(), c.get()}) {
             QVERIFY2(t->login(), qPrintable(t->user));
             QVERIFY(t->call(proto::Affiliate {{kGroup}}));
@@ -192,7 +192,7 @@ private Q_SLOTS:
         startAll();
         grantA();
         const std::vector<QByteArray> speech = speechPackets(1);
-        TestClient late(QStringLiteral("unit-0013"), m_server->url());
+        TestClient late(QStringLiteral("unit-0013"), *m_server);
         QVERIFY(late.login());
         // A talks in real time; D affiliates half way through the spurt.
         bool joined = false;
@@ -293,7 +293,7 @@ private Q_SLOTS:
     void floorRequestOutsideTheSessionIsAnError()
     {
         startAll();
-        TestClient outsider(QStringLiteral("unit-0002"), m_server->url());
+        TestClient outsider(QStringLiteral("unit-0002"), *m_server);
         QVERIFY(outsider.login());
         proto::Error error;
         QVERIFY(!outsider.call(floorRequest(), &error));

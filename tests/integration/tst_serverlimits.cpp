@@ -64,7 +64,7 @@ private Q_SLOTS:
         config.maxQueuedBytes = 1024 * 1024;
         auto server = startServer(30, 6, config);
         QVERIFY(server);
-        TestClient innocent(QStringLiteral("unit-0001"), server->url());
+        TestClient innocent(QStringLiteral("unit-0001"), *server);
         QVERIFY(innocent.login());
         QVERIFY(innocent.call(proto::Affiliate {{QStringLiteral("tg-001")}}));
         QByteArray photo(1024 * 1024, '\0');
@@ -72,7 +72,7 @@ private Q_SLOTS:
             photo[i] = char(i * 7919 % 251);
         photo.replace(0, 8, QByteArray("\x89PNG\r\n\x1a\n", 8));
         // A console stores it and pushes it to the four units that will misbehave.
-        TestClient console(QStringLiteral("dispatch-1"), server->url());
+        TestClient console(QStringLiteral("dispatch-1"), *server);
         QVERIFY(console.login());
         const QString media = uploadMedia(console, photo, QStringLiteral("map.png"));
         QVERIFY(!media.isEmpty());
@@ -122,6 +122,9 @@ private Q_SLOTS:
                                 .arg(stat(*server, "closedSlowReader"))
                                 .arg(stat(*server, "requests"))
                                 .arg(stat(*server, "mediaBytesOut"))));
+        for (const auto &peer : stubborn)
+            qInfo() << "DEBUG peer" << peer->socket().state() << peer->socket().bytesAvailable()
+                    << peer->socket().encryptedBytesAvailable() << peer->socket().readBufferSize();
         innocentIsServed(innocent);
         const qint64 growth = residentMiB() - before;
         qInfo() << "memory growth with 4 clients that never read:" << growth << "MiB,"
@@ -141,7 +144,7 @@ private Q_SLOTS:
         config.limits.messageBurst = 40;
         auto server = startServer(30, 300, config);
         QVERIFY(server);
-        TestClient innocent(QStringLiteral("unit-0001"), server->url());
+        TestClient innocent(QStringLiteral("unit-0001"), *server);
         QVERIFY(innocent.login());
         QVERIFY(innocent.call(proto::Affiliate {{QStringLiteral("tg-001")}}));
         RawPeer flood(server->url());
@@ -199,7 +202,7 @@ void TestServerLimits::loginsPerAccountAreBounded()
     QVERIFY(server);
     std::vector<std::unique_ptr<TestClient>> logins;
     for (int i = 0; i < 8; ++i) {
-        logins.push_back(std::make_unique<TestClient>(QStringLiteral("unit-0003"), server->url()));
+        logins.push_back(std::make_unique<TestClient>(QStringLiteral("unit-0003"), *server));
         QVERIFY(logins.back()->login());
     }
     // A ninth is refused while all eight are at their connections, and says why.
@@ -216,7 +219,7 @@ void TestServerLimits::loginsPerAccountAreBounded()
     // One connection drops: its login waits for a resume, and makes way for a fresh login.
     logins.front().reset();
     QVERIFY(QTest::qWaitFor([&] { return server->hub()->liveLogins() == 8; }, 3000));
-    TestClient again(QStringLiteral("unit-0003"), server->url());
+    TestClient again(QStringLiteral("unit-0003"), *server);
     QVERIFY(again.login());
     QCOMPARE(server->hub()->liveLogins(), 8);
 }
@@ -227,7 +230,7 @@ void TestServerLimits::mediaLatchesOnlyFromTheSignalingPeer()
     // its key sends keep-alives from 127.0.0.2 to point its media there.
     auto server = startServer(30, 6);
     QVERIFY(server);
-    TestClient unit(QStringLiteral("unit-0001"), server->url());
+    TestClient unit(QStringLiteral("unit-0001"), *server);
     QVERIFY(unit.login());
     const proto::LoginResult &login = unit.client.login();
     QUdpSocket stranger;
@@ -248,7 +251,7 @@ void TestServerLimits::mediaLatchesOnlyFromTheSignalingPeer()
     QTest::qWait(100);
     QVERIFY2(!stranger.hasPendingDatagrams(), "the relay answered a foreign address");
     // The login's own keep-alives still latch, and its media flow.
-    TestClient listener(QStringLiteral("unit-0005"), server->url());
+    TestClient listener(QStringLiteral("unit-0005"), *server);
     QVERIFY(listener.login());
     QVERIFY(unit.call(proto::Affiliate {{QStringLiteral("tg-001")}}));
     QVERIFY(listener.call(proto::Affiliate {{QStringLiteral("tg-001")}}));
@@ -265,10 +268,10 @@ void TestServerLimits::uploadsInFlightAreBounded()
     // nothing it declared costs the innocent anything.
     auto server = startServer(30, 6);
     QVERIFY(server);
-    TestClient innocent(QStringLiteral("unit-0001"), server->url());
+    TestClient innocent(QStringLiteral("unit-0001"), *server);
     QVERIFY(innocent.login());
     QVERIFY(innocent.call(proto::Affiliate {{QStringLiteral("tg-001")}}));
-    TestClient greedy(QStringLiteral("unit-0002"), server->url());
+    TestClient greedy(QStringLiteral("unit-0002"), *server);
     QVERIFY(greedy.login());
     int accepted = 0;
     proto::Error error;
@@ -297,7 +300,7 @@ void TestServerLimits::pushesAreBoundedPerSenderAndRecipient()
     config.pushes.expireAfterMs = 50;
     auto server = startServer(30, 6, config);
     QVERIFY(server);
-    TestClient console(QStringLiteral("dispatch-1"), server->url());
+    TestClient console(QStringLiteral("dispatch-1"), *server);
     QVERIFY(console.login());
     const auto linkTo = [](const QString &unit, const QString &group, int n) {
         proto::MediaPush p;
@@ -330,7 +333,7 @@ void TestServerLimits::pushesAreBoundedPerSenderAndRecipient()
     QTest::qWait(100);
     server->hub()->sweep();
     QCOMPARE(stat(*server, "pushesExpired"), qint64(20 + 9 + group->recipients.size()));
-    TestClient back(QStringLiteral("unit-0002"), server->url());
+    TestClient back(QStringLiteral("unit-0002"), *server);
     QVERIFY(back.login());
     QTest::qWait(300);
     QCOMPARE(back.countEvents<proto::MediaPushed>(), 0);

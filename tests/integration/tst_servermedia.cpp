@@ -40,7 +40,7 @@ private Q_SLOTS:
         config.limits.messagesPerSecond = 2000; // the default 50/s makes this a 3 s upload
         config.limits.messageBurst = 4000;
         auto server = test::startServer(30, 6, config);
-        test::TestClient unit(QStringLiteral("unit-0001"), server->url());
+        test::TestClient unit(QStringLiteral("unit-0001"), *server);
         QVERIFY(unit.login());
         const QByteArray video = randomBytes(5 * 1024 * 1024, 3);
         proto::Error error;
@@ -103,7 +103,7 @@ private Q_SLOTS:
         QCOMPARE(stored->owner, QStringLiteral("unit-0001"));
 
         // Nobody else may read it yet: to them it does not exist.
-        test::TestClient console(QStringLiteral("dispatch-1"), server->url());
+        test::TestClient console(QStringLiteral("dispatch-1"), *server);
         QVERIFY(console.login());
         QVERIFY(!console.call(proto::MediaGet {stored->id, 0, 16}, &error));
         QCOMPARE(error.code, proto::ErrorCode::NotFound);
@@ -115,7 +115,7 @@ private Q_SLOTS:
         push.to.group = QStringLiteral("tg-001");
         push.media = stored->id;
         QVERIFY(unit.call(push));
-        test::TestClient outsider(QStringLiteral("unit-0002"), server->url());
+        test::TestClient outsider(QStringLiteral("unit-0002"), *server);
         QVERIFY(outsider.login());
         QVERIFY(!outsider.call(proto::MediaGet {stored->id, 0, 16}, &error));
         QCOMPARE(error.code, proto::ErrorCode::NotFound);
@@ -158,9 +158,9 @@ private Q_SLOTS:
     {
         auto server = test::startServer(30, 6);
         // unit-0001, unit-0005 and unit-0009 are all in tg-001.
-        test::TestClient talker(QStringLiteral("unit-0001"), server->url());
-        test::TestClient listener(QStringLiteral("unit-0005"), server->url());
-        test::TestClient late(QStringLiteral("unit-0009"), server->url());
+        test::TestClient talker(QStringLiteral("unit-0001"), *server);
+        test::TestClient listener(QStringLiteral("unit-0005"), *server);
+        test::TestClient late(QStringLiteral("unit-0009"), *server);
         QVERIFY(talker.login() && listener.login() && late.login());
         const QString group = QStringLiteral("tg-001");
         const QString session = proto::groupSessionId(group);
@@ -209,13 +209,13 @@ private Q_SLOTS:
         // Someone who guesses a hash learns nothing: not that the content is stored, nor its
         // name, nor its owner, until it has sent every byte.
         auto server = test::startServer(30, 6);
-        test::TestClient owner(QStringLiteral("unit-0001"), server->url());
+        test::TestClient owner(QStringLiteral("unit-0001"), *server);
         QVERIFY(owner.login());
         const QByteArray photo = randomBytes(100000, 9);
         QVERIFY(!test::uploadMedia(owner, photo, QStringLiteral("suspect.jpg"),
                                    QStringLiteral("image/jpeg"))
                      .isEmpty());
-        test::TestClient prober(QStringLiteral("unit-0002"), server->url());
+        test::TestClient prober(QStringLiteral("unit-0002"), *server);
         QVERIFY(prober.login());
         const auto begun = prober.call(proto::MediaUpload {QStringLiteral("probe.jpg"),
                                                            QStringLiteral("image/jpeg"),
@@ -243,8 +243,8 @@ private Q_SLOTS:
     {
         server::Hub::Config config;
         auto server = test::startServer(30, 6, config);
-        test::TestClient unit(QStringLiteral("unit-0002"), server->url());
-        test::TestClient other(QStringLiteral("unit-0003"), server->url());
+        test::TestClient unit(QStringLiteral("unit-0002"), *server);
+        test::TestClient other(QStringLiteral("unit-0003"), *server);
         QVERIFY(unit.login() && other.login());
         const QByteArray photo = randomBytes(40000, 9);
         const QString jpeg = QStringLiteral("image/jpeg");

@@ -7,6 +7,8 @@
 #include "support/rawpeer.h"
 #include "support/testclient.h"
 
+#include "core/protocol/fingerprint.h"
+
 #include <QFileInfo>
 #include <QJsonObject>
 #include <QProcess>
@@ -100,7 +102,16 @@ public:
         ::kill(pid_t(m_process.processId()), SIGKILL);
         m_process.waitForFinished();
     }
-    QUrl url() const { return QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(m_port)); }
+    QUrl url() const { return QUrl(QStringLiteral("wss://127.0.0.1:%1").arg(m_port)); }
+    /// What `floorline-server --fingerprint` prints for this database: the kept certificate's.
+    QByteArray fingerprint() const
+    {
+        QProcess print;
+        print.start(QStringLiteral(FLOORLINE_SERVER_BIN),
+                    {QStringLiteral("--db"), m_database, QStringLiteral("--fingerprint")});
+        print.waitForFinished();
+        return proto::parseFingerprint(QString::fromLatin1(print.readAllStandardOutput()));
+    }
 
 private:
     QString m_database;
@@ -116,8 +127,8 @@ private Q_SLOTS:
     void pushToUnitIsQueuedDeliveredOpened()
     {
         auto server = test::startServer();
-        test::TestClient console(QStringLiteral("dispatch-1"), server->url());
-        test::TestClient unit(QStringLiteral("unit-0001"), server->url());
+        test::TestClient console(QStringLiteral("dispatch-1"), *server);
+        test::TestClient unit(QStringLiteral("unit-0001"), *server);
         QVERIFY(console.login());
         QVERIFY(unit.login());
         const QString photo
@@ -178,10 +189,10 @@ private Q_SLOTS:
     {
         auto server = test::startServer();
         // unit-0001 and unit-0005 are in tg-001; unit-0002 is in tg-002.
-        test::TestClient sender(QStringLiteral("unit-0001"), server->url());
-        test::TestClient member(QStringLiteral("unit-0005"), server->url());
-        test::TestClient outsider(QStringLiteral("unit-0002"), server->url());
-        test::TestClient console(QStringLiteral("dispatch-1"), server->url());
+        test::TestClient sender(QStringLiteral("unit-0001"), *server);
+        test::TestClient member(QStringLiteral("unit-0005"), *server);
+        test::TestClient outsider(QStringLiteral("unit-0002"), *server);
+        test::TestClient console(QStringLiteral("dispatch-1"), *server);
         for (auto *c : {&sender, &member, &outsider, &console})
             QVERIFY(c->login());
         const auto result
@@ -219,9 +230,9 @@ private Q_SLOTS:
     void unitThatAnnouncedAResetGetsItsPushWhenBack()
     {
         auto server = test::startServer();
-        test::TestClient console(QStringLiteral("dispatch-1"), server->url());
+        test::TestClient console(QStringLiteral("dispatch-1"), *server);
         QVERIFY(console.login());
-        auto unit = std::make_unique<test::TestClient>(QStringLiteral("unit-0003"), server->url());
+        auto unit = std::make_unique<test::TestClient>(QStringLiteral("unit-0003"), *server);
         QVERIFY(unit->login());
         QVERIFY(unit->call(proto::UnitAnnounce {proto::UnitStatus::Resetting}));
         const auto status = console.waitEvent<proto::UnitStatusChanged>(
@@ -245,7 +256,7 @@ private Q_SLOTS:
         QCOMPARE(gone->status, proto::UnitStatus::Resetting);
         unit.reset();
 
-        unit = std::make_unique<test::TestClient>(QStringLiteral("unit-0003"), server->url());
+        unit = std::make_unique<test::TestClient>(QStringLiteral("unit-0003"), *server);
         QVERIFY(unit->login());
         QVERIFY(console.waitEvent<proto::UnitStatusChanged>([](const auto &s) {
             return s.unit == QLatin1String("unit-0003") && s.status == proto::UnitStatus::Online;
@@ -266,10 +277,13 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString database = dir.filePath(QStringLiteral("server.sqlite"));
         QStringList sent;
+        QByteArray pin; // the certificate made on the first start is the one after the restart
         {
             ServerProcess server(database);
             QVERIFY(server.start());
-            test::TestClient console(QStringLiteral("dispatch-1"), server.url());
+            pin = server.fingerprint();
+            QVERIFY(!pin.isEmpty());
+            test::TestClient console(QStringLiteral("dispatch-1"), server.url(), pin);
             QVERIFY(console.login());
             for (int i = 1; i <= 5; ++i) {
                 const QString id = QStringLiteral("queued-%1").arg(i);
@@ -285,7 +299,7 @@ private Q_SLOTS:
         ServerProcess server(database);
         QVERIFY(server.start());
         {
-            test::TestClient unit(QStringLiteral("unit-0004"), server.url());
+            test::TestClient unit(QStringLiteral("unit-0004"), server.url(), pin);
             QVERIFY(unit.login());
             QVERIFY(QTest::qWaitFor([&] { return pushIds(unit).size() >= 5; }, 5000));
             QCOMPARE(pushIds(unit), sent); // each once, oldest first
@@ -293,7 +307,7 @@ private Q_SLOTS:
                 QVERIFY(unit.call(
                     proto::MediaAck {QStringLiteral("dispatch-1"), id, PushState::Delivered}));
             // The sender retries one it never heard back about: nothing is queued again.
-            test::TestClient console(QStringLiteral("dispatch-1"), server.url());
+            test::TestClient console(QStringLiteral("dispatch-1"), server.url(), pin);
             QVERIFY(console.login());
             const auto again = console.call(pushTo(QStringLiteral("queued-3"),
                                                    toUnit(QStringLiteral("unit-0004")), {},
@@ -302,7 +316,7 @@ private Q_SLOTS:
             QVERIFY(again->duplicate);
             QCOMPARE(again->recipients[0].state, PushState::Delivered);
         }
-        test::TestClient back(QStringLiteral("unit-0004"), server.url());
+        test::TestClient back(QStringLiteral("unit-0004"), server.url(), pin);
         QVERIFY(back.login());
         QTest::qWait(300);
         QCOMPARE(pushIds(back), QStringList {}); // acknowledged ones are never sent again
@@ -311,8 +325,8 @@ private Q_SLOTS:
     void pairingBindsADeviceToTheConsole()
     {
         auto server = test::startServer();
-        test::TestClient console(QStringLiteral("dispatch-1"), server->url());
-        test::TestClient phone(QStringLiteral("unit-0007"), server->url());
+        test::TestClient console(QStringLiteral("dispatch-1"), *server);
+        test::TestClient phone(QStringLiteral("unit-0007"), *server);
         QVERIFY(console.login());
         QVERIFY(phone.login());
         proto::Error error;
@@ -347,7 +361,7 @@ private Q_SLOTS:
                                               PushState::Opened}));
 
         // A console's own `bound` push goes to its display clients only.
-        test::TestClient display(QStringLiteral("dispatch-1"), server->url());
+        test::TestClient display(QStringLiteral("dispatch-1"), *server);
         display.client.setDisplay(true);
         QVERIFY(display.login());
         QVERIFY(console.call(pushTo(QStringLiteral("wall"), toBound(), {},
@@ -366,8 +380,8 @@ private Q_SLOTS:
     void pushesNobodyMaySendAreRefused()
     {
         auto server = test::startServer();
-        test::TestClient unit(QStringLiteral("unit-0001"), server->url());
-        test::TestClient console(QStringLiteral("dispatch-1"), server->url());
+        test::TestClient unit(QStringLiteral("unit-0001"), *server);
+        test::TestClient console(QStringLiteral("dispatch-1"), *server);
         QVERIFY(unit.login());
         QVERIFY(console.login());
         const QString unknown(64, QLatin1Char('a'));

@@ -25,8 +25,8 @@ class TestServerResume : public QObject
     {
         m_server = startServer();
         QVERIFY(m_server);
-        m_talker = std::make_unique<TestClient>(QStringLiteral("unit-0001"), m_server->url());
-        m_listener = std::make_unique<TestClient>(QStringLiteral("unit-0005"), m_server->url());
+        m_talker = std::make_unique<TestClient>(QStringLiteral("unit-0001"), *m_server);
+        m_listener = std::make_unique<TestClient>(QStringLiteral("unit-0005"), *m_server);
         for (TestClient *client : {m_talker.get(), m_listener.get()}) {
             QVERIFY(client->login());
             QVERIFY(client->call(proto::Affiliate {{kGroup}}));
@@ -106,7 +106,7 @@ private Q_SLOTS:
         config.resumeGraceMs = 100;
         auto server = startServer(30, 6, config);
         QVERIFY(server);
-        TestClient client(QStringLiteral("unit-0001"), server->url());
+        TestClient client(QStringLiteral("unit-0001"), *server);
         QVERIFY(client.login());
         const quint32 oldSsrc = client.client.login().media.ssrc;
         QSignalSpy logins(&client.client, &SignalingClient::loggedIn);
@@ -145,6 +145,7 @@ private Q_SLOTS:
         // A few refusals: the next retry is a second or two away.
         QTest::qWait(1200);
         QCOMPARE(client.state(), SignalingClient::State::Reconnecting);
+        client.setPinnedCertificate(server->fingerprint());
         client.connectToServer(server->url(), QStringLiteral("unit-0001"),
                                QStringLiteral("unit-0001"));
         QVERIFY(QTest::qWaitFor([&] { return logins.size() == 1; }, 5000));
@@ -158,9 +159,10 @@ private Q_SLOTS:
     {
         auto server = startServer();
         QVERIFY(server);
-        TestClient client(QStringLiteral("unit-0001"), server->url());
+        TestClient client(QStringLiteral("unit-0001"), *server);
         QVERIFY(client.login());
-        TestClient intruder(QStringLiteral("unit-0001"), server->url());
+        TestClient intruder(QStringLiteral("unit-0001"), *server);
+        intruder.client.setPinnedCertificate(server->fingerprint());
         intruder.client.connectToServer(server->url(), QStringLiteral("unit-0001"),
                                         QStringLiteral("wrong"));
         QSignalSpy errors(&intruder.client, &SignalingClient::errorOccurred);

@@ -81,7 +81,7 @@ private:
     bool logIn(const QStringList &users)
     {
         for (const QString &user : users) {
-            auto client = std::make_unique<TestClient>(user, m_server->url());
+            auto client = std::make_unique<TestClient>(user, *m_server);
             if (!client->login()) {
                 qWarning().noquote() << user << "did not log in";
                 return false;

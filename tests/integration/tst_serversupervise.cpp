@@ -47,7 +47,7 @@ private:
 
     TestClient *logIn(const QString &user, bool affiliate = true)
     {
-        auto client = std::make_unique<TestClient>(user, m_server->url());
+        auto client = std::make_unique<TestClient>(user, *m_server);
         if (!client->login())
             return nullptr;
         proto::Affiliate a;

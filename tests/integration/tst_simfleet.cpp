@@ -23,8 +23,8 @@ struct EmergencyScene
     explicit EmergencyScene(sim::EmergencyTimes times)
         : server(test::startServer(2, 3))
         , fleet(proto::makeDemoFleet(2, 3))
-        , unit(fleet.accounts.at(0), server->url())
-        , dispatcher(QStringLiteral("dispatch-1"), server->url())
+        , unit(fleet.accounts.at(0), server->url(), server->fingerprint())
+        , dispatcher(QStringLiteral("dispatch-1"), *server)
     {
         unit.setEmergencyTimes(times);
         clip.packets = test::speechPackets(1);
@@ -72,6 +72,7 @@ private Q_SLOTS:
         QVERIFY(server);
         sim::SimFleet::Options options;
         options.server = server->url();
+        options.fingerprint = server->fingerprint();
         options.talkIntervalSeconds = 0.7; // busy groups: queueing and pre-emption happen
         options.emergencyShare = 0.25;
         options.seed = 11;
@@ -81,7 +82,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor([&] { return fleet.onlineCount() == 24; }, 10000));
 
         // A dispatcher monitoring one group hears the simulated units speak in it.
-        test::TestClient dispatcher(QStringLiteral("dispatch-1"), server->url());
+        test::TestClient dispatcher(QStringLiteral("dispatch-1"), *server);
         QVERIFY(dispatcher.login());
         QVERIFY(dispatcher.call(proto::Affiliate {{QStringLiteral("tg-001")}}));
         QVERIFY(dispatcher.waitEvent<proto::FloorTaken>(15000));
@@ -111,8 +112,8 @@ private Q_SLOTS:
         auto server = test::startServer(2, 3); // one talk group, tg-001
         QVERIFY(server);
         const proto::Fleet fleet = proto::makeDemoFleet(2, 3);
-        sim::SimUnit unit(fleet.accounts.at(0), server->url());
-        test::TestClient dispatcher(QStringLiteral("dispatch-1"), server->url());
+        sim::SimUnit unit(fleet.accounts.at(0), server->url(), server->fingerprint());
+        test::TestClient dispatcher(QStringLiteral("dispatch-1"), *server);
         QVERIFY(dispatcher.login());
         QVERIFY(dispatcher.call(proto::Affiliate {{QStringLiteral("tg-001")}}));
         unit.start();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "consolefixture.h"
 
+#include "core/protocol/fingerprint.h"
 #include "core/protocol/pairinguri.h"
 
 #include <QColor>
@@ -30,9 +31,11 @@ ConsoleFixture::ConsoleFixture()
                                                        QString());
     m_controller->setAudio(m_audio.get());
     m_controller->media()->cache().setDirectory(cacheDirectory());
-    if (m_server)
+    if (m_server) {
+        m_controller->connection()->trust()->pin(m_server->url(), m_server->fingerprint(), false);
         m_controller->connectToServer(m_server->url(), QStringLiteral("dispatch-1"),
                                       QStringLiteral("dispatch-1"));
+    }
 }
 
 QString ConsoleFixture::cacheDirectory()
@@ -65,7 +68,7 @@ TestClient *ConsoleFixture::loggedIn(const QString &unit)
 {
     TestClient *client = m_units.value(unit);
     if (!client) {
-        client = new TestClient(unit, m_server->url(), this);
+        client = new TestClient(unit, *m_server, this);
         if (!client->login()) {
             delete client;
             return nullptr;
@@ -109,6 +112,21 @@ void ConsoleFixture::otherDispatcherStops(const QString &group)
         dispatcher->call(proto::FloorRelease {proto::groupSessionId(group)});
 }
 
+QString ConsoleFixture::serverFingerprint() const
+{
+    return proto::formatFingerprint(m_server->fingerprint());
+}
+
+void ConsoleFixture::forgetServer()
+{
+    m_controller->connection()->trust()->forget(m_server->url());
+}
+
+void ConsoleFixture::pinOtherCertificate()
+{
+    m_controller->connection()->trust()->pin(m_server->url(), QByteArray(32, '\x42'), false);
+}
+
 QVariantMap ConsoleFixture::serverStats() const
 {
     return m_server->statsJson().value(QStringLiteral("signaling")).toObject().toVariantMap();
@@ -138,6 +156,7 @@ QString ConsoleFixture::unitAsks(const QString &unit, bool emergency)
 void ConsoleFixture::logInAs(const QString &user)
 {
     m_controller->logout();
+    m_controller->connection()->trust()->pin(m_server->url(), m_server->fingerprint(), false);
     m_controller->connectToServer(m_server->url(), user, user);
 }
 
@@ -177,7 +196,7 @@ QString ConsoleFixture::scanPairAndPushVideo(const QString &path, const QString 
         return {};
     const QString read = QString::fromUtf8(zbar.readAllStandardOutput()).trimmed();
     const auto code = proto::PairingUri::parse(read);
-    if (!code || code->server != m_server->url())
+    if (!code || code->server != m_server->url() || code->fingerprint != m_server->fingerprint())
         return {};
     TestClient *phone = loggedIn(unit);
     if (!phone || !phone->call(proto::PairClaim {code->token}))

@@ -73,6 +73,12 @@ public:
     /// The server's signaling counters (docs/operations.md: sessionsCreated, invitations,
     /// unitsInvited, ...): what really reached the server.
     Q_INVOKABLE QVariantMap serverStats() const;
+    /// The server's certificate fingerprint as the console shows it ("AB:CD:…").
+    Q_INVOKABLE QString serverFingerprint() const;
+    /// The console forgets that it trusts the server: the next login asks, as a first one.
+    Q_INVOKABLE void forgetServer();
+    /// The console trusts another certificate for the server: to it, the server's changed.
+    Q_INVOKABLE void pinOtherCertificate();
     /// Plays `seconds` of a loud tone into the fake microphone.
     Q_INVOKABLE void speakIntoMicrophone(double seconds);
 

@@ -46,7 +46,11 @@ TestCase {
 
     function test_2_aBadAddressIsExplained() {
         fill("http://localhost", "dispatch-1", "dispatch-1")
-        compare(findChild(view, "loginError").text, "Enter the server as ws://host:port")
+        compare(findChild(view, "loginError").text, "Enter the server as wss://host:port")
+        compare(Fixture.controller.connection.link, Console.Offline)
+        // ws:// only to this machine: a password must not cross a network in clear.
+        fill("ws://192.0.2.7:7700", "dispatch-1", "dispatch-1")
+        verify(findChild(view, "loginError").text.indexOf("not encrypted") >= 0)
         compare(Fixture.controller.connection.link, Console.Offline)
     }
 
@@ -63,5 +67,55 @@ TestCase {
         tryCompare(Fixture.controller.connection, "link", Console.Online, 5000)
         verify(!findChild(view, "loginView").visible)
         compare(findChild(view, "loginError").text, "")
+        compare(Fixture.controller.connection.certificate, Fixture.serverFingerprint())
+    }
+
+    function logOut() {
+        mouseClick(findChild(view, "logout"))
+        tryCompare(Fixture.controller.connection, "link", Console.Offline, 3000)
+    }
+
+    // Trust on first use: a server this console never saw shows its fingerprint and waits for
+    // the dispatcher, who compares it and trusts it; the console then logs in.
+    function test_5_aNewServerAsksToTrustItsCertificate() {
+        logOut()
+        Fixture.forgetServer()
+        fill(Fixture.controller.connection.serverUrl, "dispatch-1", "dispatch-1")
+        const prompt = findChild(view, "trustPrompt")
+        tryVerify(() => prompt.visible, 5000, "trust prompt")
+        compare(Fixture.controller.connection.link, Console.Offline)
+        verify(findChild(view, "trustFingerprint").text.indexOf(Fixture.serverFingerprint()) >= 0)
+        verify(findChild(view, "trustText").text.indexOf("not known") >= 0)
+        verify(!findChild(view, "loginConnect").visible)
+        mouseClick(findChild(view, "trustAccept"))
+        tryCompare(Fixture.controller.connection, "link", Console.Online, 5000)
+        verify(!prompt.visible)
+        // Trusted now: the next login does not ask again.
+        logOut()
+        fill(Fixture.controller.connection.serverUrl, "dispatch-1", "dispatch-1")
+        tryCompare(Fixture.controller.connection, "link", Console.Online, 5000)
+    }
+
+    // A server whose certificate is not the one trusted before: a warning with both
+    // fingerprints, nothing sent; Cancel keeps it that way, only an explicit trust connects.
+    function test_6_aChangedCertificateIsAWarning() {
+        logOut()
+        Fixture.pinOtherCertificate()
+        fill(Fixture.controller.connection.serverUrl, "dispatch-1", "dispatch-1")
+        const prompt = findChild(view, "trustPrompt")
+        tryVerify(() => prompt.visible, 5000, "warning")
+        verify(findChild(view, "trustText").text.indexOf("Warning") === 0)
+        const fingerprints = findChild(view, "trustFingerprint").text
+        verify(fingerprints.indexOf("Before: 42:42:42") >= 0, fingerprints)
+        verify(fingerprints.indexOf(Fixture.serverFingerprint()) >= 0, fingerprints)
+        verify(findChild(view, "loginError").text.indexOf("has changed") >= 0)
+        mouseClick(findChild(view, "trustCancel"))
+        verify(!prompt.visible)
+        wait(300)
+        compare(Fixture.controller.connection.link, Console.Offline)
+        fill(Fixture.controller.connection.serverUrl, "dispatch-1", "dispatch-1")
+        tryVerify(() => prompt.visible, 5000, "warning again")
+        mouseClick(findChild(view, "trustAccept"))
+        tryCompare(Fixture.controller.connection, "link", Console.Online, 5000)
     }
 }

@@ -17,6 +17,8 @@ public:
     {
         QObject::connect(&socket, &QWebSocket::textMessageReceived,
                          [this](const QString &m) { received.append(m); });
+        // A hostile or malformed peer does not care who the server is: any certificate does.
+        QObject::connect(&socket, &QWebSocket::sslErrors, [this] { socket.ignoreSslErrors(); });
         socket.open(url);
     }
     bool connected()

@@ -2,7 +2,7 @@
 #pragma once
 
 #include <QRandomGenerator>
-#include <QTcpSocket>
+#include <QSslSocket>
 #include <QTest>
 #include <QUrl>
 
@@ -11,8 +11,8 @@ namespace floorline::test {
 /**
  * @brief A WebSocket client that sends requests and never reads the answers: the hostile
  * client a server must cut off before it queues without bound. It speaks the handshake and
- * masked text frames itself, over a TCP socket whose read buffer is tiny and never drained, so
- * the kernel's buffers fill and the server's writes back up.
+ * masked text frames itself, over a TCP (wss://: TLS) socket whose read buffer is tiny and
+ * never drained, so the kernel's buffers fill and the server's writes back up.
  */
 class StubbornPeer
 {
@@ -20,9 +20,20 @@ public:
     explicit StubbornPeer(const QUrl &url)
     {
         // The server may run in this thread: wait by spinning the event loop, never blocking.
-        m_socket.connectToHost(url.host(), quint16(url.port()));
-        if (!QTest::qWaitFor([&] { return m_socket.state() == QAbstractSocket::ConnectedState; },
-                             3000))
+        const bool tls = url.scheme() == QLatin1String("wss");
+        if (tls) {
+            QObject::connect(&m_socket, &QSslSocket::sslErrors,
+                             [this] { m_socket.ignoreSslErrors(); });
+            m_socket.connectToHostEncrypted(url.host(), quint16(url.port()));
+        } else {
+            m_socket.connectToHost(url.host(), quint16(url.port()));
+        }
+        if (!QTest::qWaitFor(
+                [&] {
+                    return m_socket.state() == QAbstractSocket::ConnectedState
+                        && (!tls || m_socket.isEncrypted());
+                },
+                3000))
             return;
         m_socket.write("GET / HTTP/1.1\r\nHost: " + url.host().toLatin1()
                        + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
@@ -64,10 +75,10 @@ public:
         m_socket.flush();
     }
 
-    QTcpSocket &socket() { return m_socket; }
+    QSslSocket &socket() { return m_socket; }
 
 private:
-    QTcpSocket m_socket;
+    QSslSocket m_socket;
     bool m_open = false;
 };
 

@@ -23,11 +23,17 @@ std::unique_ptr<server::Server> startServer(int units, int groups, server::Hub::
     return server;
 }
 
-TestClient::TestClient(const QString &user, const QUrl &url, QObject *parent)
+TestClient::TestClient(const QString &user, const server::Server &server, QObject *parent)
+    : TestClient(user, server.url(), server.fingerprint(), parent)
+{ }
+
+TestClient::TestClient(const QString &user, const QUrl &url, const QByteArray &fingerprint,
+                       QObject *parent)
     : QObject(parent)
     , user(user)
     , url(url)
 {
+    client.setPinnedCertificate(fingerprint);
     connect(&client, &SignalingClient::eventReceived, this,
             [this](const proto::Event &event, quint64 seq) {
                 events.append(event);

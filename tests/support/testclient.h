@@ -32,7 +32,11 @@ class TestClient : public QObject
 {
     Q_OBJECT
 public:
-    TestClient(const QString &user, const QUrl &url, QObject *parent = nullptr);
+    /// Logs in to `server` trusting its certificate, as a client given its fingerprint would.
+    TestClient(const QString &user, const server::Server &server, QObject *parent = nullptr);
+    /// Logs in to a server in another process, trusting the certificate `fingerprint`.
+    TestClient(const QString &user, const QUrl &url, const QByteArray &fingerprint,
+               QObject *parent = nullptr);
 
     /// Connects, logs in and waits until the relay has latched our RTP socket.
     bool login(int timeoutMs = 5000);

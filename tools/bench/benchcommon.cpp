@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "benchcommon.h"
 
+#include "core/protocol/fingerprint.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -31,7 +33,7 @@ double percentile(std::vector<double> samples, double p)
 QUrl ServerProcess::url() const
 {
     QUrl url;
-    url.setScheme(QStringLiteral("ws"));
+    url.setScheme(m_fingerprint.isEmpty() ? QStringLiteral("ws") : QStringLiteral("wss"));
     url.setHost(QStringLiteral("127.0.0.1"));
     url.setPort(m_port);
     return url;
@@ -102,6 +104,20 @@ bool ServerProcess::start(const QString &binary, const QStringList &extraArgs, Q
                       QStringLiteral("--stats-interval"),
                       QStringLiteral("1")};
     args += extraArgs;
+    m_fingerprint.clear();
+    if (!extraArgs.contains(QStringLiteral("--plain"))) {
+        // As an operator would: the fingerprint it prints is what the clients are given.
+        QProcess print;
+        print.start(binary,
+                    {QStringLiteral("--db"), m_dir + QStringLiteral("/server.sqlite"),
+                     QStringLiteral("--fingerprint")});
+        print.waitForFinished(10000);
+        m_fingerprint = proto::parseFingerprint(QString::fromLatin1(print.readAllStandardOutput()));
+        if (m_fingerprint.isEmpty()) {
+            *error = QStringLiteral("%1 --fingerprint printed no fingerprint").arg(binary);
+            return false;
+        }
+    }
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("floorline.*.info=false"));
     m_process->setProcessEnvironment(env);

@@ -25,7 +25,10 @@ public:
     /// Starts the binary next to the bench (or `binary`) with `extraArgs`; waits until it listens.
     bool start(const QString &binary, const QStringList &extraArgs, QString *error);
     quint16 port() const { return m_port; }
+    /// wss:// unless started with --plain.
     QUrl url() const;
+    /// SHA-256 of its certificate, as `floorline-server --fingerprint` printed it; empty: ws://.
+    QByteArray fingerprint() const { return m_fingerprint; }
     quint16 rtpPort() const { return m_rtpPort; }
     qint64 pid() const { return m_process ? m_process->processId() : 0; }
     /// CPU seconds (user + system) the server has used so far, from /proc.
@@ -38,6 +41,7 @@ private:
     QString m_dir;
     quint16 m_port = 0;
     quint16 m_rtpPort = 0;
+    QByteArray m_fingerprint;
     QJsonObject m_stats;
 };
 

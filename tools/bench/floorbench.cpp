@@ -56,6 +56,7 @@ int main(int argc, char *argv[])
     for (int i = 0; i <= others; ++i) {
         auto c = std::make_unique<SignalingClient>();
         const QString user = QStringLiteral("unit-%1").arg(1 + 8 * i, 4, 10, QLatin1Char('0'));
+        c->setPinnedCertificate(server.fingerprint());
         c->connectToServer(url, user, user);
         clients.push_back(std::move(c));
     }
@@ -127,6 +128,7 @@ int main(int argc, char *argv[])
 
     // A supervisor watching: every floor change is also an overview event to it.
     SignalingClient supervisor;
+    supervisor.setPinnedCertificate(server.fingerprint());
     supervisor.connectToServer(url, QStringLiteral("supervisor"), QStringLiteral("supervisor"));
     if (!QTest::qWaitFor([&] { return supervisor.state() == SignalingClient::State::Online; },
                          5000)) {

@@ -164,7 +164,9 @@ bool JackRig::setUp(QString *error)
                          QStringLiteral("--max-talk"), QStringLiteral("3600")},
                         error))
         return false;
+    m_a.setPinnedCertificate(m_server.fingerprint());
     m_a.connectToServer(m_server.url(), QStringLiteral("unit-0001"), QStringLiteral("unit-0001"));
+    m_b.setPinnedCertificate(m_server.fingerprint());
     m_b.connectToServer(m_server.url(), QStringLiteral("unit-0009"), QStringLiteral("unit-0009"));
     if (!joinGroup(m_a, kGroup) || !joinGroup(m_b, kGroup)) {
         *error = QStringLiteral("could not join %1").arg(kGroup);

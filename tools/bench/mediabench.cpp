@@ -71,7 +71,9 @@ int main(int argc, char *argv[])
         return 1;
     }
     SignalingClient up, down;
+    up.setPinnedCertificate(server.fingerprint());
     up.connectToServer(server.url(), QStringLiteral("unit-0001"), QStringLiteral("unit-0001"));
+    down.setPinnedCertificate(server.fingerprint());
     down.connectToServer(server.url(), QStringLiteral("dispatch-1"), QStringLiteral("dispatch-1"));
     if (!online(up) || !online(down)) {
         std::fprintf(stderr, "login failed\n");

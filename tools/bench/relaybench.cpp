@@ -200,6 +200,7 @@ int main(int argc, char *argv[])
         const QString user = i == 0
             ? QStringLiteral("dispatch-1")
             : QStringLiteral("unit-%1").arg(1 + 8 * int(i - 1), 4, 10, QLatin1Char('0'));
+        p.client->setPinnedCertificate(server.fingerprint());
         p.client->connectToServer(url, user, user);
         // Small receive buffers for listeners: the throughput phase must not queue forever.
         p.fd = udpSocket(&p.local, i == 0 ? 1 << 20 : 1 << 18);

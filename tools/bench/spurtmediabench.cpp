@@ -156,10 +156,12 @@ int main(int argc, char **argv)
         if (model >= 0 && frame < 0)
             frame = clock.nsecsElapsed() / 1e6;
     });
+    controller.connection()->trust()->pin(server.url(), server.fingerprint(), false);
     controller.connectToServer(server.url(), QStringLiteral("dispatch-1"),
                                QStringLiteral("dispatch-1"));
 
     SignalingClient unit;
+    unit.setPinnedCertificate(server.fingerprint());
     unit.connectToServer(server.url(), QStringLiteral("unit-0001"), QStringLiteral("unit-0001"));
     if (!bench::joinGroup(unit, QStringLiteral("tg-001"))
         || !QTest::qWaitFor([&] { return controller.link() == console::Link::Online; }, 5000))
