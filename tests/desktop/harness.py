@@ -78,12 +78,31 @@ class Server:
     def __init__(self, workdir, units=24, groups=6, extra=()):
         self.port = free_port()
         self.rtp = free_port(socket.SOCK_DGRAM)
-        self.url = "ws://127.0.0.1:%d" % self.port
-        exe = os.path.join(BUILD, "server/floorline-server")
-        self.args = [exe, "--port", str(self.port), "--rtp-port", str(self.rtp),
-                     "--db", os.path.join(workdir, "server.sqlite"),
+        self.url = "wss://127.0.0.1:%d" % self.port
+        self.exe = os.path.join(BUILD, "server/floorline-server")
+        self.db = os.path.join(workdir, "server.sqlite")
+        self.args = [self.exe, "--port", str(self.port), "--rtp-port", str(self.rtp),
+                     "--db", self.db,
                      "--demo-fleet", "%d,%d" % (units, groups), "--stats-interval", "1", *extra]
+        self.fingerprint = self.read_fingerprint()
         self.start()
+
+    def trusted(self):
+        """The command line of a client given the server and its fingerprint by the operator."""
+        return ["--server", self.url, "--fingerprint", self.fingerprint]
+
+    def read_fingerprint(self):
+        """What the operator hands to the consoles: `floorline-server --fingerprint`."""
+        out = subprocess.run([self.exe, "--db", self.db, "--fingerprint"], check=True,
+                             capture_output=True, text=True).stdout.strip()
+        assert len(out) == 95, out
+        return out
+
+    def new_certificate(self):
+        """As an operator replacing the certificate: the kept one is removed (the server makes
+        a new one at its next start). The server must be stopped."""
+        shutil.rmtree(os.path.join(os.path.dirname(self.db), "tls"))
+        self.fingerprint = self.read_fingerprint()
 
     def start(self):
         """Starts (again: same ports, same database) the server process."""

@@ -23,8 +23,20 @@ def targets(console):
     return [n.name for n in console.find(pattern=r"^(Talking to|Next talk goes to): ")]
 
 
+def trust_prompt(console, fingerprint, button):
+    """The certificate question in the login form: it shows `fingerprint`; `button` answers."""
+    answer = console.wait_node(name=button, role="push button", timeout=10)
+    shown = console.wait_node(name="Certificate fingerprint")
+    assert fingerprint in shown.description, (fingerprint, shown.description)
+    return answer
+
+
 def test_login_form_then_space_is_one_press(d, srv, console):
     console.login("dispatch-1", "dispatch-1")
+    # A server this console never saw: its fingerprint, to compare with the operator's.
+    trust = trust_prompt(console, srv.fingerprint, "Trust and connect")
+    d.screenshot("desktop-00-trust-first-use")
+    console.click(trust)
     h.wait_for("online", lambda: any("link Online" in l for l in console.proc.log.all()), 10)
     # The form is gone and nothing of it holds the keyboard.
     h.wait_for("the form to close", lambda: not console.find(role="password text"), 5)
@@ -176,21 +188,48 @@ def test_server_gone_and_back(d, srv, console):
     console.wait_state("Idle", mark, timeout=2)
 
 
+def test_changed_certificate_is_a_warning(d, srv, console):
+    """The server comes back with another certificate (an attacker's, or a replaced one): the
+    console does not log in by itself; it warns, Cancel keeps it off, only an explicit trust
+    connects."""
+    before = srv.fingerprint
+    mark = time.monotonic()
+    srv.stop()
+    srv.new_certificate()
+    assert srv.fingerprint != before
+    srv.start()
+    trust = trust_prompt(console, srv.fingerprint, "Trust the new certificate")
+    assert console.find(pattern=r"^Warning: 127\.0\.0\.1:%d presents a different" % srv.port)
+    assert before in console.wait_node(name="Certificate fingerprint").description
+    assert not any("link Online" in l for l in console.log_since(mark))
+    d.screenshot("desktop-11-certificate-changed")
+    console.click(console.wait_node(name="Cancel", role="push button"))
+    time.sleep(1.0)
+    assert not any("link Online" in l for l in console.log_since(mark))
+    # The dispatcher learns from the operator that it was replaced, and logs in trusting it.
+    console.login("dispatch-1", "dispatch-1")
+    console.click(trust_prompt(console, srv.fingerprint, "Trust the new certificate"))
+    h.wait_for("online with the new certificate", lambda: any(
+        "link Online" in l for l in console.log_since(mark)), timeout=10)
+
+
 def main():
     suite = h.Suite()
     d = h.Desktop()
     srv = h.Server(d.tmp)
     # Units on line, silent: the call card test calls one of them.
-    sim = d.spawn([os.path.join(h.BUILD, "tools/sim/floorline-sim"), "--server", srv.url,
+    sim = d.spawn([os.path.join(h.BUILD, "tools/sim/floorline-sim"), *srv.trusted(),
                    "--units", "24", "--groups", "6", "--talk-interval", "100000",
                    "--emergency-share", "0", "--stats-interval", "0"], "sim")
     try:
+        # Given the address only, as a new dispatcher would type it: the first login asks
+        # whether to trust the server's certificate.
         console = h.Console(d, ["--server", srv.url])
         tests = [test_login_form_then_space_is_one_press, test_focus_moving_away_ends_the_talk,
                  test_mouse_released_off_the_button_ends_the_talk,
                  test_logout_and_in_space_still_talks, test_wrong_address_is_explained_in_the_form,
                  test_talk_on_a_call_card_names_the_call, test_share_file_opens_and_uploads,
-                 test_server_gone_and_back]
+                 test_server_gone_and_back, test_changed_certificate_is_a_warning]
         for t in tests:
             if not console.alive():
                 print("floorline exited:\n" + "\n".join(console.proc.log.all()[-40:]))

@@ -76,13 +76,13 @@ def main():
     d = h.Desktop(width=1920, height=1080)
     srv = h.Server(d.tmp)
     # A busy evening: every group talks every few seconds, so queues form.
-    sim = d.spawn([os.path.join(h.BUILD, "tools/sim/floorline-sim"), "--server", srv.url,
+    sim = d.spawn([os.path.join(h.BUILD, "tools/sim/floorline-sim"), *srv.trusted(),
                    "--units", "24", "--groups", "6", "--talk-interval", "2",
                    "--emergency-share", "0", "--seed", "11", "--stats-interval", "0"], "sim")
     try:
-        disp = h.Console(d, ["--server", srv.url, "--user", "dispatch-1", "--window-size",
+        disp = h.Console(d, [*srv.trusted(), "--user", "dispatch-1", "--window-size",
                              "1024x600"], home="dispatcher")
-        sup = h.Console(d, ["--server", srv.url, "--user", "supervisor"], home="supervisor")
+        sup = h.Console(d, [*srv.trusted(), "--user", "supervisor"], home="supervisor")
         for t in (test_overview_shows_live_sessions,
                   test_dispatcher_holding_space_shows_in_the_consoles,
                   test_one_click_stops_and_starts_hearing_a_group, test_no_qml_trouble):

@@ -59,7 +59,7 @@ def open_every_view(d, console, tag):
 
 
 def logged_in_console(d, srv, lang=None, extra=()):
-    console = h.Console(d, ["--server", srv.url, "--user", "dispatch-1", "--password",
+    console = h.Console(d, [*srv.trusted(), "--user", "dispatch-1", "--password",
                             "dispatch-1", *extra], lang=lang)
     console.wait_node(pattern=r"^North Ops 1", timeout=15)
     time.sleep(1)
@@ -100,7 +100,7 @@ def test_supervisor_overview(d, srv):
     for lang, consoles, console_tab, overview_tab in (
             (None, r"^Consoles \(\d+\)$", "Console", "Overview"),
             ("de_DE.UTF-8", r"^Konsolen \(\d+\)$", "Konsole", "Übersicht")):
-        sup = h.Console(d, ["--server", srv.url, "--user", "supervisor", "--password",
+        sup = h.Console(d, [*srv.trusted(), "--user", "supervisor", "--password",
                             "supervisor"], lang=lang)
         sup.wait_node(pattern=consoles, timeout=15)
         tag = "de" if lang else "en"
@@ -114,7 +114,7 @@ def test_supervisor_overview(d, srv):
 
 
 def test_display_view(d, srv):
-    display = h.Console(d, ["--as-display", "--server", srv.url, "--user", "dispatch-1",
+    display = h.Console(d, ["--as-display", *srv.trusted(), "--user", "dispatch-1",
                             "--password", "dispatch-1"])
     time.sleep(2)
     d.screenshot("views-display")

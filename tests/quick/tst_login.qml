@@ -84,7 +84,8 @@ TestCase {
         const prompt = findChild(view, "trustPrompt")
         tryVerify(() => prompt.visible, 5000, "trust prompt")
         compare(Fixture.controller.connection.link, Console.Offline)
-        verify(findChild(view, "trustFingerprint").text.indexOf(Fixture.serverFingerprint()) >= 0)
+        verify(findChild(view, "trustFingerprint").Accessible.description
+               .indexOf(Fixture.serverFingerprint()) >= 0)
         verify(findChild(view, "trustText").text.indexOf("not known") >= 0)
         verify(!findChild(view, "loginConnect").visible)
         mouseClick(findChild(view, "trustAccept"))
@@ -105,7 +106,7 @@ TestCase {
         const prompt = findChild(view, "trustPrompt")
         tryVerify(() => prompt.visible, 5000, "warning")
         verify(findChild(view, "trustText").text.indexOf("Warning") === 0)
-        const fingerprints = findChild(view, "trustFingerprint").text
+        const fingerprints = findChild(view, "trustFingerprint").Accessible.description
         verify(fingerprints.indexOf("Before: 42:42:42") >= 0, fingerprints)
         verify(fingerprints.indexOf(Fixture.serverFingerprint()) >= 0, fingerprints)
         verify(findChild(view, "loginError").text.indexOf("has changed") >= 0)

@@ -23,9 +23,10 @@ for n in "${sizes[@]}"; do
     --rate-limit 1000 > "$dir/server.out" 2>&1 &
   server=$!
   sleep 1
+  fp="$("$build/server/floorline-server" --db "$dir/db.sqlite" --fingerprint)"
   start=$(cpu_of "$server")
   QT_LOGGING_RULES='floorline.*.info=false' "$build/tools/sim/floorline-sim" \
-    --server "ws://127.0.0.1:$port" --units "$n" --groups "$groups" --talk-interval 10 \
+    --server "wss://127.0.0.1:$port" --fingerprint "$fp" --units "$n" --groups "$groups" --talk-interval 10 \
     --duration "$duration" --stats-interval 0 --seed 7 > "$dir/sim.out" 2>&1 &
   sim=$!
   sleep $(( duration - 1 ))

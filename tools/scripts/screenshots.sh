@@ -33,18 +33,20 @@ cp docs/screenshots/console-1366x768-de.png docs/screenshots/console-de.png
 db="$(mktemp -d)"
 trap 'kill $(jobs -p) 2> /dev/null || true; rm -rf "$config" "$db"' EXIT
 port=$((17000 + RANDOM % 2000))
+# The certificate the server makes on first start; the clients are given its fingerprint.
+fp="$("$build/server/floorline-server" --db "$db/server.sqlite" --fingerprint)"
 "$build/server/floorline-server" --db "$db/server.sqlite" --media-dir "$db/media" \
   --demo-fleet 60,12 --port "$port" --rtp-port "$((port + 1))" > /dev/null 2>&1 &
 sleep 1
-"$build/tools/sim/floorline-sim" --server "ws://127.0.0.1:$port" --units 60 --groups 12 \
+"$build/tools/sim/floorline-sim" --server "wss://127.0.0.1:$port" --fingerprint "$fp" --units 60 --groups 12 \
   --talk-interval 3 --emergency-share 0.06 --seed 7 --stats-interval 1000 > /dev/null 2>&1 &
-XDG_CONFIG_HOME="$db/dispatcher" "$build/app/floorline" --server "ws://127.0.0.1:$port" \
-  --user dispatch-1 --no-audio > /dev/null 2>&1 &
+XDG_CONFIG_HOME="$db/dispatcher" "$build/app/floorline" --server "wss://127.0.0.1:$port" \
+  --fingerprint "$fp" --user dispatch-1 --no-audio > /dev/null 2>&1 &
 for lang in en de; do
   suffix=""
   locale=(env LANG=C.UTF-8 LC_ALL=C.UTF-8)
   if [ "$lang" = de ]; then suffix="-de"; locale=(env LANG=de_DE.UTF-8 LC_ALL=de_DE.UTF-8); fi
   XDG_CONFIG_HOME="$db/supervisor-$lang" "${locale[@]}" "$build/app/floorline" \
-    --server "ws://127.0.0.1:$port" --user supervisor --no-audio --window-size 1366x768 \
+    --server "wss://127.0.0.1:$port" --fingerprint "$fp" --user supervisor --no-audio --window-size 1366x768 \
     --screenshot "docs/screenshots/supervisor$suffix.png" --screenshot-after 16
 done
