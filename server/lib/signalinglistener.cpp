@@ -2,10 +2,12 @@
 #include "signalinglistener.h"
 
 #include <QLoggingCategory>
-#include <QSslServer>
 #include <QSslSocket>
+#include <QTimer>
 #include <QWebSocket>
 #include <QWebSocketServer>
+
+#include <memory>
 
 Q_LOGGING_CATEGORY(lcListener, "floorline.server.listener", QtInfoMsg)
 
@@ -20,6 +22,52 @@ QString keyOf(const QHostAddress &address, quint16 port)
 }
 
 } // namespace
+
+TlsServer::TlsServer(const QSslConfiguration &configuration, QObject *parent)
+    : QTcpServer(parent)
+    , m_configuration(configuration)
+{ }
+
+void TlsServer::incomingConnection(qintptr descriptor)
+{
+    // Our own accept instead of QSslServer's: that one closes some failed handshakes (a plain
+    // HTTP request) without a word, and every failure must be counted.
+    auto *socket = new QSslSocket(this);
+    if (!socket->setSocketDescriptor(descriptor)) {
+        delete socket;
+        return;
+    }
+    socket->setSslConfiguration(m_configuration);
+    const QString peer = keyOf(socket->peerAddress(), socket->peerPort());
+    auto *timeout = new QTimer(socket);
+    timeout->setSingleShot(true);
+    const auto fail = [this, socket, peer, timeout](const QString &why) {
+        if (!timeout->isActive())
+            return; // said once
+        timeout->stop();
+        Q_EMIT handshakeFailed(peer, why);
+        socket->abort();
+        socket->deleteLater();
+    };
+    connect(timeout, &QTimer::timeout, socket, [socket, peer, this] {
+        Q_EMIT handshakeFailed(
+            peer, QStringLiteral("no handshake within %1 s").arg(kHandshakeTimeoutMs / 1000));
+        socket->abort();
+        socket->deleteLater();
+    });
+    connect(socket, &QSslSocket::errorOccurred, socket,
+            [socket, fail](QAbstractSocket::SocketError) { fail(socket->errorString()); });
+    connect(socket, &QSslSocket::disconnected, socket,
+            [fail] { fail(QStringLiteral("closed by the peer")); });
+    connect(socket, &QSslSocket::encrypted, this, [this, socket, timeout] {
+        timeout->stop();
+        socket->disconnect(this);
+        socket->setParent(nullptr); // the WebSocket upgrade owns it from here
+        Q_EMIT encrypted(socket);
+    });
+    timeout->start(kHandshakeTimeoutMs);
+    socket->startServerEncryption();
+}
 
 SignalingListener::SignalingListener(QObject *parent)
     : QObject(parent)
@@ -48,30 +96,20 @@ bool SignalingListener::listen(const QHostAddress &host, quint16 port, const QSs
     if (!tls)
         return m_webSockets->listen(host, port) || fail(m_webSockets->errorString());
 
-    m_tls = std::make_unique<QSslServer>();
-    m_tls->setSslConfiguration(*tls);
-    m_tls->setHandshakeTimeout(kHandshakeTimeoutMs);
-    m_tls->setMaxPendingConnections(1024);
-    connect(m_tls.get(), &QSslServer::errorOccurred, this,
-            [this](QSslSocket *socket, QAbstractSocket::SocketError code) {
-                if (socket->isEncrypted())
-                    return; // a later error of a working link: the connection deals with it
+    m_tls = std::make_unique<TlsServer>(*tls);
+    connect(m_tls.get(), &TlsServer::handshakeFailed, this,
+            [this](const QString &peer, const QString &why) {
                 ++m_handshakeFailures;
-                qCInfo(lcListener).noquote()
-                    << "TLS handshake with" << keyOf(socket->peerAddress(), socket->peerPort())
-                    << "failed:" << code << socket->errorString();
+                qCInfo(lcListener).noquote() << "TLS handshake with" << peer << "failed:" << why;
             });
-    connect(m_tls.get(), &QTcpServer::pendingConnectionAvailable, this, [this] {
-        while (m_tls->hasPendingConnections()) {
-            auto *socket = static_cast<QSslSocket *>(m_tls->nextPendingConnection());
-            const QString key = keyOf(socket->peerAddress(), socket->peerPort());
-            m_upgrading.insert(key, socket);
-            connect(socket, &QObject::destroyed, this, [this, key] {
-                if (const auto it = m_upgrading.find(key); it != m_upgrading.end() && !*it)
-                    m_upgrading.erase(it);
-            });
-            m_webSockets->handleConnection(socket);
-        }
+    connect(m_tls.get(), &TlsServer::encrypted, this, [this](QSslSocket *socket) {
+        const QString key = keyOf(socket->peerAddress(), socket->peerPort());
+        m_upgrading.insert(key, socket);
+        connect(socket, &QObject::destroyed, this, [this, key] {
+            if (const auto it = m_upgrading.find(key); it != m_upgrading.end() && !*it)
+                m_upgrading.erase(it);
+        });
+        m_webSockets->handleConnection(socket);
     });
     return m_tls->listen(host, port) || fail(m_tls->errorString());
 }

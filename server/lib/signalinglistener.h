@@ -8,19 +8,38 @@
 
 #include <memory>
 
-class QSslConfiguration;
-class QSslServer;
+#include <QSslConfiguration>
+#include <QTcpServer>
+
 class QSslSocket;
-class QTcpServer;
 class QWebSocket;
 class QWebSocketServer;
 
 namespace floorline::server {
 
+/// Accepts TCP and runs the server side of each TLS handshake, with a deadline.
+class TlsServer : public QTcpServer
+{
+    Q_OBJECT
+public:
+    explicit TlsServer(const QSslConfiguration &configuration, QObject *parent = nullptr);
+
+Q_SIGNALS:
+    /// Handshake done; the receiver owns `socket`.
+    void encrypted(QSslSocket *socket);
+    void handshakeFailed(const QString &peer, const QString &why);
+
+protected:
+    void incomingConnection(qintptr descriptor) override;
+
+private:
+    QSslConfiguration m_configuration;
+};
+
 /**
  * @brief The signaling port: TCP, then TLS (wss://) or not, then the WebSocket upgrade.
  *
- * TLS is terminated by a QSslServer of our own and the encrypted socket handed to the
+ * TLS is terminated by a server of our own (TlsServer) and the encrypted socket handed to the
  * WebSocket server, instead of letting QWebSocketServer do both: the connection must see the
  * socket beneath to measure what waits for a peer that does not read (the ciphertext is queued
  * there, invisible to QWebSocket), and failed handshakes must be counted.
@@ -50,7 +69,7 @@ private:
     void onUpgraded();
 
     std::unique_ptr<QWebSocketServer> m_webSockets;
-    std::unique_ptr<QSslServer> m_tls;
+    std::unique_ptr<TlsServer> m_tls;
     /// Encrypted sockets handed to the upgrade, by peer address and port, until it is done.
     QHash<QString, QPointer<QSslSocket>> m_upgrading;
     quint64 m_handshakeFailures = 0;

@@ -63,7 +63,6 @@ std::optional<TlsIdentity> TlsIdentity::fromPem(const QByteArray &certificates,
         *error = QStringLiteral("no unencrypted PEM private key in it");
         return std::nullopt;
     }
-    identity.m_selfSigned = identity.m_chain.first().isSelfSigned();
     return identity;
 }
 

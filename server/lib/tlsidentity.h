@@ -37,7 +37,6 @@ public:
     QByteArray fingerprint() const;
     /// Made by this call (the operator may want to hand the fingerprint to the clients).
     bool made() const { return m_made; }
-    bool selfSignedCertificate() const { return m_selfSigned; }
 
 private:
     static std::optional<TlsIdentity> fromPem(const QByteArray &certificates, const QByteArray &key,
@@ -46,7 +45,6 @@ private:
     QList<QSslCertificate> m_chain;
     QSslKey m_key;
     bool m_made = false;
-    bool m_selfSigned = false;
 };
 
 } // namespace floorline::server
