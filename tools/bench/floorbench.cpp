@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
-// Floor access time: Floor Request -> Granted over WebSocket on loopback against a real
+// Floor access time: Floor Request -> Granted over WebSocket (TLS) on loopback against a real
 // floorline-server process, repeated N times (each followed by a release). Run twice: once
 // with nobody supervising, once with a supervisor watching the overview (docs/protocol.md §12),
-// so what supervision costs floor control is a ratio measured in the same run.
+// so what supervision costs floor control is a ratio measured in the same run. With
+// --tls-vs-plain it runs first against a `--plain` server, then against a TLS one, and prints
+// what TLS costs as a ratio.
 #include "benchcommon.h"
 
 #include "core/protocol/clock.h"
@@ -34,38 +36,47 @@ int main(int argc, char *argv[])
     const QCommandLineOption binary(QStringLiteral("server-binary"),
                                     QStringLiteral("floorline-server to run."),
                                     QStringLiteral("path"), bench::defaultServerBinary());
-    parser.addOptions({requests, listeners, binary});
+    const QCommandLineOption tlsVsPlain(
+        QStringLiteral("tls-vs-plain"),
+        QStringLiteral("Measure against a --plain server, then a TLS one; print the ratio."));
+    parser.addOptions({requests, listeners, binary, tlsVsPlain});
     parser.process(app);
     const int n = parser.value(requests).toInt();
     const int others = parser.value(listeners).toInt();
 
-    bench::ServerProcess server;
-    QString error;
-    // 400 units in 10 groups: tg-001 has 50 members to choose listeners from.
-    if (!server.start(parser.value(binary),
-                      {QStringLiteral("--demo-fleet"), QStringLiteral("400,10"),
-                       QStringLiteral("--rate-limit"), QStringLiteral("100000")},
-                      &error)) {
-        std::fprintf(stderr, "%s\n", qPrintable(error));
-        return 1;
-    }
-    const QUrl url = server.url();
-
-    // Talk group tg-001 holds units 1, 9, 17, ... (every 8th with 8 talk groups).
-    std::vector<std::unique_ptr<SignalingClient>> clients;
-    for (int i = 0; i <= others; ++i) {
-        auto c = std::make_unique<SignalingClient>();
-        const QString user = QStringLiteral("unit-%1").arg(1 + 8 * i, 4, 10, QLatin1Char('0'));
-        c->setPinnedCertificate(server.fingerprint());
-        c->connectToServer(url, user, user);
-        clients.push_back(std::move(c));
-    }
-    for (auto &c : clients) {
-        if (!bench::joinGroup(*c, QStringLiteral("tg-001")))
-            return 1;
-    }
-
-    SignalingClient &talker = *clients.front();
+    // A server (400 units in 10 groups: tg-001 has 50 members to choose listeners from) and
+    // the talker with its listeners, logged in and affiliated to tg-001.
+    struct Rig
+    {
+        bench::ServerProcess server;
+        std::vector<std::unique_ptr<SignalingClient>> clients;
+    };
+    const auto rig = [&](bool plain) -> std::unique_ptr<Rig> {
+        auto r = std::make_unique<Rig>();
+        QStringList args {QStringLiteral("--demo-fleet"), QStringLiteral("400,10"),
+                          QStringLiteral("--rate-limit"), QStringLiteral("100000")};
+        if (plain)
+            args.append(QStringLiteral("--plain"));
+        QString error;
+        if (!r->server.start(parser.value(binary), args, &error)) {
+            std::fprintf(stderr, "%s\n", qPrintable(error));
+            return nullptr;
+        }
+        // Talk group tg-001 holds units 1, 9, 17, ... (every 8th with 8 talk groups).
+        for (int i = 0; i <= others; ++i) {
+            auto c = std::make_unique<SignalingClient>();
+            const QString user
+                = QStringLiteral("unit-%1").arg(1 + 8 * i, 4, 10, QLatin1Char('0'));
+            c->setPinnedCertificate(r->server.fingerprint());
+            c->connectToServer(r->server.url(), user, user);
+            r->clients.push_back(std::move(c));
+        }
+        for (auto &c : r->clients) {
+            if (!bench::joinGroup(*c, QStringLiteral("tg-001")))
+                return nullptr;
+        }
+        return r;
+    };
     const QString session = QStringLiteral("group:tg-001");
     struct Run
     {
@@ -73,7 +84,9 @@ int main(int argc, char *argv[])
         double cpuMsPerCycle = 0;
         double wallS = 0;
     };
-    const auto measure = [&](Run &run) {
+    const auto measure = [&](Rig &rig, Run &run) {
+        bench::ServerProcess &server = rig.server;
+        SignalingClient &talker = *rig.clients.front();
         run.grantUs.reserve(std::size_t(n));
         const double cpuBefore = server.cpuSeconds();
         const qint64 wallBefore = monotonicUs();
@@ -121,8 +134,34 @@ int main(int argc, char *argv[])
     std::printf(
         "floor access (request -> granted), %d requests, %d listeners told Taken each time\n", n,
         others);
+    if (parser.isSet(tlsVsPlain)) {
+        Run plain;
+        Run tls;
+        {
+            const auto r = rig(true);
+            if (!r || !measure(*r, plain))
+                return 1;
+        }
+        print("plain ws:// (--plain):", plain);
+        {
+            const auto r = rig(false);
+            if (!r || !measure(*r, tls))
+                return 1;
+        }
+        print("wss:// (TLS, self-signed P-256 certificate):", tls);
+        std::printf("ratio TLS / plain: p50 %.2f  p99 %.2f  server CPU per cycle %.2f\n",
+                    bench::percentile(tls.grantUs, 50) / bench::percentile(plain.grantUs, 50),
+                    bench::percentile(tls.grantUs, 99) / bench::percentile(plain.grantUs, 99),
+                    tls.cpuMsPerCycle / plain.cpuMsPerCycle);
+        return 0;
+    }
+    const auto r = rig(false);
+    if (!r)
+        return 1;
+    bench::ServerProcess &server = r->server;
+    const QUrl url = server.url();
     Run alone;
-    if (!measure(alone))
+    if (!measure(*r, alone))
         return 1;
     print("nobody supervising:", alone);
 
@@ -149,7 +188,7 @@ int main(int argc, char *argv[])
         return 1;
     }
     Run watched;
-    if (!measure(watched))
+    if (!measure(*r, watched))
         return 1;
     QTest::qWait(300); // the last coalesced events
     print("a supervisor watching the overview:", watched);
