@@ -128,29 +128,34 @@ std::optional<Fleet> Fleet::load(const QString &path, QString *error)
         *error = QStringLiteral("cannot open %1: %2").arg(path, file.errorString());
         return std::nullopt;
     }
+    auto fleet = fromJson(file.readAll(), error);
+    if (!fleet)
+        *error = path + QStringLiteral(": ") + *error;
+    return fleet;
+}
+
+std::optional<Fleet> Fleet::fromJson(const QByteArray &text, QString *error)
+{
     QJsonParseError parseError;
-    const QByteArray text = file.readAll();
     const QJsonDocument doc = QJsonDocument::fromJson(text, &parseError);
     if (!doc.isObject()) {
-        *error = QStringLiteral("%1: not a JSON object (%2)").arg(path, parseError.errorString());
+        *error = QStringLiteral("not a JSON object (%1)").arg(parseError.errorString());
         return std::nullopt;
     }
     if (const auto key = firstDuplicateKey(text)) {
         // Two passwords or two role lines for one account: which one was meant is unknowable.
-        *error = QStringLiteral("%1: duplicate key '%2'").arg(path, *key);
+        *error = QStringLiteral("duplicate key '%1'").arg(*key);
         return std::nullopt;
     }
     JsonReader reader(doc.object());
     Fleet fleet;
     fleet.read(reader);
     if (!reader.ok()) {
-        *error = QStringLiteral("%1: %2").arg(path, reader.error());
+        *error = reader.error();
         return std::nullopt;
     }
-    if (!fleet.validate(error)) {
-        *error = path + QStringLiteral(": ") + *error;
+    if (!fleet.validate(error))
         return std::nullopt;
-    }
     return fleet;
 }
 

@@ -50,6 +50,8 @@ struct Fleet
     bool operator==(const Fleet &) const = default;
 
     static std::optional<Fleet> load(const QString &path, QString *error);
+    /// The same from the file's bytes; `error` then does not name a file.
+    static std::optional<Fleet> fromJson(const QByteArray &text, QString *error);
     bool save(const QString &path, QString *error) const;
 };
 

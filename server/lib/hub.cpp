@@ -7,6 +7,7 @@
 #include "server/relay/rtprelay.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QWebSocket>
 
@@ -120,6 +121,15 @@ void Hub::deliverToAudience(const EmergencyAudience &audience, const proto::Even
 
 void Hub::onRequest(Connection *c, const proto::RequestFrame &frame)
 {
+    QElapsedTimer took;
+    took.start();
+    handleRequest(*c, frame);
+    m_stats.requestTook(proto::requestType(frame.request), quint64(took.nsecsElapsed() / 1000));
+}
+
+void Hub::handleRequest(Connection &connection, const proto::RequestFrame &frame)
+{
+    Connection *c = &connection;
     Reply reply(*c, frame.id, m_stats);
     const proto::Request &request = frame.request;
     if (const auto *hello = std::get_if<proto::Hello>(&request)) {

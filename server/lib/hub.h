@@ -86,6 +86,7 @@ public:
 
 private:
     void onRequest(Connection *connection, const proto::RequestFrame &frame);
+    void handleRequest(Connection &connection, const proto::RequestFrame &frame);
     void route(Login &login, Reply &reply, const Grant &grant, const proto::Request &request);
     /// What a request costs of its connection's rate budget beyond one message.
     int extraCost(const proto::Request &request) const;

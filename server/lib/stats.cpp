@@ -48,7 +48,11 @@ QJsonObject SignalingStats::toJson() const
             {QStringLiteral("pushesExpired"), qint64(pushesExpired)},
             {QStringLiteral("emergenciesRaised"), qint64(emergenciesRaised)},
             {QStringLiteral("emergencyAcks"), qint64(emergencyAcks)},
-            {QStringLiteral("emergenciesCancelled"), qint64(emergenciesCancelled)}};
+            {QStringLiteral("emergenciesCancelled"), qint64(emergenciesCancelled)},
+            {QStringLiteral("requestMaxUs"), qint64(requestMaxUs)},
+            {QStringLiteral("slowestRequest"), QLatin1String(slowestRequest)},
+            {QStringLiteral("requestsOver1ms"), qint64(requestsOver1ms)},
+            {QStringLiteral("requestsOver5ms"), qint64(requestsOver5ms)}};
 }
 
 } // namespace floorline::server

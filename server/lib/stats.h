@@ -56,6 +56,21 @@ struct SignalingStats
     uint64_t emergenciesRaised = 0; ///< new emergency objects (a reused open one not counted)
     uint64_t emergencyAcks = 0; ///< acknowledgements added (repeats by one account not counted)
     uint64_t emergenciesCancelled = 0;
+    /// How long the signaling thread spent on requests, each with the events it sent out:
+    /// whatever one client asks must not hold everybody else up (docs/security.md, Limits).
+    uint64_t requestMaxUs = 0;
+    const char *slowestRequest = ""; ///< the type of the one that took requestMaxUs
+    uint64_t requestsOver1ms = 0;
+    uint64_t requestsOver5ms = 0;
+    void requestTook(const char *type, uint64_t us)
+    {
+        requestsOver1ms += us > 1000;
+        requestsOver5ms += us > 5000;
+        if (us > requestMaxUs) {
+            requestMaxUs = us;
+            slowestRequest = type;
+        }
+    }
 
     uint64_t rejected() const
     {

@@ -65,8 +65,7 @@ int main(int argc, char *argv[])
         // Talk group tg-001 holds units 1, 9, 17, ... (every 8th with 8 talk groups).
         for (int i = 0; i <= others; ++i) {
             auto c = std::make_unique<SignalingClient>();
-            const QString user
-                = QStringLiteral("unit-%1").arg(1 + 8 * i, 4, 10, QLatin1Char('0'));
+            const QString user = QStringLiteral("unit-%1").arg(1 + 8 * i, 4, 10, QLatin1Char('0'));
             c->setPinnedCertificate(r->server.fingerprint());
             c->connectToServer(r->server.url(), user, user);
             r->clients.push_back(std::move(c));
