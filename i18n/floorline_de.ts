@@ -530,16 +530,8 @@
         <translation>Server, z. B. wss://leitstelle.example:7700</translation>
     </message>
     <message>
-        <source>Warning: %1 presents a different certificate than before. Someone may be between you and the server. Trust it only if its operator says the certificate was replaced.</source>
-        <translation>Warnung: %1 zeigt ein anderes Zertifikat als bisher. Jemand könnte sich zwischen Sie und den Server geschaltet haben. Vertrauen Sie ihm nur, wenn der Betreiber bestätigt, dass das Zertifikat ersetzt wurde.</translation>
-    </message>
-    <message>
         <source>%1 is not known to this console yet. Compare its certificate fingerprint with the one its operator gives you.</source>
         <translation>%1 ist dieser Konsole noch nicht bekannt. Vergleichen Sie den Fingerabdruck seines Zertifikats mit dem, den Ihnen der Betreiber nennt.</translation>
-    </message>
-    <message>
-        <source>Before: %1</source>
-        <translation>Bisher: %1</translation>
     </message>
     <message>
         <source>SHA-256: %1</source>
@@ -560,6 +552,14 @@
     <message>
         <source>Trust and connect</source>
         <translation>Vertrauen und verbinden</translation>
+    </message>
+    <message>
+        <source>Warning: %1 presents a different certificate than the one this console trusts for it. Someone may be between you and the server. Trust it only if its operator says the certificate was replaced.</source>
+        <translation>Warnung: %1 zeigt ein anderes Zertifikat als das, dem diese Konsole für ihn vertraut. Jemand könnte sich zwischen Sie und den Server geschaltet haben. Vertrauen Sie ihm nur, wenn der Betreiber bestätigt, dass das Zertifikat ersetzt wurde.</translation>
+    </message>
+    <message>
+        <source>Trusted: %1</source>
+        <translation>Vertraut: %1</translation>
     </message>
 </context>
 <context>

@@ -129,12 +129,12 @@ int main(int argc, char *argv[])
         QStringLiteral("dir"));
     const QCommandLineOption fleet(
         QStringLiteral("fleet"),
-        QStringLiteral("Fleet file imported when the database is empty (ignored otherwise)."),
+        QStringLiteral("Fleet file imported when the database is empty (refused otherwise)."),
         QStringLiteral("file"));
     const QCommandLineOption demoFleet(
         QStringLiteral("demo-fleet"),
         QStringLiteral("Generate a demo fleet of UNITS,GROUPS (e.g. 200,20) when the database "
-                       "is empty (ignored otherwise)."),
+                       "is empty (refused otherwise)."),
         QStringLiteral("units,groups"));
     const QCommandLineOption writeFleet(QStringLiteral("write-fleet"),
                                         QStringLiteral("Write the demo fleet to a file and exit."),
@@ -167,11 +167,13 @@ int main(int argc, char *argv[])
         QStringLiteral("PEM certificate (chain) for wss://; without it a self-signed one."),
         QStringLiteral("file"));
     const QCommandLineOption key(QStringLiteral("key"),
-                                 QStringLiteral("PEM private key of --cert."), QStringLiteral("file"));
+                                 QStringLiteral("PEM private key of --cert."),
+                                 QStringLiteral("file"));
     const QCommandLineOption tlsDir(
         QStringLiteral("tls-dir"),
         QStringLiteral("Where the self-signed certificate is made on first start and kept "
-                       "(default: \"tls\" beside the database)."),
+                       "(default: beside the database, named after it: server-tls for "
+                       "server.sqlite)."),
         QStringLiteral("dir"));
     const QCommandLineOption fingerprint(
         QStringLiteral("fingerprint"),
@@ -185,9 +187,9 @@ int main(int argc, char *argv[])
         QStringLiteral("plain-on-network"),
         QStringLiteral("Allow --plain on a non-loopback address: passwords and voice keys "
                        "travel readable by anyone on the network."));
-    parser.addOptions({listen, port, rtpPort, db, mediaDir, fleet, demoFleet, writeFleet, t2, queue,
-                       rate, stats, hashPassword, setPassword, cert, key, tlsDir, fingerprint,
-                       plain, plainOnNetwork});
+    parser.addOptions({listen,     port, rtpPort, db,          mediaDir, fleet,         demoFleet,
+                       writeFleet, t2,   queue,   rate,        stats,    hashPassword,  setPassword,
+                       cert,       key,  tlsDir,  fingerprint, plain,    plainOnNetwork});
     parser.process(app);
 
     std::optional<proto::Fleet> demo;
@@ -245,17 +247,24 @@ int main(int argc, char *argv[])
         : QFileInfo(options.database).absolutePath() + QStringLiteral("/media");
     if (parser.isSet(setPassword))
         return setPasswordOf(parser.value(setPassword), options.database);
-    options.tls.plain = parser.isSet(plain) || parser.isSet(plainOnNetwork);
+    options.tls.plain = parser.isSet(plain);
     options.tls.plainOnNetwork = parser.isSet(plainOnNetwork);
+    if (options.tls.plainOnNetwork && !options.tls.plain) {
+        qCritical("floorline-server: --plain-on-network goes with --plain");
+        return 2;
+    }
     options.tls.certificateFile = parser.value(cert);
     options.tls.keyFile = parser.value(key);
     if (parser.isSet(cert) != parser.isSet(key)) {
         qCritical("floorline-server: --cert and --key go together");
         return 2;
     }
-    options.tls.directory = parser.isSet(tlsDir)
-        ? parser.value(tlsDir)
-        : QFileInfo(options.database).absolutePath() + QStringLiteral("/tls");
+    // Named after the database, so two servers with their databases in one directory do not
+    // share a key: /tmp/demo.sqlite keeps it in /tmp/demo-tls.
+    const QFileInfo databaseFile(options.database);
+    options.tls.directory = parser.isSet(tlsDir) ? parser.value(tlsDir)
+                                                 : databaseFile.absolutePath() + QLatin1Char('/')
+            + databaseFile.completeBaseName() + QStringLiteral("-tls");
     if (parser.isSet(fingerprint))
         return printFingerprint(options);
     options.fleetFile = parser.value(fleet);

@@ -19,6 +19,13 @@ ApplicationWindow {
     Material.theme: Material.Dark
     Material.accent: Theme.selected
 
+    // Ctrl+Q closes the console, as its window's close button does.
+    Shortcut {
+        sequences: [StandardKey.Quit]
+        context: Qt.ApplicationShortcut
+        onActivated: window.close()
+    }
+
     // A display client (floorline --display) shows pushes only; a console everything.
     Loader {
         anchors.fill: parent

@@ -49,7 +49,8 @@ Login *LoginService::resume(Reply &reply, const proto::Login &r, bool *gapFree)
 {
     Login *login = m_logins.resumable(r.user, r.resumeToken);
     if (!login) {
-        ++m_stats.authFailures;
+        // Not a guessed password: a client back after a server restart or a long outage.
+        ++m_stats.resumesExpired;
         reply.fail(ErrorCode::AuthFailed,
                    QStringLiteral("resume token unknown or expired; log in again"));
         return nullptr;

@@ -97,11 +97,24 @@ bool SignalingListener::listen(const QHostAddress &host, quint16 port, const QSs
         return m_webSockets->listen(host, port) || fail(m_webSockets->errorString());
 
     m_tls = std::make_unique<TlsServer>(*tls);
-    connect(m_tls.get(), &TlsServer::handshakeFailed, this,
-            [this](const QString &peer, const QString &why) {
-                ++m_handshakeFailures;
-                qCInfo(lcListener).noquote() << "TLS handshake with" << peer << "failed:" << why;
-            });
+    connect(
+        m_tls.get(), &TlsServer::handshakeFailed, this,
+        [this](const QString &peer, const QString &why) {
+            ++m_handshakeFailures;
+            // One line per 10 s at most: a ws:// client retrying, or a scanner, must not
+            // fill the log; the counter has them all.
+            if (m_logWindow.isValid() && m_logWindow.elapsed() < 10000) {
+                ++m_unlogged;
+                return;
+            }
+            qCInfo(lcListener).noquote()
+                << "TLS handshake with" << peer << "failed:" << why
+                << (m_unlogged
+                        ? QStringLiteral("(and %1 more since the last one said)").arg(m_unlogged)
+                        : QString());
+            m_unlogged = 0;
+            m_logWindow.start();
+        });
     connect(m_tls.get(), &TlsServer::encrypted, this, [this](QSslSocket *socket) {
         const QString key = keyOf(socket->peerAddress(), socket->peerPort());
         m_upgrading.insert(key, socket);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QHostAddress>
 #include <QObject>
@@ -73,6 +74,8 @@ private:
     /// Encrypted sockets handed to the upgrade, by peer address and port, until it is done.
     QHash<QString, QPointer<QSslSocket>> m_upgrading;
     quint64 m_handshakeFailures = 0;
+    QElapsedTimer m_logWindow; ///< since the last failure logged
+    quint64 m_unlogged = 0;
 };
 
 } // namespace floorline::server

@@ -7,6 +7,7 @@ QJsonObject SignalingStats::toJson() const
 {
     return {{QStringLiteral("connections"), qint64(connections)},
             {QStringLiteral("logins"), qint64(logins)},
+            {QStringLiteral("resumesExpired"), qint64(resumesExpired)},
             {QStringLiteral("resumes"), qint64(resumes)},
             {QStringLiteral("requests"), qint64(requests)},
             {QStringLiteral("authFailures"), qint64(authFailures)},

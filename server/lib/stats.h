@@ -13,6 +13,7 @@ struct SignalingStats
     uint64_t connections = 0;
     uint64_t logins = 0;
     uint64_t resumes = 0;
+    uint64_t resumesExpired = 0; ///< resumes refused: the token is unknown (a restart) or expired
     uint64_t requests = 0;
     uint64_t authFailures = 0;
     uint64_t loginsThrottled

@@ -8,8 +8,11 @@
 
 #include <QDir>
 #include <QFile>
+#include <QLockFile>
 #include <QSslSocket>
 #include <QSysInfo>
+
+#include <memory>
 
 namespace floorline::server {
 namespace {
@@ -84,6 +87,19 @@ std::optional<TlsIdentity> TlsIdentity::selfSigned(const QString &directory,
 {
     const QString certificatePath = QDir(directory).filePath(QStringLiteral("server.crt"));
     const QString keyPath = QDir(directory).filePath(QStringLiteral("server.key"));
+    // Two processes on a fresh directory (a server starting, `--fingerprint` run beside it)
+    // must end up with one certificate, not each with its own: whoever comes second waits,
+    // then loads what the first made.
+    std::unique_ptr<QLockFile> lock;
+    if (!directory.isEmpty()) {
+        if (!privatefiles::makeDirectory(directory, error))
+            return std::nullopt;
+        lock = std::make_unique<QLockFile>(QDir(directory).filePath(QStringLiteral(".lock")));
+        if (!lock->tryLock(10000)) {
+            *error = QStringLiteral("%1 is locked by another process").arg(directory);
+            return std::nullopt;
+        }
+    }
     if (!directory.isEmpty() && QFile::exists(certificatePath) && QFile::exists(keyPath))
         return load(certificatePath, keyPath, error);
 
@@ -100,8 +116,7 @@ std::optional<TlsIdentity> TlsIdentity::selfSigned(const QString &directory,
         return std::nullopt;
     if (!directory.isEmpty()) {
         // The key first: a certificate without its key would be loaded and fail next time.
-        if (!privatefiles::makeDirectory(directory, error)
-            || !writePrivate(keyPath, made.keyPem, error)
+        if (!writePrivate(keyPath, made.keyPem, error)
             || !writePrivate(certificatePath, made.certificatePem, error))
             return std::nullopt;
         privatefiles::syncDirectory(directory);

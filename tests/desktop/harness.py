@@ -101,7 +101,7 @@ class Server:
     def new_certificate(self):
         """As an operator replacing the certificate: the kept one is removed (the server makes
         a new one at its next start). The server must be stopped."""
-        shutil.rmtree(os.path.join(os.path.dirname(self.db), "tls"))
+        shutil.rmtree(os.path.splitext(self.db)[0] + "-tls")
         self.fingerprint = self.read_fingerprint()
 
     def start(self):

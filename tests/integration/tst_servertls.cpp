@@ -10,6 +10,8 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QProcess>
+#include <QSet>
 #include <QSignalSpy>
 #include <QSslSocket>
 #include <QTcpSocket>
@@ -75,6 +77,34 @@ private Q_SLOTS:
         QVERIFY2(names.contains(QStringLiteral("127.0.0.1")), qPrintable(names.join(u',')));
         // And OpenSSL agrees with what we call its fingerprint.
         QCOMPARE(proto::formatFingerprint(first->fingerprint()).size(), 95);
+    }
+
+    void processesStartingTogetherMakeOneCertificate()
+    {
+        // As an operator starts the server and asks for its fingerprint at once (found by
+        // trying the documented commands: half the fresh starts ended with two certificates).
+        QTemporaryDir dir;
+        const QString database = dir.filePath(QStringLiteral("server.sqlite"));
+        std::vector<std::unique_ptr<QProcess>> processes;
+        for (int i = 0; i < 4; ++i) {
+            auto p = std::make_unique<QProcess>();
+            p->start(QStringLiteral(FLOORLINE_SERVER_BIN),
+                     {QStringLiteral("--db"), database, QStringLiteral("--fingerprint")});
+            processes.push_back(std::move(p));
+        }
+        QSet<QString> printed;
+        for (auto &p : processes) {
+            QVERIFY(p->waitForFinished(20000));
+            QCOMPARE(p->exitCode(), 0);
+            printed.insert(QString::fromLatin1(p->readAllStandardOutput()).trimmed());
+        }
+        QCOMPARE(printed.size(), 1);
+        // The one kept beside the database, named after it.
+        QFile kept(dir.filePath(QStringLiteral("server-tls/server.crt")));
+        QVERIFY(kept.open(QIODevice::ReadOnly));
+        QCOMPARE(proto::formatFingerprint(
+                     proto::certificateFingerprint(QSslCertificate(kept.readAll()))),
+                 *printed.cbegin());
     }
 
     void operatorsCertificateIsPresented()

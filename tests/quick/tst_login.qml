@@ -107,7 +107,7 @@ TestCase {
         tryVerify(() => prompt.visible, 5000, "warning")
         verify(findChild(view, "trustText").text.indexOf("Warning") === 0)
         const fingerprints = findChild(view, "trustFingerprint").Accessible.description
-        verify(fingerprints.indexOf("Before: 42:42:42") >= 0, fingerprints)
+        verify(fingerprints.indexOf("Trusted: 42:42:42") >= 0, fingerprints)
         verify(fingerprints.indexOf(Fixture.serverFingerprint()) >= 0, fingerprints)
         verify(findChild(view, "loginError").text.indexOf("has changed") >= 0)
         mouseClick(findChild(view, "trustCancel"))

@@ -124,7 +124,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption floodMode(QStringLiteral("flood"),
                                        QStringLiteral("(internal) be the flooding account."),
                                        QStringLiteral("url,fingerprint"));
-    parser.addOptions({requests, rate, binary, floodMode});
+    const QCommandLineOption units(QStringLiteral("units"),
+                                   QStringLiteral("Units of the demo fleet (2000, in 20 groups)."),
+                                   QStringLiteral("n"), QStringLiteral("2000"));
+    parser.addOptions({requests, rate, binary, floodMode, units});
     parser.process(app);
     constexpr int kLogins = 8; // an account's bound of logins (docs/protocol.md §3.2)
     if (parser.isSet(floodMode)) {
@@ -137,16 +140,17 @@ int main(int argc, char *argv[])
     bench::ServerProcess server;
     QString error;
     if (!server.start(parser.value(binary),
-                      {QStringLiteral("--demo-fleet"), QStringLiteral("400,10")}, &error)) {
+                      {QStringLiteral("--demo-fleet"), parser.value(units) + QStringLiteral(",20")},
+                      &error)) {
         std::fprintf(stderr, "%s\n", qPrintable(error));
         return 1;
     }
-    // The innocent: unit-0001 talks on tg-001 while 10 members listen.
+    // The innocent: unit-0001 talks on tg-001 while 10 members listen (20 groups: 16 talk
+    // groups, tg-001 holds units 1, 17, 33, ...).
     std::vector<std::unique_ptr<SignalingClient>> clients;
     for (int i = 0; i <= 10; ++i) {
         auto c = std::make_unique<SignalingClient>();
-        const QString user
-            = QStringLiteral("unit-%1").arg(i == 0 ? 1 : 1 + 8 * (i + 1), 4, 10, QLatin1Char('0'));
+        const QString user = QStringLiteral("unit-%1").arg(1 + 16 * i, 4, 10, QLatin1Char('0'));
         c->setPinnedCertificate(server.fingerprint());
         c->connectToServer(server.url(), user, user);
         clients.push_back(std::move(c));
@@ -194,7 +198,10 @@ int main(int argc, char *argv[])
                     bench::percentile(run.grantUs, 100) / 1000, run.maxRssKiB / 1024);
     };
 
-    std::printf("innocent floor access (request -> granted) over TLS, %d cycles per phase\n", n);
+    std::printf(
+        "innocent floor access (request -> granted) over TLS, %d cycles per phase, fleet of "
+        "%s units\n",
+        n, qPrintable(parser.value(units)));
     Run quiet;
     if (!measure(quiet))
         return 1;

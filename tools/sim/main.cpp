@@ -10,6 +10,7 @@
 
 #include <csignal>
 #include <cstdio>
+#include <utility>
 
 using namespace floorline;
 
@@ -79,8 +80,8 @@ int main(int argc, char *argv[])
                                    QStringLiteral("Opus frame size the units send: 20 or 10 "
                                                   "(default 20)."),
                                    QStringLiteral("ms"), QStringLiteral("20"));
-    parser.addOptions(
-        {server, fingerprint, units, groups, fleetFile, interval, emergency, duration, stats, seed, frame});
+    parser.addOptions({server, fingerprint, units, groups, fleetFile, interval, emergency, duration,
+                       stats, seed, frame});
     parser.process(app);
 
     proto::Fleet fleet;
@@ -106,8 +107,9 @@ int main(int argc, char *argv[])
     }
     options.fingerprint = proto::parseFingerprint(parser.value(fingerprint));
     if (parser.isSet(fingerprint) && options.fingerprint.isEmpty()) {
-        std::fprintf(stderr, "floorline-sim: --fingerprint wants 64 hex digits (pairs may be"
-                             " separated by ':')\n");
+        std::fprintf(stderr,
+                     "floorline-sim: --fingerprint wants 64 hex digits (pairs may be"
+                     " separated by ':')\n");
         return 2;
     }
     options.talkIntervalSeconds = std::max(0.5, parser.value(interval).toDouble());
@@ -119,7 +121,10 @@ int main(int argc, char *argv[])
         return 2;
     }
     sim::SimFleet sim(fleet, options);
-    QObject::connect(&sim, &sim::SimFleet::failed, &app, [](const QString &why) {
+    bool failed = false; // every unit meets the same certificate: said once
+    QObject::connect(&sim, &sim::SimFleet::failed, &app, [&failed](const QString &why) {
+        if (std::exchange(failed, true))
+            return;
         std::fprintf(stderr, "floorline-sim: %s\n", qPrintable(why));
         QCoreApplication::exit(1);
     });

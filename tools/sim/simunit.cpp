@@ -14,20 +14,26 @@ Q_LOGGING_CATEGORY(lcSimUnit, "floorline.sim.unit", QtInfoMsg)
 
 namespace floorline::sim {
 
-SimUnit::SimUnit(const proto::Account &account, const QUrl &server,
-                 const QByteArray &fingerprint, QObject *parent)
+SimUnit::SimUnit(const proto::Account &account, const QUrl &server, const QByteArray &fingerprint,
+                 QObject *parent)
     : QObject(parent)
     , m_account(account)
     , m_server(server)
 {
     m_client.setPinnedCertificate(fingerprint);
-    connect(&m_client, &SignalingClient::certificateRejected, this,
-            [this](const QByteArray &presented, const QByteArray &, const QString &why) {
-                Q_EMIT failed(QStringLiteral("%1 presents certificate SHA-256 %2, not trusted"
-                                             " (%3); give its --fingerprint")
-                                  .arg(m_server.toString(), proto::formatFingerprint(presented),
-                                       why));
-            });
+    connect(
+        &m_client, &SignalingClient::certificateRejected, this,
+        [this](const QByteArray &presented, const QByteArray &pinned, const QString &why) {
+            const QString fingerprint = proto::formatFingerprint(presented);
+            Q_EMIT failed(
+                pinned.isEmpty()
+                    ? QStringLiteral("%1 presents certificate SHA-256 %2, not trusted (%3); give"
+                                     " its --fingerprint (floorline-server --fingerprint)")
+                          .arg(m_server.toString(), fingerprint, why)
+                    : QStringLiteral("%1 presents certificate SHA-256 %2, not the one "
+                                     "--fingerprint names (%3)")
+                          .arg(m_server.toString(), fingerprint, proto::formatFingerprint(pinned)));
+        });
     m_rtp.open(QHostAddress(server.host()).protocol() == QAbstractSocket::IPv6Protocol
                    ? QHostAddress::LocalHostIPv6
                    : QHostAddress::AnyIPv4);
