@@ -109,8 +109,8 @@ struct CommandLine
         parser.setApplicationDescription(QStringLiteral("Floorline push-to-talk dispatch console"));
         parser.addHelpOption();
         parser.addVersionOption();
-        parser.addOptions({server, fingerprint, user, password, demo, list, input, headset, speaker, noAudio,
-                           screenshot, screenshotAfter, windowSize, asDisplay});
+        parser.addOptions({server, fingerprint, user, password, demo, list, input, headset, speaker,
+                           noAudio, screenshot, screenshotAfter, windowSize, asDisplay});
     }
 };
 
@@ -283,8 +283,9 @@ int main(int argc, char *argv[])
     } else if (parser.isSet(cli.fingerprint)) {
         const QByteArray pinned = proto::parseFingerprint(parser.value(cli.fingerprint));
         if (pinned.isEmpty()) {
-            std::fprintf(stderr, "floorline: --fingerprint wants 64 hex digits (pairs may be "
-                                 "separated by ':')\n");
+            std::fprintf(stderr,
+                         "floorline: --fingerprint wants 64 hex digits (pairs may be "
+                         "separated by ':')\n");
             return 2;
         }
         trust.pin(url, pinned);

@@ -41,8 +41,8 @@ QString ServerConnection::certificate() const
     return proto::formatFingerprint(m_client.presentedCertificate());
 }
 
-void ServerConnection::onCertificateRejected(const QByteArray &presented,
-                                             const QByteArray &pinned, const QString &why)
+void ServerConnection::onCertificateRejected(const QByteArray &presented, const QByteArray &pinned,
+                                             const QString &why)
 {
     m_trust.ask(m_client.url(), presented, pinned, why);
     setError(pinned.isEmpty()

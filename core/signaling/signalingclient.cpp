@@ -167,8 +167,7 @@ void SignalingClient::onSslErrors(const QList<QSslError> &errors)
 void SignalingClient::onConnected()
 {
     if (m_url.scheme() == QLatin1String("wss"))
-        m_presented
-            = proto::certificateFingerprint(m_socket->sslConfiguration().peerCertificate());
+        m_presented = proto::certificateFingerprint(m_socket->sslConfiguration().peerCertificate());
     setState(State::LoggingIn);
     proto::Hello hello;
     hello.client = QStringLiteral("floorline/0.1");
