@@ -187,9 +187,14 @@ int main(int argc, char *argv[])
         QStringLiteral("plain-on-network"),
         QStringLiteral("Allow --plain on a non-loopback address: passwords and voice keys "
                        "travel readable by anyone on the network."));
-    parser.addOptions({listen,     port, rtpPort, db,          mediaDir, fleet,         demoFleet,
-                       writeFleet, t2,   queue,   rate,        stats,    hashPassword,  setPassword,
-                       cert,       key,  tlsDir,  fingerprint, plain,    plainOnNetwork});
+    const QCommandLineOption plainRtp(
+        QStringLiteral("plain-rtp"),
+        QStringLiteral("Voice in plain RTP instead of SRTP, for interop with RTP tools: anyone on "
+                       "the path can listen and inject."));
+    parser.addOptions({listen,       port,           rtpPort, db,    mediaDir, fleet,
+                       demoFleet,    writeFleet,     t2,      queue, rate,     stats,
+                       hashPassword, setPassword,    cert,    key,   tlsDir,   fingerprint,
+                       plain,        plainOnNetwork, plainRtp});
     parser.process(app);
 
     std::optional<proto::Fleet> demo;
@@ -248,6 +253,7 @@ int main(int argc, char *argv[])
     if (parser.isSet(setPassword))
         return setPasswordOf(parser.value(setPassword), options.database);
     options.tls.plain = parser.isSet(plain);
+    options.plainRtp = parser.isSet(plainRtp);
     options.tls.plainOnNetwork = parser.isSet(plainOnNetwork);
     if (options.tls.plainOnNetwork && !options.tls.plain) {
         qCritical("floorline-server: --plain-on-network goes with --plain");

@@ -33,9 +33,11 @@ FloorView::FloorView(Context context, QObject *parent)
 
 bool FloorView::handle(const proto::Event &event)
 {
-    if (const auto *t = std::get_if<proto::FloorTaken>(&event))
+    if (const auto *t = std::get_if<proto::FloorTaken>(&event)) {
+        if (m_ctx.voice && !t->key.isEmpty())
+            m_ctx.voice->setTalkerKey(t->ssrc, t->key);
         taken(FloorHolder::of(*t));
-    else if (const auto *i = std::get_if<proto::FloorIdle>(&event))
+    } else if (const auto *i = std::get_if<proto::FloorIdle>(&event))
         idle(i->session);
     else
         return false;

@@ -110,7 +110,7 @@ void TalkControl::onResult(const QString &session, proto::FloorType type,
     }
     switch (reply.value->outcome) {
     case proto::FloorOutcome::Granted:
-        handle(proto::FloorGranted {session, reply.value->duration, type, 0});
+        handle(proto::FloorGranted {session, reply.value->duration, type, 0, reply.value->key});
         break;
     case proto::FloorOutcome::Queued:
         handle(proto::QueuePositionInfo {{session, reply.value->position}});
@@ -158,6 +158,8 @@ bool TalkControl::handle(const proto::Event &event)
             m_grantedAt = now;
             m_endsAt = granted->duration > 0 ? now + qint64(granted->duration) * 1000 : 0;
         }
+        if (m_ctx.voice)
+            m_ctx.voice->setTalkKey(granted->key); // one key for every session of the press
         if (m_state != TalkState::Granted) {
             set(TalkState::Granted);
             if (m_ctx.voice) {

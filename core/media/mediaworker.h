@@ -35,6 +35,16 @@ public:
         m_shutdownRequest.store(done, std::memory_order_release);
     }
     void connectMedia(const QHostAddress &relay, quint16 port, quint32 ssrc, const QString &key);
+    void setTalkKey(const QString &key)
+    {
+        if (m_rtp)
+            m_rtp->setTalkKey(key);
+    }
+    void setTalkerKey(quint32 ssrc, const QString &key)
+    {
+        if (m_rtp)
+            m_rtp->setTalkerKey(ssrc, key);
+    }
     /// Reopens the streams on other devices (empty name: the default); falls back to the
     /// defaults if one cannot be opened. Media thread.
     void switchDevices(const QString &input, const QString &headset, const QString &speaker);

@@ -66,6 +66,16 @@ void VoiceEngine::connectMedia(const QHostAddress &relay, quint16 port, quint32 
     post([=, this] { m_worker->connectMedia(relay, port, ssrc, key); });
 }
 
+void VoiceEngine::setTalkKey(const QString &key)
+{
+    post([=, this] { m_worker->setTalkKey(key); });
+}
+
+void VoiceEngine::setTalkerKey(quint32 ssrc, const QString &key)
+{
+    post([=, this] { m_worker->setTalkerKey(ssrc, key); });
+}
+
 void VoiceEngine::setTransmitting(bool on)
 {
     post([=, this] { m_worker->pipeline().setTransmitting(on); });

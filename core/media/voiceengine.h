@@ -63,6 +63,10 @@ public:
 
     /// Binds media to the server's relay with the login's SSRC and key (docs/protocol.md §6).
     void connectMedia(const QHostAddress &relay, quint16 port, quint32 ssrc, const QString &key);
+    /// SRTP: the key our media goes out under (Floor Granted's), before setTransmitting(true).
+    void setTalkKey(const QString &key);
+    /// SRTP: the key media from `ssrc` comes under (Floor Taken's).
+    void setTalkerKey(quint32 ssrc, const QString &key);
     void setTransmitting(bool on);
     void setStream(quint32 ssrc, Route route, float gain);
     void playTone(Tone tone, Route route);

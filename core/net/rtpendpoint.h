@@ -6,9 +6,17 @@
 #include <QObject>
 #include <QTimer>
 
+#include <deque>
+#include <memory>
+#include <unordered_map>
+
 class QUdpSocket;
 
 namespace floorline {
+
+namespace srtp {
+class Context;
+}
 
 /// @brief One RTP packet as received, detached from the socket buffer.
 struct ReceivedRtp
@@ -25,9 +33,12 @@ struct ReceivedRtp
 /**
  * @brief A client's RTP socket towards the server's relay (docs/protocol.md §6).
  *
- * Sends keep-alives carrying the login's media key so the relay latches this socket's address
+ * Sends keep-alives that prove the login's media key so the relay latches this socket's address
  * (symmetric RTP), numbers outgoing packets, and parses incoming ones with the bounds-checked
- * parser. Lives on whichever thread owns it; the voice engine moves it to its media thread.
+ * parser. With SRTP (a 56-digit key, §6.5) keep-alives are authenticated SRTP packets, media
+ * goes out under the talk key of our floor grant and comes in under each talker's key from
+ * Floor Taken; a packet that arrives before its key waits for it (briefly). Lives on whichever
+ * thread owns it; the voice engine moves it to its media thread.
  */
 class RtpEndpoint : public QObject
 {
@@ -35,13 +46,23 @@ class RtpEndpoint : public QObject
 public:
     explicit RtpEndpoint(QObject *parent = nullptr);
     ~RtpEndpoint() override;
+    RtpEndpoint(const RtpEndpoint &) = delete;
+    RtpEndpoint &operator=(const RtpEndpoint &) = delete;
 
     bool open(const QHostAddress &local = QHostAddress::LocalHost, quint16 port = 0);
     quint16 localPort() const;
-    /// Targets the relay and starts keep-alives; key is the login's 32-hex-digit media key.
+    /// Targets the relay and starts keep-alives; key is the login's media key: 32 hex digits
+    /// for plain RTP, 56 for SRTP.
     void start(const QHostAddress &server, quint16 port, quint32 ssrc, const QString &key,
                int keepAliveSeconds = 5);
     void stop();
+    bool isSecure() const { return m_keepAliveContext != nullptr; }
+    /// SRTP: the key our media goes out under from now on (Floor Granted's `key`).
+    void setTalkKey(const QString &key);
+    /// SRTP: the key media from `ssrc` comes under (Floor Taken's `key`).
+    void setTalkerKey(quint32 ssrc, const QString &key);
+    /// Tests: the next media packet's sequence number (a long talk about to roll over).
+    void setNextSequence(quint16 sequence) { m_sequence = sequence; }
 
     /// Sends one Opus packet with the next sequence number.
     void sendPayload(const QByteArray &payload, bool marker, quint32 timestamp);
@@ -54,6 +75,9 @@ public:
     quint64 sent() const { return m_sent; }
     quint64 received() const { return m_received; }
     quint64 malformed() const { return m_malformed; }
+    /// SRTP packets that never verified: wrong key, forged, or their key never came.
+    quint64 rejected() const { return m_rejected; }
+    quint64 replayed() const { return m_replayed; }
 
 Q_SIGNALS:
     void packetReceived(const floorline::ReceivedRtp &packet);
@@ -61,7 +85,17 @@ Q_SIGNALS:
     void latched();
 
 private:
+    struct Waiting
+    {
+        QByteArray datagram;
+        qint64 arrivalUs = 0;
+    };
+
     void onReadyRead();
+    void deliver(QByteArray data, qint64 arrivalUs);
+    /// SRTP: verifies and decrypts in place; false when the packet is kept waiting or dropped.
+    bool unprotect(QByteArray &data, quint32 ssrc, qint64 arrivalUs);
+    void expireWaiting(qint64 nowUs);
 
     QUdpSocket *m_socket;
     QTimer m_keepAlive;
@@ -74,6 +108,13 @@ private:
     quint64 m_sent = 0;
     quint64 m_received = 0;
     quint64 m_malformed = 0;
+    quint64 m_rejected = 0;
+    quint64 m_replayed = 0;
+    std::unique_ptr<srtp::Context> m_keepAliveContext; ///< SRTP mode when set
+    std::unique_ptr<srtp::Context> m_talkContext;
+    quint16 m_keepAliveSequence = 0;
+    std::unordered_map<quint32, std::unique_ptr<srtp::Context>> m_talkers;
+    std::unordered_map<quint32, std::deque<Waiting>> m_waiting;
 };
 
 } // namespace floorline

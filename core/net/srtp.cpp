@@ -26,6 +26,7 @@ void initialiseOnce()
 constexpr uint32_t kRolloverGuesses = 2;
 /// Enough for reordering on any real path; libsrtp's minimum is 64.
 constexpr unsigned long kReplayWindow = 1024;
+static_assert(kTrailerRoom == SRTP_MAX_TRAILER_LEN);
 
 } // namespace
 

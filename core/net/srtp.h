@@ -4,6 +4,8 @@
 #include <QByteArray>
 #include <QString>
 
+#include "core/protocol/rtp.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -11,12 +13,14 @@
 
 namespace floorline::srtp {
 
-/// The one suite Floorline speaks (RFC 7714): AES-128-GCM, 16-byte tag, no MKI.
-inline constexpr const char *kSuite = "AEAD_AES_128_GCM";
-/// Master key (16 bytes) followed by master salt (12 bytes), as libsrtp takes them.
-inline constexpr std::size_t kKeySize = 28;
+/// The one suite Floorline speaks (RFC 7714): AES-128-GCM, 16-byte tag, no MKI. Its key is
+/// the master key (16 bytes) followed by the master salt (12 bytes), as libsrtp takes them.
+inline constexpr const char *kSuite = proto::kSrtpSuite;
+inline constexpr std::size_t kKeySize = proto::kSrtpKeySize;
 /// What protection adds to a packet: the GCM tag.
 inline constexpr std::size_t kOverhead = 16;
+/// Room protect() wants behind a packet (libsrtp's SRTP_MAX_TRAILER_LEN: tag and any MKI).
+inline constexpr std::size_t kTrailerRoom = 144;
 
 /// 28 random bytes from the system's CSPRNG.
 QByteArray randomKey();

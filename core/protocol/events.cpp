@@ -9,14 +9,18 @@ void FloorGranted::read(JsonReader &r)
     duration = int(r.integer("duration", 1, 86400));
     type = r.enumeration("floorType", kFloorTypes, FloorType::Normal);
     priority = int(r.integer("priority", 0, 255, 0));
+    key = r.hex("key", 56, false);
 }
 
 QJsonObject FloorGranted::toJson() const
 {
-    return {{QStringLiteral("session"), session},
-            {QStringLiteral("duration"), duration},
-            {QStringLiteral("floorType"), enumName(kFloorTypes, type)},
-            {QStringLiteral("priority"), priority}};
+    QJsonObject o {{QStringLiteral("session"), session},
+                   {QStringLiteral("duration"), duration},
+                   {QStringLiteral("floorType"), enumName(kFloorTypes, type)},
+                   {QStringLiteral("priority"), priority}};
+    if (!key.isEmpty())
+        o.insert(QStringLiteral("key"), key);
+    return o;
 }
 
 void FloorTaken::read(JsonReader &r)
@@ -28,6 +32,7 @@ void FloorTaken::read(JsonReader &r)
     type = r.enumeration("floorType", kFloorTypes, FloorType::Normal);
     priority = int(r.integer("priority", 0, 255, 0));
     media = r.sha256("media", false);
+    key = r.hex("key", 56, false);
 }
 
 QJsonObject FloorTaken::toJson() const
@@ -40,6 +45,8 @@ QJsonObject FloorTaken::toJson() const
                    {QStringLiteral("priority"), priority}};
     if (!media.isEmpty())
         o.insert(QStringLiteral("media"), media);
+    if (!key.isEmpty())
+        o.insert(QStringLiteral("key"), key);
     return o;
 }
 

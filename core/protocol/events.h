@@ -15,6 +15,7 @@ struct FloorGranted
     int duration = 0; ///< seconds until T2 revokes the floor
     FloorType type = FloorType::Normal;
     int priority = 0;
+    QString key; ///< SRTP: 56 hex digits, the key to send this talk's media under; else empty
     void read(JsonReader &r);
     QJsonObject toJson() const;
     bool operator==(const FloorGranted &) const = default;
@@ -31,6 +32,7 @@ struct FloorTaken
     FloorType type = FloorType::Normal;
     int priority = 0;
     QString media; ///< the item shown for this spurt (docs/protocol.md §9.7); empty: none
+    QString key; ///< SRTP: 56 hex digits, the key the talker's media comes under; else empty
     void read(JsonReader &r);
     QJsonObject toJson() const;
     bool operator==(const FloorTaken &) const = default;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jsonreader.h"
 
+#include <algorithm>
+
 #include <cmath>
 
 #include <QRegularExpression>
@@ -82,12 +84,21 @@ QString JsonReader::id(const char *key)
 
 QString JsonReader::sha256(const char *key, bool required)
 {
-    static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{64}$"));
+    return hex(key, 64, required);
+}
+
+QString JsonReader::hex(const char *key, int digits, bool required)
+{
     if (!required && !has(key))
         return {};
-    const QString text = string(key, 64);
-    if (ok() && !hex.match(text).hasMatch())
-        fail(QString::fromLatin1(key), QStringLiteral("must be 64 lower-case hex digits"));
+    const QString text = string(key, digits);
+    const bool valid = text.size() == digits && std::all_of(text.begin(), text.end(), [](QChar c) {
+                           return (c >= QLatin1Char('0') && c <= QLatin1Char('9'))
+                               || (c >= QLatin1Char('a') && c <= QLatin1Char('f'));
+                       });
+    if (ok() && !valid)
+        fail(QString::fromLatin1(key),
+             QStringLiteral("must be %1 lower-case hex digits").arg(digits));
     return text;
 }
 

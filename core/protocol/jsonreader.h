@@ -40,6 +40,8 @@ public:
     QString id(const char *key);
     /// A SHA-256 in 64 lower-case hex digits (media ids); empty when absent and not required.
     QString sha256(const char *key, bool required = true);
+    /// Exactly `digits` lower-case hex digits (keys); empty when absent and not required.
+    QString hex(const char *key, int digits, bool required = true);
     std::optional<QString> optionalId(const char *key);
     qint64 integer(const char *key, qint64 min, qint64 max, std::optional<qint64> fallback = {});
     bool boolean(const char *key, std::optional<bool> fallback = {});

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "requests.h"
+#include "rtp.h"
 
 #include <QSet>
 
@@ -73,16 +74,20 @@ void MediaInfo::read(JsonReader &r)
 {
     port = int(r.integer("port", 1, 65535));
     ssrc = quint32(r.integer("ssrc", 1, 0xffffffffLL));
-    key = r.string("key", 32);
-    if (r.ok() && key.size() != 32)
-        r.fail(QStringLiteral("key"), QStringLiteral("must be 32 hex digits"));
+    srtp = r.string("srtp", 32, QString());
+    if (!srtp.isEmpty() && srtp != QLatin1String(kSrtpSuite))
+        r.fail(QStringLiteral("srtp"), QStringLiteral("unknown suite"));
+    key = r.hex("key", srtp.isEmpty() ? 32 : 56);
 }
 
 QJsonObject MediaInfo::toJson() const
 {
-    return {{QStringLiteral("port"), port},
-            {QStringLiteral("ssrc"), qint64(ssrc)},
-            {QStringLiteral("key"), key}};
+    QJsonObject o {{QStringLiteral("port"), port},
+                   {QStringLiteral("ssrc"), qint64(ssrc)},
+                   {QStringLiteral("key"), key}};
+    if (!srtp.isEmpty())
+        o.insert(QStringLiteral("srtp"), srtp);
+    return o;
 }
 
 void LoginResult::read(JsonReader &r)
@@ -273,6 +278,7 @@ void FloorRequestResult::read(JsonReader &r)
     switch (outcome) {
     case FloorOutcome::Granted:
         duration = int(r.integer("duration", 1, 86400));
+        key = r.hex("key", 56, false);
         break;
     case FloorOutcome::Queued:
         position = int(r.integer("position", 1, 1000000));
@@ -290,6 +296,8 @@ QJsonObject FloorRequestResult::toJson() const
     switch (outcome) {
     case FloorOutcome::Granted:
         o.insert(QStringLiteral("duration"), duration);
+        if (!key.isEmpty())
+            o.insert(QStringLiteral("key"), key);
         break;
     case FloorOutcome::Queued:
         o.insert(QStringLiteral("position"), position);

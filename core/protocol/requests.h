@@ -45,7 +45,11 @@ struct MediaInfo
 {
     int port = 0; ///< UDP port of the server's RTP relay, on the signaling host
     quint32 ssrc = 0; ///< SSRC this login must use in every RTP packet it sends
-    QString key; ///< 32 hex digits; proves ownership of the SSRC in keep-alives
+    /// Plain RTP: 32 hex digits sent in keep-alives to prove ownership of the SSRC. SRTP: 56
+    /// hex digits, the SRTP master key and salt that authenticate this login's keep-alives.
+    QString key;
+    /// The SRTP suite ("AEAD_AES_128_GCM"); empty: this server relays plain RTP.
+    QString srtp;
     void read(JsonReader &r);
     QJsonObject toJson() const;
     bool operator==(const MediaInfo &) const = default;
@@ -222,6 +226,7 @@ struct FloorRequestResult
 {
     FloorOutcome outcome = FloorOutcome::Denied;
     int duration = 0; ///< granted: seconds until T2 revokes the floor
+    QString key; ///< granted with SRTP: 56 hex digits, the talk key to send media under
     int position = 0; ///< queued: 1 = next
     int cause = 0; ///< denied: TS 24.380 reject cause
     QString reason; ///< denied: human-readable cause

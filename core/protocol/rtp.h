@@ -14,7 +14,10 @@ inline constexpr uint8_t kKeepAlivePayloadType = 127;
 inline constexpr uint32_t kRtpClockRate = 48000; ///< RFC 7587: always 48 kHz
 inline constexpr std::size_t kRtpHeaderSize = 12;
 inline constexpr std::size_t kMaxDatagramSize = 1500;
-inline constexpr std::size_t kMediaKeySize = 16;
+inline constexpr std::size_t kMediaKeySize = 16; ///< plain RTP's keep-alive key
+/// SRTP (docs/protocol.md §6.5): the one suite, and its master key + salt size.
+inline constexpr const char *kSrtpSuite = "AEAD_AES_128_GCM";
+inline constexpr std::size_t kSrtpKeySize = 28;
 
 enum class RtpError {
     None,

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "floorservice.h"
 
+#include "core/net/srtp.h"
+
 #include "authorization.h"
 #include "emergencyservice.h"
 #include "logins.h"
@@ -21,12 +23,13 @@ namespace floorline::server {
 using proto::ErrorCode;
 
 FloorService::FloorService(SessionTable &sessions, Logins &logins, SupervisorFeed &feed,
-                           SignalingStats &stats, QObject *parent)
+                           SignalingStats &stats, bool srtp, QObject *parent)
     : QObject(parent)
     , m_sessions(sessions)
     , m_logins(logins)
     , m_feed(feed)
     , m_stats(stats)
+    , m_srtp(srtp)
 {
     const auto watchTimer = [this](Session *s) {
         connect(&s->timer, &QTimer::timeout, this, [this, s] { onTimer(*s); });
@@ -82,8 +85,10 @@ void FloorService::handle(Login &l, Reply &reply, const proto::FloorRequest &r)
     if (!r.media.isEmpty())
         shareMedia(r.media, m_sessions.info(session->id).members);
     FloorArbiter::Actions actions;
-    const auto result = session->arbiter.request(requester(l, r, *session), monotonicMs(), actions);
+    auto result = session->arbiter.request(requester(l, r, *session), monotonicMs(), actions);
     count(result.outcome);
+    if (result.outcome == proto::FloorOutcome::Granted)
+        result.key = startTalk(*session, l.id);
     // The answer is written before any event, so this connection sees Granted before the
     // Floor Taken or Queue Position Info its own request caused (docs/protocol.md §2.4).
     reply.ok(result.toJson());
@@ -142,9 +147,10 @@ void FloorService::apply(Session &session, const FloorArbiter::Actions &actions,
         case FloorArbiter::Action::Granted: {
             const auto &holder = session.arbiter.holder();
             ++m_stats.floorGranted;
-            m_logins.deliver(
-                a.participant,
-                proto::FloorGranted {session.id, a.value, holder->type, holder->priority});
+            m_logins.deliver(a.participant,
+                             proto::FloorGranted {session.id, a.value, holder->type,
+                                                  holder->priority,
+                                                  startTalk(session, a.participant)});
             break;
         }
         case FloorArbiter::Action::Taken: {
@@ -152,7 +158,7 @@ void FloorService::apply(Session &session, const FloorArbiter::Actions &actions,
             const auto &h = *session.arbiter.holder();
             m_logins.deliverTo(session.members,
                                proto::FloorTaken {session.id, h.unit, h.alias, h.ssrc, h.type,
-                                                  h.priority, h.media},
+                                                  h.priority, h.media, talkKey(h.participant)},
                                a.participant);
             break;
         }
@@ -186,6 +192,28 @@ void FloorService::apply(Session &session, const FloorArbiter::Actions &actions,
     m_feed.touchSession(session.id);
     m_feed.touchConsoles();
     armTimer(session);
+}
+
+QString FloorService::startTalk(Session &session, quint64 participant)
+{
+    Login *login = m_logins.find(participant);
+    if (!m_srtp || !login)
+        return {};
+    const bool talking
+        = std::any_of(login->sessions.cbegin(), login->sessions.cend(), [&](const QString &id) {
+              const Session *other = m_sessions.find(id);
+              return other && other != &session && other->arbiter.holder()
+                  && other->arbiter.holder()->participant == participant;
+          });
+    if (!talking || login->talkKey.isEmpty())
+        login->talkKey = srtp::randomKey();
+    return QString::fromLatin1(login->talkKey.toHex());
+}
+
+QString FloorService::talkKey(quint64 holder) const
+{
+    const Login *login = m_srtp ? m_logins.find(holder) : nullptr;
+    return login ? QString::fromLatin1(login->talkKey.toHex()) : QString();
 }
 
 qint64 FloorService::lastMediaOfHolder(const Session &session) const

@@ -30,8 +30,11 @@ class FloorService : public QObject
 {
     Q_OBJECT
 public:
+    /// `srtp`: every talk gets its own media key, sent to the talker and to who hears it.
     FloorService(SessionTable &sessions, Logins &logins, SupervisorFeed &feed,
-                 SignalingStats &stats, QObject *parent = nullptr);
+                 SignalingStats &stats, bool srtp, QObject *parent = nullptr);
+    /// The holder's talk key as Floor Taken carries it (hex); empty over plain RTP.
+    QString talkKey(quint64 holder) const;
 
     void setMediaStore(MediaStore *media) { m_media = media; }
     void setEmergencies(EmergencyService *emergencies) { m_emergencies = emergencies; }
@@ -49,6 +52,9 @@ public:
     void apply(Session &session, const FloorArbiter::Actions &actions, quint64 quietFor = 0);
 
 private:
+    /// SRTP: a fresh key for a new talk; the running one when the login already holds the
+    /// floor elsewhere (one press on several groups sends one stream).
+    QString startTalk(Session &session, quint64 participant);
     void releaseAll(Login &login);
     void armTimer(Session &session);
     void onTimer(Session &session);
@@ -61,6 +67,7 @@ private:
     Logins &m_logins;
     SupervisorFeed &m_feed;
     SignalingStats &m_stats;
+    bool m_srtp = true;
     MediaStore *m_media = nullptr;
     EmergencyService *m_emergencies = nullptr;
 };

@@ -25,13 +25,13 @@ Hub::Hub(Config config, proto::Fleet fleet, RtpRelay &relay, QObject *parent)
     , m_sessions(m_fleet, m_logins, relay, config.floor)
     , m_presence(m_fleet, m_logins, m_sessions)
     , m_supervision(m_fleet, m_logins, m_sessions)
-    , m_floors(m_sessions, m_logins, m_supervision.feed(), m_stats)
+    , m_floors(m_sessions, m_logins, m_supervision.feed(), m_stats, relay.secure())
     , m_sessionService(m_fleet, m_sessions, m_logins, m_presence, m_floors, m_supervision.feed(),
                        m_stats)
     , m_media(m_stats)
     , m_pushes(m_fleet, m_logins, m_presence, m_media, m_stats, config.pushes)
-    , m_loginService({config.limits, config.serverName, relay.port(), config.throttle, 2, 32,
-                      config.maxLoginsPerAccount},
+    , m_loginService({config.limits, config.serverName, relay.port(), relay.secure(),
+                      config.throttle, 2, 32, config.maxLoginsPerAccount},
                      m_fleet, m_logins, m_presence, m_stats)
 {
     // A new login's media identity must reach the relay before its first packet; a login that

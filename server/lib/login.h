@@ -28,7 +28,12 @@ struct Login
     quint64 id = 0;
     const proto::Account *account = nullptr;
     quint32 ssrc = 0;
-    std::array<uint8_t, 16> key {};
+    /// Media key: the first 16 bytes over plain RTP, all 28 (SRTP master key and salt) with
+    /// SRTP; it authenticates this login's keep-alives.
+    std::array<uint8_t, 28> key {};
+    /// SRTP: the key of the talk it holds the floor for (one key across the sessions of one
+    /// press); a new one for every talk, so a member gone since then cannot listen in.
+    QByteArray talkKey;
     QString token;
     Connection *connection = nullptr; ///< null while it waits for a resume
     /// Where its signaling connection was last: the only address its media may latch from.

@@ -2,6 +2,7 @@
 #include "loginservice.h"
 
 #include "connection.h"
+#include "core/protocol/rtp.h"
 #include "fleetindex.h"
 #include "logins.h"
 #include "presence.h"
@@ -174,8 +175,11 @@ void LoginService::admit(Connection &c, Reply &reply, Login &login, const proto:
     result.resumed = resumed;
     result.media.port = m_config.mediaPort;
     result.media.ssrc = login.ssrc;
+    const int keySize = m_config.srtp ? int(proto::kSrtpKeySize) : int(proto::kMediaKeySize);
     result.media.key = QString::fromLatin1(
-        QByteArray(reinterpret_cast<const char *>(login.key.data()), 16).toHex());
+        QByteArray(reinterpret_cast<const char *>(login.key.data()), keySize).toHex());
+    if (m_config.srtp)
+        result.media.srtp = QLatin1String(proto::kSrtpSuite);
     reply.ok(result.toJson());
     if (resumed) {
         for (const auto &[seq, frame] : login.log) {

@@ -35,6 +35,7 @@ public:
         proto::Limits limits;
         QString serverName;
         quint16 mediaPort = 0;
+        bool srtp = true; ///< the relay's mode: the media key is an SRTP key
         LoginThrottle::Config throttle;
         int hashThreads = 2;
         int maxPendingChecks = 32; ///< password checks waiting at once, server-wide

@@ -78,6 +78,7 @@ bool Server::start(const ServerOptions &options, QString *error)
         return false;
     }
 
+    m_relay.setSecure(!options.plainRtp);
     if (!m_relay.start(options.host, options.rtpPort, error))
         return false;
     m_hub = std::make_unique<Hub>(options.hub, std::move(*fleet), m_relay);
@@ -202,6 +203,7 @@ QJsonObject Server::statsJson() const
         {QStringLiteral("droppedUnknownSsrc"), qint64(r.droppedUnknownSsrc.load())},
         {QStringLiteral("droppedUnlatched"), qint64(r.droppedUnlatched.load())},
         {QStringLiteral("droppedBadKey"), qint64(r.droppedBadKey.load())},
+        {QStringLiteral("droppedReplayed"), qint64(r.droppedReplayed.load())},
         {QStringLiteral("droppedForeignAddress"), qint64(r.droppedForeignAddress.load())},
         {QStringLiteral("droppedNotHolder"), qint64(r.droppedNotHolder.load())},
         {QStringLiteral("droppedPayloadType"), qint64(r.droppedPayloadType.load())}};

@@ -36,6 +36,8 @@ struct ServerOptions
     /// given directly is hashed at the minimum: its passwords are demo ids, not secrets.
     PasswordHasher::Cost passwordCost = PasswordHasher::Cost::interactive();
     Hub::Config hub;
+    /// Voice in plain RTP instead of SRTP: only for interop tests with RTP tools (GStreamer).
+    bool plainRtp = false;
     /// Signaling is wss:// unless `plain`; docs/security.md, Transport.
     struct Tls
     {

@@ -51,10 +51,12 @@ void SessionService::join(Session &session, Login &login)
         m_floors.shareMedia(holder->media, {login.unit()});
     if (session.kind != SessionKind::Group)
         m_logins.deliver(login, proto::SessionJoined {m_sessions.info(session.id)});
-    else if (const auto &holder = session.arbiter.holder()) {
-        // Late entry: the joiner learns who talks now; media follows from the next packet.
-        proto::FloorTaken taken {session.id,   holder->unit,     holder->alias, holder->ssrc,
-                                 holder->type, holder->priority, holder->media};
+    if (const auto &holder = session.arbiter.holder()) {
+        // Late entry: the joiner learns who talks now, and the talk's key; media follows from
+        // the next packet. (A call's snapshot names the talker too, but never carries keys.)
+        proto::FloorTaken taken {
+            session.id,   holder->unit,     holder->alias, holder->ssrc,
+            holder->type, holder->priority, holder->media, m_floors.talkKey(holder->participant)};
         m_logins.deliver(login, taken);
     }
 }

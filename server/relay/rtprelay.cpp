@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "rtprelay.h"
 
+#include "core/net/srtp.h"
 #include "core/protocol/clock.h"
 #include "core/protocol/rtp.h"
 
@@ -20,8 +21,11 @@ constexpr std::size_t kBufferSize = 2048; // > kMaxDatagramSize, so oversize is 
 uint64_t RtpRelay::Counters::dropped() const
 {
     return droppedMalformed + droppedOversize + droppedUnknownSsrc + droppedUnlatched
-        + droppedBadKey + droppedForeignAddress + droppedNotHolder + droppedPayloadType;
+        + droppedBadKey + droppedReplayed + droppedForeignAddress + droppedNotHolder
+        + droppedPayloadType;
 }
+
+RtpRelay::RtpRelay() = default;
 
 RtpRelay::~RtpRelay()
 {
@@ -37,7 +41,8 @@ bool RtpRelay::start(const QHostAddress &address, quint16 port, QString *error)
     m_routes = empty;
     m_stop = false;
     m_thread = std::thread([this] { run(); });
-    qCInfo(lcRelay) << "RTP relay on" << address.toString() << m_socket.localPort();
+    qCInfo(lcRelay) << (m_secure ? "SRTP" : "plain RTP") << "relay on" << address.toString()
+                    << m_socket.localPort();
     return true;
 }
 
@@ -76,6 +81,55 @@ void RtpRelay::refreshRoutes()
         else
             ++it;
     }
+    for (auto it = m_keepAlives.begin(); it != m_keepAlives.end();) {
+        const auto binding = m_routes->bindings->find(it->first);
+        const bool sameKey = binding != m_routes->bindings->end()
+            && std::memcmp(binding->second.key.data(), it->second->key().constData(),
+                           binding->second.key.size())
+                == 0;
+        it = sameKey ? std::next(it) : m_keepAlives.erase(it);
+    }
+}
+
+bool RtpRelay::keepAliveProven(const Datagram &datagram, uint32_t ssrc, const Binding &binding)
+{
+    if (!m_secure) {
+        // Plain RTP: the payload is the key itself (whoever sees one keep-alive knows it).
+        proto::RtpPacket packet;
+        proto::parseRtp({datagram.data, datagram.size}, packet);
+        if (packet.payload.size() == proto::kMediaKeySize
+            && std::memcmp(packet.payload.data(), binding.key.data(), proto::kMediaKeySize) == 0)
+            return true;
+        m_counters.droppedBadKey.fetch_add(1, std::memory_order_relaxed);
+        return false;
+    }
+    auto &context = m_keepAlives[ssrc];
+    if (!context) {
+        context = srtp::Context::receiver(
+            QByteArray(reinterpret_cast<const char *>(binding.key.data()), int(binding.key.size())),
+            ssrc);
+        if (!context) {
+            m_keepAlives.erase(ssrc);
+            m_counters.droppedBadKey.fetch_add(1, std::memory_order_relaxed);
+            return false;
+        }
+    }
+    // Verified on a copy: the echo is written over the datagram's buffer afterwards anyway.
+    std::array<uint8_t, proto::kMaxDatagramSize> copy;
+    std::memcpy(copy.data(), datagram.data, datagram.size);
+    std::size_t size = datagram.size;
+    switch (context->unprotect(copy.data(), size)) {
+    case srtp::Result::Ok:
+        return true;
+    case srtp::Result::Replayed:
+        m_counters.droppedReplayed.fetch_add(1, std::memory_order_relaxed);
+        return false;
+    case srtp::Result::AuthFailed:
+    case srtp::Result::Malformed:
+        break;
+    }
+    m_counters.droppedBadKey.fetch_add(1, std::memory_order_relaxed);
+    return false;
 }
 
 void RtpRelay::run()
@@ -177,17 +231,15 @@ void RtpRelay::handle(const Datagram &datagram, int64_t nowMs)
     }
 
     if (packet.payloadType == proto::kKeepAlivePayloadType) {
-        // Symmetric RTP latching: the key proves the sender owns this SSRC's login.
-        if (packet.payload.size() != proto::kMediaKeySize
-            || std::memcmp(packet.payload.data(), binding->second.key.data(), proto::kMediaKeySize)
-                != 0) {
-            m_counters.droppedBadKey.fetch_add(1, std::memory_order_relaxed);
-            return;
-        }
+        // Symmetric RTP latching: the key proves the sender owns this SSRC's login. The
+        // address is checked first: nobody else's keep-alive may cost a decryption, or move
+        // the replay window of the real one.
         if (binding->second.from && !(*binding->second.from == PeerIp::of(datagram.peer))) {
             m_counters.droppedForeignAddress.fetch_add(1, std::memory_order_relaxed);
             return;
         }
+        if (!keepAliveProven(datagram, packet.ssrc, binding->second))
+            return;
         Latch &latch = m_latches[packet.ssrc];
         std::memcpy(&latch.address, &datagram.peer, sizeof(sockaddr_storage));
         latch.length = datagram.peerLength;

@@ -15,6 +15,10 @@
 #include <unordered_map>
 #include <vector>
 
+namespace floorline::srtp {
+class Context;
+}
+
 namespace floorline::server {
 
 /**
@@ -41,7 +45,9 @@ public:
     /// A login's media identity, fixed at login (docs/protocol.md §6.2).
     struct Binding
     {
-        std::array<uint8_t, 16> key {};
+        /// Plain RTP: the first 16 bytes are sent in keep-alives. SRTP: all 28 are the
+        /// master key and salt that authenticate them.
+        std::array<uint8_t, 28> key {};
         /// monotonicMs() of the last relayed packet, read by the session's T1 timer.
         std::shared_ptr<std::atomic<int64_t>> lastMediaMs;
         /// The only IP address this SSRC may latch from: its login's signaling peer. Media
@@ -67,7 +73,9 @@ public:
         std::atomic<uint64_t> droppedOversize {0};
         std::atomic<uint64_t> droppedUnknownSsrc {0};
         std::atomic<uint64_t> droppedUnlatched {0}; ///< SSRC not latched, or from another address
-        std::atomic<uint64_t> droppedBadKey {0};
+        std::atomic<uint64_t> droppedBadKey {0}; ///< SRTP: includes forged keep-alives
+        /// SRTP keep-alives authentic but already seen (a replay) or older than the window
+        std::atomic<uint64_t> droppedReplayed {0};
         /// keep-alives with the right key from an address other than the login's signaling peer
         std::atomic<uint64_t> droppedForeignAddress {0};
         std::atomic<uint64_t> droppedNotHolder {0};
@@ -75,8 +83,13 @@ public:
         uint64_t dropped() const;
     };
 
-    RtpRelay() = default;
+    RtpRelay();
     ~RtpRelay();
+
+    /// SRTP (the default): keep-alives are authenticated SRTP packets (docs/protocol.md §6.5);
+    /// false: plain RTP keep-alives carrying the key. Before start().
+    void setSecure(bool secure) { m_secure = secure; }
+    bool secure() const { return m_secure; }
 
     bool start(const QHostAddress &address, quint16 port, QString *error);
     void stop();
@@ -95,6 +108,7 @@ private:
     void refreshRoutes();
     void handle(const Datagram &datagram, int64_t nowMs);
     bool sameAddress(const Latch &latch, const Datagram &datagram) const;
+    bool keepAliveProven(const Datagram &datagram, uint32_t ssrc, const Binding &binding);
 
     UdpSocket m_socket;
     std::thread m_thread;
@@ -109,6 +123,10 @@ private:
     std::shared_ptr<const Routes> m_routes;
     uint64_t m_seenGeneration = 0;
     std::unordered_map<uint32_t, Latch> m_latches;
+    /// SRTP: one receiver per SSRC that sent a keep-alive, under its login's key; its replay
+    /// window is what makes a captured keep-alive useless to anyone else.
+    std::unordered_map<uint32_t, std::unique_ptr<srtp::Context>> m_keepAlives;
+    bool m_secure = true;
     std::vector<Outgoing> m_out;
 };
 

@@ -218,7 +218,10 @@ private Q_SLOTS:
         const quint32 victim = m_talker->client.login().media.ssrc;
         attacker.start(QHostAddress::LocalHost, m_server->rtpPort(), victim,
                        QStringLiteral("00000000000000000000000000000000")); // wrong key
-        QVERIFY(QTest::qWaitFor([&] { return relay.droppedBadKey >= 1; }, 2000));
+        // libsrtp checks the replay window before the tag: a forgery with an old number is
+        // refused as a replay, one with a new number as a bad key.
+        QVERIFY(QTest::qWaitFor([&] { return relay.droppedBadKey + relay.droppedReplayed >= 1; },
+                                2000));
 
         auto rtp = [](quint8 first, quint32 ssrc, int payload, quint8 pt = 111) -> QByteArray {
             QByteArray d(12, '\0');

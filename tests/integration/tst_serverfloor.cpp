@@ -4,6 +4,7 @@
 #include "support/testclient.h"
 
 #include "core/media/opuscodec.h"
+#include "core/net/srtp.h"
 
 #include <QTest>
 
@@ -176,7 +177,9 @@ private Q_SLOTS:
         startAll();
         grantA();
         const std::vector<QByteArray> speech = speechPackets(4);
-        b->sendSpurt(speech, 0); // B is not the holder
+        // B is not the holder; a client that talks anyway needs a key of its own to send.
+        b->rtp.setTalkKey(QString::fromLatin1(srtp::randomKey().toHex()));
+        b->sendSpurt(speech, 0);
         QVERIFY(QTest::qWaitFor(
             [&] { return m_server->relayCounters().droppedNotHolder >= speech.size(); }, 3000));
         a->sendSpurt({speech.front()});

@@ -36,6 +36,11 @@ TestClient::TestClient(const QString &user, const QUrl &url, const QByteArray &f
     client.setPinnedCertificate(fingerprint);
     connect(&client, &SignalingClient::eventReceived, this,
             [this](const proto::Event &event, quint64 seq) {
+                // SRTP: each talk's key comes with its floor events (docs/protocol.md §6.5).
+                if (const auto *granted = std::get_if<proto::FloorGranted>(&event))
+                    rtp.setTalkKey(granted->key);
+                else if (const auto *taken = std::get_if<proto::FloorTaken>(&event))
+                    rtp.setTalkerKey(taken->ssrc, taken->key);
                 events.append(event);
                 eventSeqs.append(seq);
             });

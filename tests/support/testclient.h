@@ -50,6 +50,11 @@ public:
         client.send(request, [&](const Reply<typename R::Result> &reply) {
             result = reply;
             done = true;
+            // SRTP: a floor granted at once carries its talk key in the answer.
+            if constexpr (std::is_same_v<typename R::Result, proto::FloorRequestResult>) {
+                if (reply.ok() && reply.value->outcome == proto::FloorOutcome::Granted)
+                    rtp.setTalkKey(reply.value->key);
+            }
         });
         (void)QTest::qWaitFor([&] { return done; }, timeoutMs);
         if (error)

@@ -287,10 +287,13 @@ private Q_SLOTS:
                {QStringLiteral("unit-0006"), SkipReason::AlreadyMember, {}}};
         checkResultRoundTrip<SessionCreate>(invite);
         checkResultRoundTrip<FloorRequest>(
-            FloorRequestResult {FloorOutcome::Granted, 30, 0, 0, {}});
-        checkResultRoundTrip<FloorRequest>(FloorRequestResult {FloorOutcome::Queued, 0, 2, 0, {}});
+            FloorRequestResult {FloorOutcome::Granted, 30, {}, 0, 0, {}});
+        checkResultRoundTrip<FloorRequest>(FloorRequestResult {
+            FloorOutcome::Granted, 30, QString(56, QLatin1Char('a')), 0, 0, {}});
         checkResultRoundTrip<FloorRequest>(
-            FloorRequestResult {FloorOutcome::Denied, 0, 0, 107, QStringLiteral("queue full")});
+            FloorRequestResult {FloorOutcome::Queued, 0, {}, 2, 0, {}});
+        checkResultRoundTrip<FloorRequest>(
+            FloorRequestResult {FloorOutcome::Denied, 0, {}, 0, 107, QStringLiteral("queue full")});
         checkResultRoundTrip<QueuePositionRequest>(QueuePosition {QStringLiteral("group:x"), 1});
         checkResultRoundTrip<Ping>(Pong {1764130000000});
         checkResultRoundTrip<Logout>(Empty {});

@@ -147,6 +147,7 @@ void SimUnit::talk(const QString &session, const media::SpurtRecording *clip, pr
                       switch (reply.value->outcome) {
                       case proto::FloorOutcome::Granted:
                           ++m_counters.granted;
+                          m_rtp.setTalkKey(reply.value->key);
                           startSpeaking();
                           break;
                       case proto::FloorOutcome::Queued:
@@ -162,7 +163,11 @@ void SimUnit::talk(const QString &session, const media::SpurtRecording *clip, pr
 
 void SimUnit::onEvent(const proto::Event &event)
 {
+    // SRTP: each talk's key comes with its floor events (docs/protocol.md §6.5).
+    if (const auto *granted = std::get_if<proto::FloorGranted>(&event))
+        m_rtp.setTalkKey(granted->key);
     if (const auto *taken = std::get_if<proto::FloorTaken>(&event)) {
+        m_rtp.setTalkerKey(taken->ssrc, taken->key);
         // The spurt's item shows for as long as the spurt: until the next Taken or Idle.
         if (taken->media.isEmpty()) {
             m_showing.remove(taken->session);
