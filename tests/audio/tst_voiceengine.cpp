@@ -87,10 +87,17 @@ private Q_SLOTS:
         }
         QVERIFY(QTest::qWaitFor([&] { return readyA.size() && readyB.size(); }, 5000));
 
+        // SRTP: B's engine learns the talk's key from Floor Taken, A's from the grant.
+        connect(&b, &SignalingClient::eventReceived, &engineB, [&](const proto::Event &event) {
+            if (const auto *taken = std::get_if<proto::FloorTaken>(&event))
+                engineB.setTalkerKey(taken->ssrc, taken->key);
+        });
         bool granted = false;
         a.send(proto::FloorRequest {QStringLiteral("group:tg-001"), 0, {}},
                [&](const Reply<proto::FloorRequestResult> &r) {
                    granted = r.ok() && r.value->outcome == proto::FloorOutcome::Granted;
+                   if (granted)
+                       engineA.setTalkKey(r.value->key);
                });
         QVERIFY(QTest::qWaitFor([&] { return granted; }, 5000));
         engineA.setTransmitting(true);

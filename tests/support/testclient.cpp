@@ -11,10 +11,15 @@ namespace floorline::test {
 
 std::unique_ptr<server::Server> startServer(int units, int groups, server::Hub::Config config)
 {
-    auto server = std::make_unique<server::Server>();
     server::ServerOptions options;
     options.fleet = proto::makeDemoFleet(units, groups);
     options.hub = config;
+    return startServer(options);
+}
+
+std::unique_ptr<server::Server> startServer(server::ServerOptions options)
+{
+    auto server = std::make_unique<server::Server>();
     QString error;
     if (!server->start(options, &error)) {
         qWarning().noquote() << "server did not start:" << error;

@@ -13,6 +13,8 @@
 namespace floorline::test {
 
 /// Starts the real server library on loopback with a small demo fleet (in-memory SQLite).
+/// A server on loopback with these options (its fleet included).
+std::unique_ptr<server::Server> startServer(server::ServerOptions options);
 std::unique_ptr<server::Server> startServer(int units = 30, int groups = 6,
                                             server::Hub::Config config = {});
 

@@ -205,6 +205,12 @@ bool JackRig::setUp(QString *error)
         return false;
     }
 
+    // SRTP: the listener's engine learns each talk's key from Floor Taken, as a console does.
+    QObject::connect(&m_b, &SignalingClient::eventReceived, m_engineB.get(),
+                     [engine = m_engineB.get()](const proto::Event &event) {
+                         if (const auto *taken = std::get_if<proto::FloorTaken>(&event))
+                             engine->setTalkerKey(taken->ssrc, taken->key);
+                     });
     QSignalSpy readyA(m_engineA.get(), &VoiceEngine::mediaReady);
     QSignalSpy readyB(m_engineB.get(), &VoiceEngine::mediaReady);
     for (auto [client, engine] :
@@ -222,11 +228,15 @@ bool JackRig::setUp(QString *error)
 bool JackRig::requestFloor()
 {
     bool granted = false;
+    QString key;
     m_a.send(proto::FloorRequest {kSession, 0, {}}, [&](const Reply<proto::FloorRequestResult> &r) {
         granted = r.ok() && r.value->outcome == proto::FloorOutcome::Granted;
+        if (granted)
+            key = r.value->key;
     });
     if (!QTest::qWaitFor([&] { return granted; }, 5000))
         return false;
+    m_engineA->setTalkKey(key);
     m_engineA->setTransmitting(true);
     return true;
 }

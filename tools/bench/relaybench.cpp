@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 // RTP relay throughput and added latency at 50-way fan-out, against a real floorline-server
-// process: one talker holds the floor in a group with 50 listeners on loopback.
+// process: one talker holds the floor in a group with 50 listeners on loopback. SRTP by
+// default, as a console talks; --srtp-vs-plain measures a --plain-rtp server in the same run.
 #include "benchcommon.h"
 
+#include "core/net/srtp.h"
 #include "core/protocol/rtp.h"
 #include "core/signaling/signalingclient.h"
 
@@ -80,13 +82,21 @@ std::size_t packet(uint8_t *out, uint32_t ssrc, uint16_t seq, uint8_t pt, const 
     return proto::writeRtp(h, {payload, size}, {out, 1500});
 }
 
-/// Sends a keep-alive with the login's key and waits for the relay's echo.
+/// Sends a keep-alive with the login's key (SRTP-authenticated, or the key itself over plain
+/// RTP) and waits for the relay's echo.
 bool latch(int fd, const sockaddr_in &relay, const proto::MediaInfo &media)
 {
     const QByteArray key = QByteArray::fromHex(media.key.toLatin1());
-    uint8_t buffer[64];
-    const std::size_t size = packet(buffer, media.ssrc, 0, proto::kKeepAlivePayloadType,
-                                    reinterpret_cast<const uint8_t *>(key.constData()), 16);
+    uint8_t buffer[64 + srtp::kTrailerRoom];
+    std::size_t size = 0;
+    if (media.srtp.isEmpty()) {
+        size = packet(buffer, media.ssrc, 0, proto::kKeepAlivePayloadType,
+                      reinterpret_cast<const uint8_t *>(key.constData()), 16);
+    } else {
+        auto context = srtp::Context::sender(key);
+        size = packet(buffer, media.ssrc, 1, proto::kKeepAlivePayloadType, nullptr, 0);
+        size = context ? context->protect(buffer, size, sizeof buffer) : 0;
+    }
     for (int attempt = 0; attempt < 20; ++attempt) {
         sendto(fd, buffer, size, 0, reinterpret_cast<const sockaddr *>(&relay), sizeof relay);
         pollfd p {fd, POLLIN, 0};
@@ -101,17 +111,23 @@ bool latch(int fd, const sockaddr_in &relay, const proto::MediaInfo &media)
 
 /// Receives timestamped packets on all listener sockets and records one-way latency in µs,
 /// from the sender's clock reading to the kernel's arrival stamp on each listener socket.
-std::vector<double> collect(const std::vector<int> &fds, std::atomic<bool> &stop)
+std::vector<double> collect(const std::vector<int> &fds, std::atomic<bool> &stop,
+                            const QByteArray &talkKey = {}, uint32_t talker = 0)
 {
     std::vector<double> latencies;
     std::vector<pollfd> polls;
-    for (int fd : fds)
+    // SRTP: each listener decrypts for itself (after the kernel's arrival stamp: not counted).
+    std::vector<std::unique_ptr<srtp::Context>> receivers;
+    for (int fd : fds) {
         polls.push_back({fd, POLLIN, 0});
+        receivers.push_back(talkKey.isEmpty() ? nullptr : srtp::Context::receiver(talkKey, talker));
+    }
     uint8_t buffer[2048];
     while (!stop.load()) {
         if (poll(polls.data(), nfds_t(polls.size()), 50) <= 0)
             continue;
-        for (pollfd &p : polls) {
+        for (std::size_t at = 0; at < polls.size(); ++at) {
+            pollfd &p = polls[at];
             if (!(p.revents & POLLIN))
                 continue;
             for (;;) {
@@ -122,8 +138,14 @@ std::vector<double> collect(const std::vector<int> &fds, std::atomic<bool> &stop
                 msg.msg_iovlen = 1;
                 msg.msg_control = control;
                 msg.msg_controllen = sizeof control;
-                if (recvmsg(p.fd, &msg, MSG_DONTWAIT) < 20)
+                const ssize_t got = recvmsg(p.fd, &msg, MSG_DONTWAIT);
+                if (got < 20)
                     break;
+                if (receivers[at]) {
+                    std::size_t size = std::size_t(got);
+                    if (receivers[at]->unprotect(buffer, size) != srtp::Result::Ok)
+                        continue;
+                }
                 int64_t arrived = realtimeNs();
                 for (cmsghdr *c = CMSG_FIRSTHDR(&msg); c; c = CMSG_NXTHDR(&msg, c)) {
                     if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_TIMESTAMPNS) {
@@ -142,50 +164,45 @@ std::vector<double> collect(const std::vector<int> &fds, std::atomic<bool> &stop
 }
 
 /// Sends `count` timestamped packets `gapUs` apart from `fd` to `to`.
-void paced(int fd, const sockaddr_in &to, uint32_t ssrc, int count, int gapUs, uint16_t &seq)
+void paced(int fd, const sockaddr_in &to, uint32_t ssrc, int count, int gapUs, uint16_t &seq,
+           srtp::Context *talk = nullptr)
 {
     uint8_t payload[120] = {};
-    uint8_t buffer[1500];
+    uint8_t buffer[1500 + srtp::kTrailerRoom];
     for (int i = 0; i < count; ++i) {
         const int64_t t = realtimeNs();
         std::memcpy(payload, &t, sizeof t);
-        const std::size_t size
+        std::size_t size
             = packet(buffer, ssrc, seq++, proto::kOpusPayloadType, payload, sizeof payload);
+        if (talk)
+            size = talk->protect(buffer, size, sizeof buffer);
         sendto(fd, buffer, size, 0, reinterpret_cast<const sockaddr *>(&to), sizeof to);
         std::this_thread::sleep_until(std::chrono::steady_clock::now()
                                       + std::chrono::microseconds(gapUs));
     }
 }
 
-} // namespace
-
-int main(int argc, char *argv[])
+struct Options
 {
-    QCoreApplication app(argc, argv);
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("RTP relay benchmark (50-way fan-out)"));
-    parser.addHelpOption();
-    const QCommandLineOption fanout(QStringLiteral("fanout"), QStringLiteral("Listeners (50)."),
-                                    QStringLiteral("n"), QStringLiteral("50"));
-    const QCommandLineOption seconds(QStringLiteral("seconds"),
-                                     QStringLiteral("Throughput phase length (5)."),
-                                     QStringLiteral("s"), QStringLiteral("5"));
-    const QCommandLineOption binary(QStringLiteral("server-binary"),
-                                    QStringLiteral("floorline-server to run."),
-                                    QStringLiteral("path"), bench::defaultServerBinary());
-    parser.addOptions({fanout, seconds, binary});
-    parser.process(app);
-    const int listeners = parser.value(fanout).toInt();
+    int listeners = 50;
+    int seconds = 5;
+    QString binary;
+};
 
+/// One whole run against a fresh server; returns packets out per server CPU second, or < 0.
+double measure(const Options &options, bool plainRtp)
+{
+    const int listeners = options.listeners;
     bench::ServerProcess server;
     QString error;
     // Talk group tg-001 of a 1000-unit, 10-group fleet has 125 members: enough listeners.
-    if (!server.start(parser.value(binary),
-                      {QStringLiteral("--demo-fleet"), QStringLiteral("1000,10"),
-                       QStringLiteral("--max-talk"), QStringLiteral("3600")},
-                      &error)) {
+    QStringList arguments {QStringLiteral("--demo-fleet"), QStringLiteral("1000,10"),
+                           QStringLiteral("--max-talk"), QStringLiteral("3600")};
+    if (plainRtp)
+        arguments.append(QStringLiteral("--plain-rtp"));
+    if (!server.start(options.binary, arguments, &error)) {
         std::fprintf(stderr, "%s\n", qPrintable(error));
-        return 1;
+        return -1;
     }
     const QUrl url = server.url();
     sockaddr_in relay {};
@@ -207,10 +224,10 @@ int main(int argc, char *argv[])
     }
     for (Peer &p : peers) {
         if (!bench::joinGroup(*p.client, QStringLiteral("tg-001")))
-            return 1;
+            return -1;
         if (!latch(p.fd, relay, p.client->login().media)) {
             std::fprintf(stderr, "the relay did not answer a keep-alive\n");
-            return 1;
+            return -1;
         }
     }
     // 1. Baseline: the same packets straight from one socket to another, no relay.
@@ -229,14 +246,20 @@ int main(int argc, char *argv[])
     directReceiver.join();
 
     bool granted = false;
+    QByteArray talkKey;
     peers[0].client->send(proto::FloorRequest {QStringLiteral("group:tg-001"), 15, {}},
                           [&](const Reply<proto::FloorRequestResult> &r) {
                               granted = r.ok() && r.value->outcome == proto::FloorOutcome::Granted;
+                              if (granted)
+                                  talkKey = srtp::parseKey(r.value->key);
                           });
     if (!QTest::qWaitFor([&] { return granted; }, 5000)) {
         std::fprintf(stderr, "floor not granted\n");
-        return 1;
+        return -1;
     }
+    // SRTP: the talker encrypts under the talk key (its own cost, not the server's).
+    std::unique_ptr<srtp::Context> talk
+        = talkKey.isEmpty() ? nullptr : srtp::Context::sender(talkKey);
     QTest::qWait(100); // routes published to the relay thread
     const uint32_t ssrc = peers[0].client->login().media.ssrc;
     std::vector<int> listenerFds;
@@ -246,8 +269,8 @@ int main(int argc, char *argv[])
     // 2. Latency: 2000 packets 2 ms apart through the relay to every listener.
     stop = false;
     std::vector<double> viaRelay;
-    std::thread receiver([&] { viaRelay = collect(listenerFds, stop); });
-    paced(peers[0].fd, relay, ssrc, 2000, 2000, seq);
+    std::thread receiver([&] { viaRelay = collect(listenerFds, stop, talkKey, ssrc); });
+    paced(peers[0].fd, relay, ssrc, 2000, 2000, seq, talk.get());
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
     stop = true;
     receiver.join();
@@ -264,12 +287,14 @@ int main(int argc, char *argv[])
     uint64_t sent = 0;
     {
         uint8_t payload[120] = {};
-        uint8_t buffer[1500];
-        const int64_t until = t0 + int64_t(parser.value(seconds).toInt()) * 1000000000LL;
+        uint8_t buffer[1500 + srtp::kTrailerRoom];
+        const int64_t until = t0 + int64_t(options.seconds) * 1000000000LL;
         while (nowNs() < until) {
             for (int burst = 0; burst < 64; ++burst) {
-                const std::size_t size
+                std::size_t size
                     = packet(buffer, ssrc, seq++, proto::kOpusPayloadType, payload, sizeof payload);
+                if (talk)
+                    size = talk->protect(buffer, size, sizeof buffer);
                 sendto(peers[0].fd, buffer, size, 0, reinterpret_cast<const sockaddr *>(&relay),
                        sizeof relay);
                 ++sent;
@@ -291,8 +316,8 @@ int main(int argc, char *argv[])
                                     - forwarded0);
 
     const double expectedOut = double(viaRelay.size());
-    std::printf("relay, %d-way fan-out, 132-byte RTP packets, server in its own process\n",
-                listeners);
+    std::printf("relay, %d-way fan-out, %s, server in its own process\n", listeners,
+                talk ? "148-byte SRTP packets (AES-128-GCM)" : "132-byte plain RTP packets");
     std::printf("  latency via relay (send -> each of %d listeners), %zu samples:\n", listeners,
                 viaRelay.size());
     std::printf("    p50 %.1f us  p99 %.1f us  max %.1f us\n", bench::percentile(viaRelay, 50),
@@ -308,9 +333,49 @@ int main(int argc, char *argv[])
                 static_cast<unsigned long long>(sent), wall, double(sent) / wall);
     std::printf("  relay forwarded %.0f packets (%.0f/s); server CPU %.2f s\n", forwarded,
                 forwarded / wall, cpu);
-    std::printf("  => %.0f packets out per CPU second of the whole server process\n",
-                forwarded / std::max(cpu, 1e-9));
+    const double perCpu = forwarded / std::max(cpu, 1e-9);
+    std::printf("  => %.0f packets out per CPU second of the whole server process\n", perCpu);
     for (Peer &p : peers)
         close(p.fd);
+    return perCpu;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("RTP relay benchmark (50-way fan-out)"));
+    parser.addHelpOption();
+    const QCommandLineOption fanout(QStringLiteral("fanout"), QStringLiteral("Listeners (50)."),
+                                    QStringLiteral("n"), QStringLiteral("50"));
+    const QCommandLineOption seconds(QStringLiteral("seconds"),
+                                     QStringLiteral("Throughput phase length (5)."),
+                                     QStringLiteral("s"), QStringLiteral("5"));
+    const QCommandLineOption binary(QStringLiteral("server-binary"),
+                                    QStringLiteral("floorline-server to run."),
+                                    QStringLiteral("path"), bench::defaultServerBinary());
+    const QCommandLineOption plain(QStringLiteral("plain-rtp"),
+                                   QStringLiteral("Against a --plain-rtp server only."));
+    const QCommandLineOption versus(
+        QStringLiteral("srtp-vs-plain"),
+        QStringLiteral("SRTP, then plain RTP, then SRTP again: the cost as a ratio."));
+    parser.addOptions({fanout, seconds, binary, plain, versus});
+    parser.process(app);
+    const Options options {parser.value(fanout).toInt(), parser.value(seconds).toInt(),
+                           parser.value(binary)};
+    if (!parser.isSet(versus))
+        return measure(options, parser.isSet(plain)) < 0 ? 1 : 0;
+    // Plain between two SRTP runs, so a machine that gets busier or quieter during the run
+    // does not make one side look better.
+    const double srtp1 = measure(options, false);
+    const double plainRun = measure(options, true);
+    const double srtp2 = measure(options, false);
+    if (srtp1 < 0 || plainRun < 0 || srtp2 < 0)
+        return 1;
+    std::printf("SRTP vs plain: %.0f / %.0f packets out per CPU second = %.2f x plain "
+                "(SRTP runs %.0f and %.0f)\n",
+                (srtp1 + srtp2) / 2, plainRun, (srtp1 + srtp2) / 2 / plainRun, srtp1, srtp2);
     return 0;
 }
