@@ -85,10 +85,13 @@ void FloorService::handle(Login &l, Reply &reply, const proto::FloorRequest &r)
     if (!r.media.isEmpty())
         shareMedia(r.media, m_sessions.info(session->id).members);
     FloorArbiter::Actions actions;
+    // A holder that asks again (a lost answer) is told the key it talks under, not a new one:
+    // its listeners got that one with Floor Taken, and no new Floor Taken follows a repeat.
+    const bool repeat = session->arbiter.holder() && session->arbiter.holder()->participant == l.id;
     auto result = session->arbiter.request(requester(l, r, *session), monotonicMs(), actions);
     count(result.outcome);
     if (result.outcome == proto::FloorOutcome::Granted)
-        result.key = startTalk(*session, l.id);
+        result.key = repeat ? talkKey(l.id) : startTalk(*session, l.id);
     // The answer is written before any event, so this connection sees Granted before the
     // Floor Taken or Queue Position Info its own request caused (docs/protocol.md §2.4).
     reply.ok(result.toJson());

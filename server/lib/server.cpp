@@ -79,6 +79,9 @@ bool Server::start(const ServerOptions &options, QString *error)
     }
 
     m_relay.setSecure(!options.plainRtp);
+    if (options.plainRtp)
+        qCWarning(lcServer) << "voice in plain RTP (--plain-rtp): anyone on the network path can"
+                               " listen to it and inject into it";
     if (!m_relay.start(options.host, options.rtpPort, error))
         return false;
     m_hub = std::make_unique<Hub>(options.hub, std::move(*fleet), m_relay);

@@ -5,6 +5,7 @@
 #include <QTest>
 
 #include <array>
+#include <cstring>
 
 using namespace floorline;
 
@@ -130,6 +131,29 @@ private Q_SLOTS:
         QVERIFY(!late->proven());
         Packet real = protect(*sender, 11, QByteArray("real"));
         QCOMPARE(late->unprotect(real.bytes.data(), real.size), srtp::Result::Ok);
+    }
+
+    void matchesTheProtocolsTestVectors()
+    {
+        // docs/protocol.md §6.5: another implementation checks itself against these.
+        const QByteArray key
+            = QByteArray::fromHex("000102030405060708090a0b0c0d0e0f101112131415161718191a1b");
+        auto sender = srtp::Context::sender(key);
+        Packet keepAlive;
+        const QByteArray header = QByteArray::fromHex("807f123400000000aabbccdd");
+        std::memcpy(keepAlive.bytes.data(), header.constData(), 12);
+        keepAlive.size = sender->protect(keepAlive.bytes.data(), 12, keepAlive.bytes.size());
+        QCOMPARE(keepAlive.view().toHex(),
+                 QByteArray("807f123400000000aabbccdd34b788c19fc19a6a33e593ea7c810a18"));
+        Packet media;
+        const QByteArray plain = QByteArray::fromHex("80ef1235000003c0aabbccdddeadbeef");
+        std::memcpy(media.bytes.data(), plain.constData(), 16);
+        media.size = sender->protect(media.bytes.data(), 16, media.bytes.size());
+        QCOMPARE(media.view().toHex(),
+                 QByteArray("80ef1235000003c0aabbccdd33b93937df300e90ef8d68db050219c25d0f2b1e"));
+        auto receiver = srtp::Context::receiver(key, 0xaabbccdd);
+        QCOMPARE(receiver->unprotect(media.bytes.data(), media.size), srtp::Result::Ok);
+        QCOMPARE(media.view(), plain);
     }
 
     void keysAreParsedStrictly()

@@ -158,6 +158,7 @@ UnitCounters SimFleet::totals() const
         t.packetsSent += c.packetsSent;
         t.packetsReceived += c.packetsReceived;
         t.packetsLost += c.packetsLost;
+        t.packetsRejected += c.packetsRejected;
         t.reconnects += c.reconnects;
         t.mediaShown += c.mediaShown;
         t.mediaFetched += c.mediaFetched;
@@ -184,6 +185,7 @@ QJsonObject SimFleet::statsJson() const
             {QStringLiteral("packetsSent"), qint64(t.packetsSent)},
             {QStringLiteral("packetsReceived"), qint64(t.packetsReceived)},
             {QStringLiteral("packetsLost"), qint64(t.packetsLost)},
+            {QStringLiteral("packetsRejected"), qint64(t.packetsRejected)},
             {QStringLiteral("reconnects"), qint64(t.reconnects)},
             {QStringLiteral("mediaShown"), qint64(t.mediaShown)},
             {QStringLiteral("mediaFetched"), qint64(t.mediaFetched)},

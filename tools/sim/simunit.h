@@ -32,6 +32,8 @@ struct UnitCounters
     quint64 packetsSent = 0;
     quint64 packetsReceived = 0;
     quint64 packetsLost = 0; ///< sequence gaps within a talker's stream
+    /// SRTP packets that never verified (wrong or missing key, forged): heard as silence
+    quint64 packetsRejected = 0;
     quint64 reconnects = 0;
     quint64 mediaShown = 0; ///< spurts heard that showed an item
     quint64 mediaFetched = 0; ///< items fetched with media.get (each once)
@@ -72,7 +74,12 @@ public:
     /// Idle: online, not talking and not waiting for the floor.
     bool isIdle() const { return isOnline() && m_floorSession.isEmpty(); }
     const proto::Account &account() const { return m_account; }
-    const UnitCounters &counters() const { return m_counters; }
+    UnitCounters counters() const
+    {
+        UnitCounters c = m_counters;
+        c.packetsRejected = m_rtp.rejected();
+        return c;
+    }
 
     /// Requests the floor on `session` and, once granted, speaks `clip` in real time; the
     /// spurt shows the stored item `media` if given.
