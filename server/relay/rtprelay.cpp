@@ -91,12 +91,12 @@ void RtpRelay::refreshRoutes()
     }
 }
 
-bool RtpRelay::keepAliveProven(const Datagram &datagram, uint32_t ssrc, const Binding &binding)
+bool RtpRelay::keepAliveProven(const Datagram &datagram, const proto::RtpPacket &packet,
+                               const Binding &binding)
 {
+    const uint32_t ssrc = packet.ssrc;
     if (!m_secure) {
         // Plain RTP: the payload is the key itself (whoever sees one keep-alive knows it).
-        proto::RtpPacket packet;
-        proto::parseRtp({datagram.data, datagram.size}, packet);
         if (packet.payload.size() == proto::kMediaKeySize
             && std::memcmp(packet.payload.data(), binding.key.data(), proto::kMediaKeySize) == 0)
             return true;
@@ -114,11 +114,10 @@ bool RtpRelay::keepAliveProven(const Datagram &datagram, uint32_t ssrc, const Bi
             return false;
         }
     }
-    // Verified on a copy: the echo is written over the datagram's buffer afterwards anyway.
-    std::array<uint8_t, proto::kMaxDatagramSize> copy;
-    std::memcpy(copy.data(), datagram.data, datagram.size);
+    // In place: a refused packet is left as it came, and a verified one is only overwritten
+    // by its echo (from `packet`, parsed before).
     std::size_t size = datagram.size;
-    switch (context->unprotect(copy.data(), size)) {
+    switch (context->unprotect(datagram.data, size)) {
     case srtp::Result::Ok:
         return true;
     case srtp::Result::Replayed:
@@ -238,7 +237,7 @@ void RtpRelay::handle(const Datagram &datagram, int64_t nowMs)
             m_counters.droppedForeignAddress.fetch_add(1, std::memory_order_relaxed);
             return;
         }
-        if (!keepAliveProven(datagram, packet.ssrc, binding->second))
+        if (!keepAliveProven(datagram, packet, binding->second))
             return;
         Latch &latch = m_latches[packet.ssrc];
         std::memcpy(&latch.address, &datagram.peer, sizeof(sockaddr_storage));

@@ -3,6 +3,8 @@
 
 #include "udpsocket.h"
 
+#include "core/protocol/rtp.h"
+
 #include <QHostAddress>
 
 #include <array>
@@ -108,7 +110,8 @@ private:
     void refreshRoutes();
     void handle(const Datagram &datagram, int64_t nowMs);
     bool sameAddress(const Latch &latch, const Datagram &datagram) const;
-    bool keepAliveProven(const Datagram &datagram, uint32_t ssrc, const Binding &binding);
+    bool keepAliveProven(const Datagram &datagram, const proto::RtpPacket &packet,
+                         const Binding &binding);
 
     UdpSocket m_socket;
     std::thread m_thread;
