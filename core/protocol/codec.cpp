@@ -194,6 +194,23 @@ QByteArray encodeResult(quint64 id, const QJsonObject &result)
                     {QStringLiteral("result"), result}});
 }
 
+QByteArray encodeRawResult(quint64 id, const QByteArray &result)
+{
+    // Keys in the order QJsonDocument writes them (sorted), so both encodings look alike.
+    return QByteArrayLiteral("{\"id\":") + QByteArray::number(id)
+        + QByteArrayLiteral(",\"result\":") + result + QByteArrayLiteral(",\"type\":\"response\"}");
+}
+
+QByteArray compactJson(const QJsonObject &value)
+{
+    return toFrame(value);
+}
+
+QByteArray compactJson(const QJsonArray &value)
+{
+    return QJsonDocument(value).toJson(QJsonDocument::Compact);
+}
+
 QByteArray encodeErrorResponse(quint64 id, const Error &error)
 {
     return toFrame({{kType, QStringLiteral("response")},

@@ -4,6 +4,7 @@
 #include "events.h"
 
 #include <QByteArray>
+#include <QJsonArray>
 
 #include <optional>
 #include <variant>
@@ -64,6 +65,12 @@ std::variant<ServerFrame, DecodeFailure> decodeServerFrame(const QByteArray &fra
 
 QByteArray encodeRequest(quint64 id, const Request &request);
 QByteArray encodeResult(quint64 id, const QJsonObject &result);
+/// `result` already encoded as one compact JSON object: for answers kept encoded between
+/// requests, whose rebuilding would hold the signaling thread.
+QByteArray encodeRawResult(quint64 id, const QByteArray &result);
+/// `value` as compact JSON text, the way every frame is encoded.
+QByteArray compactJson(const QJsonObject &value);
+QByteArray compactJson(const QJsonArray &value);
 QByteArray encodeErrorResponse(quint64 id, const Error &error);
 QByteArray encodeError(const Error &error);
 QByteArray encodeEvent(quint64 seq, const Event &event);

@@ -120,6 +120,11 @@ void Connection::sendResult(quint64 id, const QJsonObject &result)
     write(proto::encodeResult(id, result));
 }
 
+void Connection::sendRawResult(quint64 id, const QByteArray &result)
+{
+    write(proto::encodeRawResult(id, result));
+}
+
 void Connection::sendError(quint64 id, ErrorCode code, const QString &message)
 {
     write(proto::encodeErrorResponse(id, {code, message}));

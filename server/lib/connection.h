@@ -39,6 +39,7 @@ public:
     ~Connection() override;
 
     void sendResult(quint64 id, const QJsonObject &result);
+    void sendRawResult(quint64 id, const QByteArray &result);
     void sendError(quint64 id, proto::ErrorCode code, const QString &message);
     /// Sends an event or unsolicited frame; while a request is being handled it waits until
     /// that request's response has gone out (docs/protocol.md §2: response first).

@@ -177,7 +177,7 @@ void Hub::route(Login &login, Reply &reply, const Grant &grant, const proto::Req
             } else if constexpr (std::is_same_v<T, proto::Logout>) {
                 m_loginService.handle(reply.connection(), reply, r);
             } else if constexpr (std::is_same_v<T, proto::DirectoryGet>) {
-                reply.ok(m_presence.directory().toJson());
+                reply.okEncoded(m_presence.directoryJson());
             } else if constexpr (
                 std::is_same_v<
                     T,

@@ -5,6 +5,8 @@
 #include "logins.h"
 #include "sessiontable.h"
 
+#include "core/protocol/codec.h"
+
 namespace floorline::server {
 
 namespace {
@@ -18,7 +20,10 @@ Presence::Presence(const FleetIndex &fleet, Logins &logins, const SessionTable &
     : m_fleet(fleet)
     , m_logins(logins)
     , m_sessions(sessions)
-{ }
+{
+    // Encoded once at start, so that no client's request pays for encoding the whole fleet.
+    directoryJson();
+}
 
 proto::UnitStatus Presence::statusOf(const QString &unit, QString *busySession) const
 {
@@ -64,13 +69,29 @@ proto::UnitInfo Presence::unitInfo(const proto::Account &account) const
     return info;
 }
 
-proto::Directory Presence::directory() const
+QByteArray Presence::directoryJson()
 {
-    proto::Directory directory;
-    directory.groups = m_fleet.groupList();
-    for (const proto::Account &a : m_fleet.accounts())
-        directory.units.append(unitInfo(a));
-    return directory;
+    if (m_encodedGroups.isEmpty())
+        m_encodedGroups = proto::compactJson(proto::toJsonArray(m_fleet.groupList()));
+    QByteArray json;
+    json.reserve(m_encodedSize);
+    json += QByteArrayLiteral("{\"groups\":") + m_encodedGroups + QByteArrayLiteral(",\"units\":[");
+    bool first = true;
+    for (const proto::Account &a : m_fleet.accounts()) {
+        proto::UnitInfo info = unitInfo(a);
+        EncodedUnit &encoded = m_encodedUnits[a.unit.id];
+        if (encoded.json.isEmpty() || !(encoded.info == info)) {
+            encoded.json = proto::compactJson(info.toJson());
+            encoded.info = std::move(info);
+        }
+        if (!first)
+            json += ',';
+        first = false;
+        json += encoded.json;
+    }
+    json += QByteArrayLiteral("]}");
+    m_encodedSize = json.size();
+    return json;
 }
 
 void Presence::announce(Login &login, proto::UnitStatus state)

@@ -11,6 +11,11 @@ void Reply::ok(const QJsonObject &result)
     m_connection.sendResult(m_id, result);
 }
 
+void Reply::okEncoded(const QByteArray &result)
+{
+    m_connection.sendRawResult(m_id, result);
+}
+
 void Reply::fail(proto::ErrorCode code, const QString &message)
 {
     if (code == proto::ErrorCode::Forbidden)

@@ -24,6 +24,8 @@ public:
     { }
 
     void ok(const QJsonObject &result = {});
+    /// A result already encoded as one compact JSON object.
+    void okEncoded(const QByteArray &result);
     void fail(proto::ErrorCode code, const QString &message);
     Connection &connection() const { return m_connection; }
     quint64 id() const { return m_id; }

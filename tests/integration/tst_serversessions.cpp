@@ -380,6 +380,51 @@ private Q_SLOTS:
         QCOMPARE(next->invited, QStringList {"unit-0001"});
     }
 
+    /// The directory keeps each unit's entry encoded between requests (a 2,000-unit fleet
+    /// would hold the server for 25 ms otherwise): every change a unit makes must still show in
+    /// the next `directory.get`, also for a console that asked before.
+    void directoryShowsEveryChange()
+    {
+        QVERIFY(logIn({kDispatch1, "unit-0001", "unit-0002"}));
+        const auto entry = [&](const QString &unit) {
+            const auto directory = c(kDispatch1).call(proto::DirectoryGet {});
+            for (const proto::UnitInfo &u : directory ? directory->units : QList<proto::UnitInfo>())
+                if (u.id == unit)
+                    return u.status == proto::UnitStatus::Offline
+                        ? QStringLiteral("offline")
+                        : proto::enumName(proto::kUnitStatuses, u.status) + u' '
+                            + u.affiliated.join(u',');
+            return QStringLiteral("missing");
+        };
+        const auto directory = c(kDispatch1).call(proto::DirectoryGet {});
+        QVERIFY(directory);
+        QCOMPARE(directory->units.size(), 30 + 3); // the demo's units, dispatchers, supervisor
+        QCOMPARE(directory->groups.size(), 6);
+        QCOMPARE(entry("unit-0001"), "online tg-001");
+        QCOMPARE(entry("unit-0003"), "offline");
+
+        const auto created = c(kDispatch1).call(adhoc({"unit-0001"}));
+        QVERIFY(created);
+        QVERIFY(c("unit-0001").waitEvent<proto::SessionJoined>());
+        QCOMPARE(entry("unit-0001"), "busy tg-001");
+        QVERIFY(c("unit-0001").call(proto::SessionLeave {created->session.id}));
+        QCOMPARE(entry("unit-0001"), "online tg-001");
+
+        QVERIFY(c("unit-0002").call(proto::Deaffiliate {{"tg-002"}}));
+        QCOMPARE(entry("unit-0002"), "online ");
+        proto::UnitAnnounce announce;
+        announce.state = proto::UnitStatus::Resetting;
+        QVERIFY(c("unit-0002").call(announce));
+        QCOMPARE(entry("unit-0002"), "resetting ");
+        QVERIFY(c("unit-0002").call(proto::Logout {}));
+        QCOMPARE(entry("unit-0002"), "resetting "); // kept while it is gone
+        QVERIFY(logIn({"unit-0002", "unit-0003"}));
+        QCOMPARE(entry("unit-0002"), "online tg-002");
+        QCOMPARE(entry("unit-0003"), "online tg-003");
+        QVERIFY(c("unit-0003").call(proto::Logout {}));
+        QCOMPARE(entry("unit-0003"), "offline");
+    }
+
     void refusals_data()
     {
         QTest::addColumn<QString>("user");

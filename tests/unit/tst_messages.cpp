@@ -225,6 +225,8 @@ template<typename V> QByteArray failureText(const V &decoded)
 template<typename R> void checkResultRoundTrip(const typename R::Result &value)
 {
     const QByteArray frame = encodeResult(77, value.toJson());
+    // A result kept encoded (the server's directory) goes out exactly as if encoded now.
+    QCOMPARE(encodeRawResult(77, compactJson(value.toJson())), frame);
     auto decoded = decodeServerFrame(frame);
     QVERIFY(std::holds_alternative<ServerFrame>(decoded));
     const auto &response = std::get<ResponseFrame>(std::get<ServerFrame>(decoded));
