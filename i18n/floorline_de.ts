@@ -803,6 +803,14 @@ SPRECHEN</translation>
         <source>Sound is off (no sound device, or started with --no-audio): no voice is played, so there are no statistics.</source>
         <translation>Ton aus (kein Audiogerät oder mit --no-audio gestartet): es wird keine Sprache abgespielt, daher gibt es keine Statistik.</translation>
     </message>
+    <message>
+        <source>Voice is encrypted (SRTP, AES-128-GCM). Refused: %1 packets that did not verify, %2 replayed.</source>
+        <translation>Sprache ist verschlüsselt (SRTP, AES-128-GCM). Abgewiesen: %1 Pakete nicht verifizierbar, %2 wiederholt.</translation>
+    </message>
+    <message>
+        <source>Voice is NOT encrypted: this server sends plain RTP, so anyone on the network path can listen.</source>
+        <translation>Sprache ist NICHT verschlüsselt: Dieser Server sendet unverschlüsseltes RTP, jeder auf dem Netzweg kann mithören.</translation>
+    </message>
 </context>
 <context>
     <name>StatusHeader</name>

@@ -6,11 +6,13 @@ import QtQuick.Layouts
 import Floorline.Core
 
 // Per-stream receive statistics, on demand: for each talker heard, packets received and lost,
-// frames concealed, jitter and playout delay. Refreshed every second while open.
+// frames concealed, jitter and playout delay; and whether voice is encrypted, with what the
+// receiver refused. Refreshed every second while open.
 Dialog {
     id: dialog
     required property ConsoleController controller
     property var rows: []
+    property var transport: ({})
     title: qsTr("Voice statistics")
     modal: false
     standardButtons: Dialog.Close
@@ -28,17 +30,37 @@ Dialog {
         border.color: Theme.selected
         border.width: 2
     }
-    onOpened: rows = controller.floors.streamStats()
+    onOpened: refresh()
+
+    function refresh() {
+        rows = controller.floors.streamStats()
+        transport = controller.floors.voiceTransport()
+    }
 
     Timer {
         interval: 1000
         repeat: true
         running: dialog.visible
-        onTriggered: dialog.rows = dialog.controller.floors.streamStats()
+        onTriggered: dialog.refresh()
     }
 
     ColumnLayout {
         anchors.fill: parent
+        Label {
+            objectName: "voiceTransport"
+            visible: dialog.transport.connected === true
+            // Plain RTP is an operator's choice for interop tests: a dispatcher must see that
+            // anyone on the network path can listen (docs/security.md).
+            text: dialog.transport.secure
+                  ? qsTr("Voice is encrypted (SRTP, AES-128-GCM). Refused: %1 packets that did not verify, %2 replayed.")
+                    .arg(dialog.transport.refused).arg(dialog.transport.replayed)
+                  : qsTr("Voice is NOT encrypted: this server sends plain RTP, so anyone on the network path can listen.")
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
+            color: dialog.transport.secure ? Theme.textDim : Theme.emergency
+            font.bold: !dialog.transport.secure
+            bottomPadding: 6
+        }
         Label {
             visible: dialog.rows.length === 0
             // Without sound devices nothing is decoded: say why the list stays empty.

@@ -146,6 +146,17 @@ QVariantList FloorView::streamStats() const
     return out;
 }
 
+QVariantMap FloorView::voiceTransport() const
+{
+    if (!m_ctx.voice)
+        return {};
+    const media::VoiceEngine::Transport t = m_ctx.voice->transport();
+    return {{QStringLiteral("connected"), t.connected},
+            {QStringLiteral("secure"), t.secure},
+            {QStringLiteral("refused"), double(t.refused)},
+            {QStringLiteral("replayed"), double(t.replayed)}};
+}
+
 // The item a talk spurt shows, from its Floor Taken until the session's next Floor Taken or
 // Floor Idle (docs/protocol.md §9.7).
 void FloorView::showSpurtMedia(const QString &session, const QString &talker, const QString &media)

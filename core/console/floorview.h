@@ -76,6 +76,9 @@ public:
     /// `ssrc`, `received`, `lost`, `late`, `concealed`, `recovered`, `played`, `jitterMs`,
     /// `delayMs`, `live` (talking now). Empty without a voice engine.
     Q_INVOKABLE QVariantList streamStats() const;
+    /// How voice travels: `connected`, `secure` (SRTP), `refused` and `replayed` packets.
+    /// Empty without a voice engine.
+    Q_INVOKABLE QVariantMap voiceTransport() const;
 
 Q_SIGNALS:
     void onAirChanged();

@@ -66,6 +66,12 @@ public:
     /// The loudest captured sample since the last call, 0..1 (any thread).
     float takeInputPeak() { return m_inputPeak.exchange(0.0f, std::memory_order_relaxed); }
     VoicePipeline &pipeline() { return m_pipeline; }
+    VoiceEngine::Transport transport() const
+    {
+        if (!m_rtp)
+            return {};
+        return {m_rtp->isLatched(), m_rtp->isSecure(), m_rtp->rejected(), m_rtp->replayed()};
+    }
 
 Q_SIGNALS:
     /// A device failed; deviceMessage() says what happened.

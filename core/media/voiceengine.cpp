@@ -101,18 +101,31 @@ float VoiceEngine::takeInputPeak()
     return m_worker && m_thread.isRunning() ? m_worker->takeInputPeak() : 0.0f;
 }
 
-QHash<quint32, StreamStats> VoiceEngine::stats() const
+template<typename T> T VoiceEngine::ask(std::function<T(MediaWorker &)> question) const
 {
     if (!m_worker || !m_thread.isRunning())
         return {};
-    auto answer = std::make_shared<std::promise<QHash<quint32, StreamStats>>>();
-    std::future<QHash<quint32, StreamStats>> result = answer->get_future();
-    m_worker->post([answer, worker = m_worker] { answer->set_value(worker->pipeline().stats()); });
+    auto answer = std::make_shared<std::promise<T>>();
+    std::future<T> result = answer->get_future();
+    m_worker->post([answer, question = std::move(question), worker = m_worker] {
+        answer->set_value(question(*worker));
+    });
     // The media thread answers within a wake-up, or a few on a loaded machine; a stuck one
     // must not freeze the GUI for good.
     if (result.wait_for(std::chrono::seconds(3)) != std::future_status::ready)
         return {};
     return result.get();
+}
+
+QHash<quint32, StreamStats> VoiceEngine::stats() const
+{
+    return ask<QHash<quint32, StreamStats>>(
+        [](MediaWorker &worker) { return worker.pipeline().stats(); });
+}
+
+VoiceEngine::Transport VoiceEngine::transport() const
+{
+    return ask<Transport>([](MediaWorker &worker) { return worker.transport(); });
 }
 
 void VoiceEngine::post(std::function<void()> task)

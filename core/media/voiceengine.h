@@ -50,6 +50,15 @@ public:
         Impairment impairment;
     };
 
+    /// How voice travels, for the statistics a dispatcher or an operator looks at.
+    struct Transport
+    {
+        bool connected = false; ///< the relay answered our keep-alive
+        bool secure = false; ///< SRTP; false: plain RTP, as the server was told to use
+        quint64 refused = 0; ///< packets that did not verify under any key we hold
+        quint64 replayed = 0; ///< packets that verified but had been received before
+    };
+
     /// The media thread wakes this often to send captured frames and top up playout; each
     /// wake-up's wait is paid twice per mouth-to-ear path (sender and listener).
     static constexpr int kWakeMs = 1;
@@ -77,6 +86,8 @@ public:
     float takeInputPeak();
     /// A snapshot of every stream's statistics (waits briefly for the media thread).
     QHash<quint32, StreamStats> stats() const;
+    /// A snapshot of how voice travels (waits briefly for the media thread).
+    Transport transport() const;
 
 Q_SIGNALS:
     /// A device disappeared; the engine fell back to the default device (`recovered`) or not.
@@ -89,6 +100,8 @@ Q_SIGNALS:
 private:
     /// Runs `task` on the media thread (MediaWorker::post).
     void post(std::function<void()> task);
+    /// What `question` answers on the media thread; empty when it does not run or is stuck.
+    template<typename T> T ask(std::function<T(MediaWorker &)> question) const;
 
     QThread m_thread;
     MediaWorker *m_worker = nullptr;

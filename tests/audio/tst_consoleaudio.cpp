@@ -102,6 +102,12 @@ private Q_SLOTS:
             40000);
         std::vector<float> out(earRing.readable());
         earRing.read(out.data(), out.size());
+        // The statistics say voice came encrypted, and that next to nothing failed to verify
+        // (on loopback only a packet that waited over a second for its key could).
+        const QVariantMap transport = console.floors()->voiceTransport();
+        double received = 0;
+        for (const QVariant &v : console.floors()->streamStats())
+            received += v.toMap().value(QStringLiteral("received")).toDouble();
         units.stop();
         ear->stop();
         voice.stop();
@@ -110,6 +116,13 @@ private Q_SLOTS:
             qInfo("%s: %llu frames played", qPrintable(g),
                   static_cast<unsigned long long>(played.value(g)));
         QVERIFY2(all, "every monitored group was heard");
+        QCOMPARE(transport.value(QStringLiteral("connected")).toBool(), true);
+        QCOMPARE(transport.value(QStringLiteral("secure")).toBool(), true);
+        QCOMPARE(transport.value(QStringLiteral("replayed")).toDouble(), 0.0);
+        QVERIFY2(transport.value(QStringLiteral("refused")).toDouble() <= received / 100,
+                 qPrintable(QStringLiteral("%1 of %2 packets refused")
+                                .arg(transport.value(QStringLiteral("refused")).toDouble())
+                                .arg(received)));
         // Nothing from the unmonitored group reached the console.
         for (const QVariant &v : console.floors()->streamStats())
             QVERIFY(v.toMap().value(QStringLiteral("session"))
@@ -125,6 +138,34 @@ private Q_SLOTS:
         qInfo("headset: %.1f s recorded, loudest second %.1f dBFS", double(out.size()) / 48000,
               20 * std::log10(std::max(loudest, 1e-9)));
         QVERIFY2(loudest > 0.01, qPrintable(QString::number(loudest))); // above -40 dBFS
+    }
+
+    /// An operator who starts the server with --plain-rtp (for interop tests) gets voice that
+    /// anyone on the path can hear: the console's statistics must say so.
+    void plainRtpShowsAsNotEncrypted()
+    {
+        server::ServerOptions options;
+        options.fleet = proto::makeDemoFleet(30, 6);
+        options.plainRtp = true;
+        server::Server server;
+        QString error;
+        QVERIFY2(server.start(options, &error), qPrintable(error));
+        media::PortAudioBackend devices;
+        QVERIFY2(devices.isValid(), qPrintable(devices.errorString()));
+        media::VoiceEngine voice(devices, {});
+        QVERIFY2(voice.start(&error), qPrintable(error));
+        SignalingClient client;
+        ConsoleController console(client, &voice);
+        console.connection()->trust()->pin(server.url(), server.fingerprint(), false);
+        QVERIFY(console.floors()->voiceTransport().value(QStringLiteral("connected")).toBool()
+                == false);
+        console.connectToServer(server.url(), QStringLiteral("dispatch-1"),
+                                QStringLiteral("dispatch-1"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            console.floors()->voiceTransport().value(QStringLiteral("connected")).toBool(), 5000);
+        QCOMPARE(console.floors()->voiceTransport().value(QStringLiteral("secure")).toBool(),
+                 false);
+        voice.stop();
     }
 };
 

@@ -37,6 +37,9 @@ def open_every_view(d, console, tag):
     for name, shot in header.items():
         console.click(console.wait_node(name=name, role="push button"))
         time.sleep(0.6)
+        if shot == "statistics":
+            # Voice reached this console encrypted, and the statistics say so.
+            console.wait_node(pattern=r"^Voice is encrypted \(SRTP, AES-128-GCM\)\. Refused: 0 ")
         shots.append(d.screenshot("views-%s-%s" % (tag, shot)))
         close_dialog(d, console)
     # The group's shelf and its file dialog.
@@ -90,6 +93,8 @@ def test_every_view_german(d, srv):
     for name, shot in header.items():
         console.click(console.wait_node(name=name, role="push button"))
         time.sleep(0.6)
+        if shot == "statistics":
+            console.wait_node(pattern=r"^Sprache ist verschlüsselt \(SRTP")
         d.screenshot("views-de-%s" % shot)
         close_dialog(d, console)
     finish(console)
