@@ -1271,6 +1271,30 @@ SPRECHEN</translation>
         <source>ws:// is not encrypted: your password would cross the network readable. Use wss://%1:%2.</source>
         <translation>ws:// ist nicht verschlüsselt: Ihr Passwort ginge lesbar über das Netz. Verwenden Sie wss://%1:%2.</translation>
     </message>
+    <message>
+        <source>No server has the name %1. Check the address; trying again.</source>
+        <translation>Kein Server heißt %1. Bitte die Adresse prüfen; neuer Versuch läuft.</translation>
+    </message>
+    <message>
+        <source>Nothing answers at %1 (connection refused). Check the port and that the server runs; trying again.</source>
+        <translation>Unter %1 antwortet nichts (Verbindung abgelehnt). Bitte den Port prüfen und ob der Server läuft; neuer Versuch läuft.</translation>
+    </message>
+    <message>
+        <source>%1 hung up without answering: it expects an encrypted connection. Use wss://%1.</source>
+        <translation>%1 hat ohne Antwort aufgelegt: Der Server erwartet eine verschlüsselte Verbindung. Bitte wss://%1 verwenden.</translation>
+    </message>
+    <message>
+        <source>%1 hung up during the encryption handshake. Check the address and port; trying again.</source>
+        <translation>%1 hat während des Verschlüsselungsaufbaus aufgelegt. Bitte Adresse und Port prüfen; neuer Versuch läuft.</translation>
+    </message>
+    <message>
+        <source>%1 does not answer. Check the address and the network; trying again.</source>
+        <translation>%1 antwortet nicht. Bitte Adresse und Netzwerk prüfen; neuer Versuch läuft.</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1 (%2). Check the address; trying again.</source>
+        <translation>%1 ist nicht erreichbar (%2). Bitte die Adresse prüfen; neuer Versuch läuft.</translation>
+    </message>
 </context>
 <context>
     <name>floorline::console::SessionListModel</name>

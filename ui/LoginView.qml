@@ -75,10 +75,15 @@ Rectangle {
             Label {
                 objectName: "loginError"
                 Layout.fillWidth: true
-                // Room kept for two lines: an error appearing does not move Connect.
-                Layout.preferredHeight: 40
+                // Room kept for four lines, so an error appearing does not move Connect, and
+                // what to do (it comes last: "Use wss://host:port") is not cut off, in German too.
+                Layout.preferredHeight: 4 * Math.ceil(fontMetrics.lineSpacing)
                 verticalAlignment: Text.AlignTop
-                maximumLineCount: 2
+                maximumLineCount: 4
+                FontMetrics {
+                    id: fontMetrics
+                    font: parent.font
+                }
                 elide: Text.ElideRight
                 text: login.controller.connection.lastError
                 color: Theme.denied

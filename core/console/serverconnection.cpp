@@ -21,6 +21,10 @@ ServerConnection::ServerConnection(SignalingClient &client, media::VoiceEngine *
 {
     connect(&m_client, &SignalingClient::stateChanged, this, &ServerConnection::onState);
     connect(&m_client, &SignalingClient::loggedIn, this, &ServerConnection::onLoggedIn);
+    connect(&m_client, &SignalingClient::socketFailed, this, [this] {
+        if (!m_everOnline && m_client.state() == SignalingClient::State::Reconnecting)
+            setError(whyUnreachable());
+    });
     connect(&m_client, &SignalingClient::errorOccurred, this,
             [this](const proto::Error &e) { setError(e.message); });
     connect(&m_client, &SignalingClient::certificateRejected, this,
@@ -138,12 +142,45 @@ void ServerConnection::onState(SignalingClient::State state)
     case SignalingClient::State::Reconnecting:
         if (!m_everOnline) {
             // Nothing here ever reached that server: say so where the address was typed.
-            setError(tr("Cannot reach %1. Check the address; trying again.")
-                         .arg(m_serverUrl.toString()));
+            setError(whyUnreachable());
         }
         setLink(m_everOnline ? Link::Reconnecting : Link::Connecting);
         break;
     }
+}
+
+QString ServerConnection::whyUnreachable() const
+{
+    const QString host = m_serverUrl.host();
+    const QString where = QStringLiteral("%1:%2").arg(host).arg(m_serverUrl.port());
+    const bool tls = m_serverUrl.scheme() == QLatin1String("wss");
+    switch (m_client.lastSocketError()) {
+    case QAbstractSocket::HostNotFoundError:
+        return tr("No server has the name %1. Check the address; trying again.").arg(host);
+    case QAbstractSocket::ConnectionRefusedError:
+        return tr("Nothing answers at %1 (connection refused). Check the port and that the "
+                  "server runs; trying again.")
+            .arg(where);
+    case QAbstractSocket::RemoteHostClosedError:
+        // A TLS server hangs up on a plain HTTP request at once; a plain one on a TLS hello
+        // only after its handshake timeout.
+        if (!tls)
+            return tr("%1 hung up without answering: it expects an encrypted connection. "
+                      "Use wss://%1.")
+                .arg(where);
+        return tr("%1 hung up during the encryption handshake. Check the address and port; "
+                  "trying again.")
+            .arg(where);
+    case QAbstractSocket::SocketTimeoutError:
+        return tr("%1 does not answer. Check the address and the network; trying again.")
+            .arg(where);
+    default:
+        break;
+    }
+    if (m_client.lastSocketErrorString().isEmpty())
+        return tr("Cannot reach %1. Check the address; trying again.").arg(m_serverUrl.toString());
+    return tr("Cannot reach %1 (%2). Check the address; trying again.")
+        .arg(m_serverUrl.toString(), m_client.lastSocketErrorString());
 }
 
 void ServerConnection::setLink(Link link)

@@ -89,6 +89,9 @@ private:
     void onCertificateRejected(const QByteArray &presented, const QByteArray &pinned,
                                const QString &why);
     void setLink(Link link);
+    /// What to tell a dispatcher whose first connection failed: what the socket said, and
+    /// what to change (the port, the name, wss:// for ws://).
+    QString whyUnreachable() const;
 
     SignalingClient &m_client;
     media::VoiceEngine *m_voice;

@@ -91,8 +91,14 @@ void SignalingClient::openSocket()
     connect(m_socket, &QWebSocket::textMessageReceived, this, &SignalingClient::onMessage);
     connect(m_socket, &QWebSocket::sslErrors, this, &SignalingClient::onSslErrors);
     m_rejected.clear();
+    m_socketError = QAbstractSocket::UnknownSocketError;
+    m_socketErrorString.clear();
     connect(m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
-            [this](QAbstractSocket::SocketError) {
+            [this](QAbstractSocket::SocketError error) {
+                m_socketError = error;
+                m_socketErrorString = m_socket->errorString();
+                qCInfo(lcClient).noquote() << m_url.toString() << m_socketErrorString;
+                Q_EMIT socketFailed();
                 // A refused or failed connect never emits disconnected(): treat it as one.
                 if (m_socket->state() == QAbstractSocket::UnconnectedState)
                     onDisconnected();
@@ -166,6 +172,8 @@ void SignalingClient::onSslErrors(const QList<QSslError> &errors)
 
 void SignalingClient::onConnected()
 {
+    m_socketError = QAbstractSocket::UnknownSocketError;
+    m_socketErrorString.clear();
     if (m_url.scheme() == QLatin1String("wss"))
         m_presented = proto::certificateFingerprint(m_socket->sslConfiguration().peerCertificate());
     setState(State::LoggingIn);

@@ -4,6 +4,7 @@
 #include "backoff.h"
 #include "core/protocol/codec.h"
 
+#include <QAbstractSocket>
 #include <QHash>
 #include <QObject>
 #include <QTimer>
@@ -66,6 +67,10 @@ public:
     QByteArray pinnedCertificate() const { return m_pin; }
     /// SHA-256 of the certificate the server presented on the last wss:// connection.
     QByteArray presentedCertificate() const { return m_presented; }
+    /// Why the last connection attempt failed at the socket (refused, no such host, closed
+    /// before the WebSocket handshake, TLS failed), with Qt's wording; cleared once connected.
+    QAbstractSocket::SocketError lastSocketError() const { return m_socketError; }
+    QString lastSocketErrorString() const { return m_socketErrorString; }
 
     /// Sends a request; `done` gets its typed result or error (also on timeout or disconnect).
     template<typename R>
@@ -95,6 +100,9 @@ Q_SIGNALS:
     /// The connection dropped; floors held through it are gone.
     void connectionLost();
     void errorOccurred(const floorline::proto::Error &error);
+    /// The socket failed (lastSocketError() says how). It may come just before or just after
+    /// the state change that the failure causes.
+    void socketFailed();
     /// The server presented a certificate that is neither the pinned one nor vouched for by an
     /// authority; the client stopped (nothing was sent). `pinned` is empty on a first contact.
     void certificateRejected(const QByteArray &presented, const QByteArray &pinned,
@@ -139,6 +147,8 @@ private:
     QByteArray m_pin;
     QByteArray m_presented;
     QString m_rejected; ///< why this socket's certificate was refused; empty: it was not
+    QAbstractSocket::SocketError m_socketError = QAbstractSocket::UnknownSocketError;
+    QString m_socketErrorString;
 };
 
 } // namespace floorline
