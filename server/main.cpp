@@ -239,6 +239,14 @@ int main(int argc, char *argv[])
     options.rtpPort = quint16(parser.value(rtpPort).toUInt());
     if (parser.isSet(db)) {
         options.database = parser.value(db);
+        // A directory made for it is the server's alone; one that exists is left as it is.
+        const QString directory = QFileInfo(options.database).absolutePath();
+        QString error;
+        if (!QFileInfo::exists(directory)
+            && !server::privatefiles::makeDirectory(directory, &error)) {
+            qCritical("floorline-server: %s", qPrintable(error));
+            return 1;
+        }
     } else {
         QString error;
         if (!server::privatefiles::makeDirectory(QFileInfo(defaultDb).absolutePath(), &error)) {

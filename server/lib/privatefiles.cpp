@@ -21,7 +21,24 @@ constexpr QFileDevice::Permissions kDirectory = kFile | QFileDevice::ExeOwner;
 
 bool makeDirectory(const QString &path, QString *error)
 {
-    if (!QDir().mkpath(path) || !QFile::setPermissions(path, kDirectory)) {
+    // Every level made here is 0700, not only the leaf: `--db /srv/new/server.sqlite` makes
+    // /srv/new, which then holds the database. Levels that exist are someone else's choice.
+    QStringList missing;
+    for (QString level = QDir::cleanPath(QDir(path).absolutePath()); !QFileInfo::exists(level);) {
+        missing.prepend(level);
+        const QString up = QFileInfo(level).absolutePath();
+        if (up == level)
+            break;
+        level = up;
+    }
+    for (const QString &level : std::as_const(missing)) {
+        if (!QDir().mkdir(level) && !QDir(level).exists()) {
+            *error = QStringLiteral("cannot create the directory %1").arg(level);
+            return false;
+        }
+        QFile::setPermissions(level, kDirectory);
+    }
+    if (!QFile::setPermissions(path, kDirectory)) {
         *error = QStringLiteral("cannot create the directory %1 (mode 0700)").arg(path);
         return false;
     }

@@ -13,7 +13,7 @@ namespace floorline::server {
  */
 namespace privatefiles {
 
-/// Creates `path` (and its parents) if missing; the leaf becomes 0700.
+/// Creates `path` (and its parents) if missing; the leaf and every level made becomes 0700.
 bool makeDirectory(const QString &path, QString *error);
 /// Creates an empty `path` if missing; it (and SQLite's -wal and -shm beside it) becomes 0600.
 bool restrictFile(const QString &path, QString *error);

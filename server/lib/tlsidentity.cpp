@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "tlsidentity.h"
 
+#include "certificatekey.h"
 #include "privatefiles.h"
 #include "selfsigned.h"
 
@@ -66,6 +67,10 @@ std::optional<TlsIdentity> TlsIdentity::fromPem(const QByteArray &certificates,
         *error = QStringLiteral("no unencrypted PEM private key in it");
         return std::nullopt;
     }
+    if (!keyMatchesCertificate(certificates, key)) {
+        *error = QStringLiteral("the key is not the certificate's (its public key differs)");
+        return std::nullopt;
+    }
     return identity;
 }
 
@@ -100,8 +105,12 @@ std::optional<TlsIdentity> TlsIdentity::selfSigned(const QString &directory,
             return std::nullopt;
         }
     }
-    if (!directory.isEmpty() && QFile::exists(certificatePath) && QFile::exists(keyPath))
+    if (!directory.isEmpty() && QFile::exists(certificatePath) && QFile::exists(keyPath)) {
+        // Ours: a key someone made readable to others is made private again.
+        if (!privatefiles::restrictFile(keyPath, error))
+            return std::nullopt;
         return load(certificatePath, keyPath, error);
+    }
 
     // Every name a client on this machine or the network may use for it; a pinned fingerprint,
     // not the name, is what makes a self-signed certificate trusted, but a client that checks

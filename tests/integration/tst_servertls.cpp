@@ -71,6 +71,16 @@ private Q_SLOTS:
         QVERIFY2(again, qPrintable(error));
         QVERIFY(!again->made());
         QCOMPARE(again->fingerprint(), first->fingerprint());
+        // A key someone made readable to others is made private again at the next start.
+        QVERIFY(QFile::setPermissions(key.filePath(), key.permissions() | QFile::ReadOther));
+        QVERIFY(server::TlsIdentity::selfSigned(tls, {}, &error));
+        QCOMPARE(QFileInfo(key.filePath()).permissions() & others, QFileDevice::Permissions());
+        // Every directory made for it is private, not only the last one.
+        const QString deep = dir.filePath(QStringLiteral("new/deeper/tls"));
+        QVERIFY2(server::TlsIdentity::selfSigned(deep, {}, &error), qPrintable(error));
+        for (const QString &level : {QStringLiteral("new"), QStringLiteral("new/deeper")})
+            QCOMPARE(QFileInfo(dir.filePath(level)).permissions() & others,
+                     QFileDevice::Permissions());
         // The certificate names this machine for clients that check names.
         const QStringList names
             = first->certificate().subjectAlternativeNames().values(QSsl::IpAddressEntry);
@@ -135,6 +145,17 @@ private Q_SLOTS:
         server::Server broken;
         QVERIFY(!broken.start(options, &error));
         QVERIFY2(error.contains(QStringLiteral("--key")) && error.contains(QStringLiteral("key")),
+                 qPrintable(error));
+
+        // Another certificate's key: it would start and then fail every handshake (found by
+        // a fresh-eyes try). Refused at start, saying so.
+        const server::SelfSigned other
+            = server::makeSelfSigned({QStringLiteral("other.example")}, &error);
+        QVERIFY(writeFile(key, other.keyPem));
+        error.clear();
+        server::Server mismatched;
+        QVERIFY(!mismatched.start(options, &error));
+        QVERIFY2(error.contains(QStringLiteral("the key is not the certificate's")),
                  qPrintable(error));
     }
 
