@@ -93,6 +93,7 @@ enum class ErrorCode {
     NotFound,
     Forbidden,
     NotInSession,
+    Busy, ///< the server cannot take it now; the same request may succeed a moment later
     Internal,
     // Client-side only, never on the wire: a request that could not complete.
     Disconnected,
@@ -111,6 +112,7 @@ inline constexpr std::pair<const char *, ErrorCode> kErrorCodes[]
        {"not-found", ErrorCode::NotFound},
        {"forbidden", ErrorCode::Forbidden},
        {"not-in-session", ErrorCode::NotInSession},
+       {"busy", ErrorCode::Busy},
        {"internal", ErrorCode::Internal},
        {"disconnected", ErrorCode::Disconnected},
        {"timeout", ErrorCode::Timeout}};

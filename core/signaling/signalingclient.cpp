@@ -212,6 +212,18 @@ void SignalingClient::sendLogin()
                 sendLogin();
                 return;
             }
+            if (reply.error.code == ErrorCode::Busy) {
+                // Every password check of the server is taken (many logging in at once): a
+                // moment later one is free. Retried on this connection, within its login time.
+                const int delay = m_backoff.next();
+                qCInfo(lcClient) << "login: server busy, trying again in" << delay << "ms";
+                QTimer::singleShot(delay, this, [this] {
+                    if (m_state == State::LoggingIn && m_socket
+                        && m_socket->state() == QAbstractSocket::ConnectedState)
+                        sendLogin();
+                });
+                return;
+            }
             qCWarning(lcClient) << "login failed:" << reply.error.message;
             Q_EMIT errorOccurred(reply.error);
             // A wrong password does not heal by retrying, and a login that must back off or

@@ -31,7 +31,8 @@ Hub::Hub(Config config, proto::Fleet fleet, RtpRelay &relay, QObject *parent)
     , m_media(m_stats)
     , m_pushes(m_fleet, m_logins, m_presence, m_media, m_stats, config.pushes)
     , m_loginService({config.limits, config.serverName, relay.port(), relay.secure(),
-                      config.throttle, 2, 32, config.maxLoginsPerAccount},
+                      config.throttle, 2, config.maxPendingPasswordChecks,
+                      config.maxLoginsPerAccount},
                      m_fleet, m_logins, m_presence, m_stats)
 {
     // A new login's media identity must reach the relay before its first packet; a login that

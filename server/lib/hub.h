@@ -52,6 +52,8 @@ public:
         QString serverName = QStringLiteral("floorline-server/0.1");
         LoginThrottle::Config throttle; ///< failed logins back off (LoginService)
         int maxLoginsPerAccount = 8;
+        /// Password checks that may wait at once, server-wide; more logins get `busy`.
+        int maxPendingPasswordChecks = 32;
         PushService::Limits pushes;
         /// Bytes that may wait unsent for one connection before it is cut off (a client that
         /// does not read); above the largest answer (a directory of 10,000 units is ~2 MiB).

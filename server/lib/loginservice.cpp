@@ -109,7 +109,7 @@ void LoginService::handle(Connection &c, Reply &reply, const proto::Login &r)
     });
     if (!queued) {
         ++m_stats.loginsBusy;
-        reply.fail(ErrorCode::RateLimited,
+        reply.fail(ErrorCode::Busy,
                    QStringLiteral("the server is busy checking other logins; try again"));
         return;
     }

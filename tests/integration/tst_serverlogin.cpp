@@ -271,6 +271,44 @@ private Q_SLOTS:
         QCOMPARE(stat(server, "authFailures"), 12);
     }
 
+    /// When every password check is taken the server answers `busy`; the client tries again
+    /// by itself, so a fleet logging in at once all gets in (a fresh-eyes try saw 8 of 60
+    /// simulated units stay offline for good after one `busy`).
+    void everyoneGetsInWhenTheServerIsBusy()
+    {
+        QTemporaryDir dir;
+        proto::Fleet fleet = smallFleet();
+        for (int i = 5; i <= 8; ++i) {
+            proto::Account a = fleet.accounts.first();
+            a.unit.id = QStringLiteral("unit-%1").arg(i);
+            fleet.accounts.append(a);
+        }
+        for (proto::Account &a : fleet.accounts)
+            a.password = a.unit.id; // what TestClient logs in with
+        QString error;
+        QVERIFY(fleet.save(dir.filePath(QStringLiteral("fleet.json")), &error));
+        server::ServerOptions options;
+        options.database = dir.filePath(QStringLiteral("server.sqlite"));
+        options.fleetFile = dir.filePath(QStringLiteral("fleet.json"));
+        options.hub.maxPendingPasswordChecks = 1;
+        server::Server server;
+        QVERIFY2(server.start(options, &error), qPrintable(error));
+        std::vector<std::unique_ptr<TestClient>> units;
+        for (const proto::Account &a : fleet.accounts) {
+            units.push_back(std::make_unique<TestClient>(a.unit.id, server));
+            units.back()->client.connectToServer(server.url(), a.unit.id, a.unit.id);
+        }
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return std::all_of(units.cbegin(), units.cend(), [](const auto &u) {
+                    return u->client.state() == SignalingClient::State::Online;
+                });
+            },
+            30000));
+        QVERIFY2(stat(server, "loginsBusy") > 0, "the server was never busy: nothing was tried");
+        QCOMPARE(stat(server, "authFailures"), 0);
+    }
+
     void operatorSetsAPassword()
     {
         QTemporaryDir dir;
