@@ -90,6 +90,7 @@ void LoginService::handle(Connection &c, Reply &reply, const proto::Login &r)
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (const qint64 wait = m_throttle.waitMs(r.user, c.peerAddress(), now)) {
         ++m_stats.loginsThrottled;
+        logThrottled(r.user, c.peerAddress(), wait);
         reply.fail(
             ErrorCode::RateLimited,
             QStringLiteral("too many failed logins; try again in %1 s").arg((wait + 999) / 1000));
@@ -116,16 +117,38 @@ void LoginService::handle(Connection &c, Reply &reply, const proto::Login &r)
     c.setLoginPending(true);
 }
 
+QString LoginService::whoTried(const QString &user) const
+{
+    return m_fleet.account(user) ? QStringLiteral("'%1'").arg(user)
+                                 : QStringLiteral("an unknown user");
+}
+
+void LoginService::logThrottled(const QString &user, const QString &address, qint64 waitMs)
+{
+    if (m_throttleLogged.isValid() && m_throttleLogged.elapsed() < 1000) {
+        ++m_throttleUnlogged;
+        return;
+    }
+    qCWarning(lcLogin).noquote()
+        << QStringLiteral("refused a login for %1 from %2 unchecked: backing off, %3 s left%4")
+               .arg(whoTried(user), address)
+               .arg((waitMs + 999) / 1000)
+               .arg(m_throttleUnlogged ? QStringLiteral(" (and %1 more since the last line)")
+                                             .arg(m_throttleUnlogged)
+                                       : QString());
+    m_throttleUnlogged = 0;
+    m_throttleLogged.start();
+}
+
 void LoginService::checked(Connection &c, Reply &reply, const proto::Login &r, bool match)
 {
     const QString address = c.peerAddress();
     if (!match) {
         ++m_stats.authFailures;
         const int inARow = m_throttle.failed(r.user, address, QDateTime::currentMSecsSinceEpoch());
-        qCWarning(lcLogin).noquote()
-            << QStringLiteral("failed login for '%1' from %2 (%3 in a row)")
-                   .arg(r.user, address)
-                   .arg(inARow);
+        qCWarning(lcLogin).noquote() << QStringLiteral("failed login for %1 from %2 (%3 in a row)")
+                                            .arg(whoTried(r.user), address)
+                                            .arg(inARow);
         reply.fail(ErrorCode::AuthFailed, QStringLiteral("unknown user or wrong password"));
         return;
     }

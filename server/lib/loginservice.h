@@ -6,6 +6,7 @@
 
 #include "core/protocol/requests.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 
 namespace floorline::server {
@@ -63,6 +64,12 @@ private:
     bool makeRoom(const QString &unit);
     /// The connection is at `login` now: the answer, and what a resume missed.
     void admit(Connection &c, Reply &reply, Login &login, const proto::Login &r, bool resumed);
+    /// How the log names who tried: an account by its id; a name that is no account is not
+    /// written down, because it may be a password typed into the wrong field.
+    QString whoTried(const QString &user) const;
+    /// Logs a login refused during its back-off: one line a second at most, with the count of
+    /// those left unsaid, so a flood cannot fill the log (the counter has them all).
+    void logThrottled(const QString &user, const QString &address, qint64 waitMs);
 
     Config m_config;
     const FleetIndex &m_fleet;
@@ -71,6 +78,8 @@ private:
     SignalingStats &m_stats;
     PasswordHasher m_hasher;
     LoginThrottle m_throttle;
+    QElapsedTimer m_throttleLogged; ///< since the last back-off line
+    int m_throttleUnlogged = 0;
 };
 
 } // namespace floorline::server

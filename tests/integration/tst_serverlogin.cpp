@@ -218,6 +218,22 @@ private Q_SLOTS:
             qPrintable(all));
         QVERIFY(all.contains(QLatin1String("(5 in a row)")));
         QVERIFY(!all.contains(guess));
+        // The one refused unchecked during the back-off is in the log too.
+        QVERIFY2(all.contains(QLatin1String("refused a login for 'unit-0001' from 127.0.0.1 "
+                                            "unchecked: backing off, 1 s left")),
+                 qPrintable(all));
+        // A name that is no account is not written down: it may be a password typed into the
+        // user field.
+        const QString typedInTheWrongField = QStringLiteral("Sup3rSecret-in-user-field");
+        RawPeer stranger(server->url());
+        QVERIFY(stranger.connected());
+        stranger.hello();
+        QCOMPARE(loginOutcome(stranger, typedInTheWrongField, QStringLiteral("x")),
+                 QStringLiteral("auth-failed: unknown user or wrong password"));
+        const QString after = g_log.join(QLatin1Char('\n'));
+        QVERIFY(!after.contains(typedInTheWrongField));
+        QVERIFY2(after.contains(QLatin1String("failed login for an unknown user from 127.0.0.1")),
+                 qPrintable(after));
         // Once the wait is over the right password gets in, and forgives the account.
         QTest::qWait(1100);
         QCOMPARE(loginOutcome(peer, QStringLiteral("unit-0001"), QStringLiteral("unit-0001"), 30),
