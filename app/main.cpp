@@ -288,7 +288,7 @@ int main(int argc, char *argv[])
                          "separated by ':')\n");
             return 2;
         }
-        trust.pin(url, pinned);
+        trust.require(url, pinned);
     }
     // The demo, or a user named on the command line, logs in at once; otherwise the login form
     // asks, starting from the last server and user.

@@ -561,6 +561,14 @@
         <source>Trusted: %1</source>
         <translation>Vertraut: %1</translation>
     </message>
+    <message>
+        <source>%1 presents a certificate other than the one you were given for it (--fingerprint). Someone may be between you and the server, or the fingerprint you were given is out of date: ask its operator. Not connected.</source>
+        <translation>%1 zeigt ein anderes Zertifikat als das, dessen Fingerabdruck Ihnen gegeben wurde (--fingerprint). Jemand könnte zwischen Ihnen und dem Server sitzen, oder der Fingerabdruck ist veraltet: Fragen Sie den Betreiber. Nicht verbunden.</translation>
+    </message>
+    <message>
+        <source>Given: %1</source>
+        <translation>Vorgegeben: %1</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -1294,6 +1302,10 @@ SPRECHEN</translation>
     <message>
         <source>Cannot reach %1 (%2). Check the address; trying again.</source>
         <translation>%1 ist nicht erreichbar (%2). Bitte die Adresse prüfen; neuer Versuch läuft.</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not the one you were given. Not connected.</source>
+        <translation>Das Zertifikat von %1 ist nicht das vorgegebene. Nicht verbunden.</translation>
     </message>
 </context>
 <context>

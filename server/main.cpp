@@ -33,13 +33,16 @@ void onSignal(int)
 }
 
 /// One line from standard input, without echo when it is a terminal.
-QString readSecret()
+/// Shortest password an operator may set (NIST SP 800-63B's minimum for chosen secrets).
+constexpr int kMinPasswordLength = 8;
+
+QString readSecret(const char *prompt = "password: ")
 {
 #ifndef Q_OS_WIN
     termios saved {};
     const bool terminal = ::isatty(STDIN_FILENO) && ::tcgetattr(STDIN_FILENO, &saved) == 0;
     if (terminal) {
-        std::fprintf(stderr, "password: ");
+        std::fprintf(stderr, "%s", prompt);
         termios quiet = saved;
         quiet.c_lflag &= ~tcflag_t(ECHO);
         ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
@@ -56,14 +59,34 @@ QString readSecret()
     return line;
 }
 
-/// --set-password: the account's new hash in the database (docs/operations.md, Passwords).
-int setPasswordOf(const QString &unit, const QString &database)
+/// A new password for --set-password or --hash-password: typed twice on a terminal (no echo
+/// shows a typo), at least kMinPasswordLength characters. Empty after saying what is wrong.
+QString readNewPassword()
 {
     const QString password = readSecret();
     if (password.isEmpty()) {
         qCritical("floorline-server: no password on standard input");
-        return 1;
+        return {};
     }
+    if (password.size() < kMinPasswordLength) {
+        qCritical("floorline-server: a password needs at least %d characters", kMinPasswordLength);
+        return {};
+    }
+#ifndef Q_OS_WIN
+    if (::isatty(STDIN_FILENO) && readSecret("again: ") != password) {
+        qCritical("floorline-server: the two passwords differ; nothing changed");
+        return {};
+    }
+#endif
+    return password;
+}
+
+/// --set-password: the account's new hash in the database (docs/operations.md, Passwords).
+int setPasswordOf(const QString &unit, const QString &database)
+{
+    const QString password = readNewPassword();
+    if (password.isEmpty())
+        return 1;
     server::Store store;
     QString error;
     const QString hash
@@ -74,7 +97,10 @@ int setPasswordOf(const QString &unit, const QString &database)
                   qPrintable(hash.isEmpty() ? QStringLiteral("hashing failed") : error));
         return 1;
     }
-    std::fprintf(stderr, "password of %s set in %s\n", qPrintable(unit), qPrintable(database));
+    std::fprintf(stderr,
+                 "password of %s set in %s; a server running on it keeps the old one until it "
+                 "is restarted\n",
+                 qPrintable(unit), qPrintable(database));
     return 0;
 }
 
@@ -89,6 +115,10 @@ int printFingerprint(const server::ServerOptions &options)
         qCritical("floorline-server: %s", qPrintable(error));
         return 1;
     }
+    // A mistyped --db would hand out a fingerprint no running server has: say it is new.
+    if (identity->made())
+        std::fprintf(stderr, "floorline-server: no certificate in %s yet: made one\n",
+                     qPrintable(QDir::toNativeSeparators(options.tls.directory)));
     std::fprintf(stdout, "%s\n", qPrintable(proto::formatFingerprint(identity->fingerprint())));
     return 0;
 }
@@ -217,12 +247,13 @@ int main(int argc, char *argv[])
     }
 
     if (parser.isSet(hashPassword)) {
-        const QString password = readSecret();
+        const QString password = readNewPassword();
+        if (password.isEmpty())
+            return 1;
         const QString hash
             = server::PasswordHasher::hash(password, server::PasswordHasher::Cost::interactive());
-        if (password.isEmpty() || hash.isEmpty()) {
-            qCritical("floorline-server: %s",
-                      password.isEmpty() ? "no password on standard input" : "hashing failed");
+        if (hash.isEmpty()) {
+            qCritical("floorline-server: hashing failed");
             return 1;
         }
         std::fprintf(stdout, "%s\n", qPrintable(hash));

@@ -104,7 +104,9 @@ Rectangle {
                     wrapMode: Text.Wrap
                     color: parent.trust.changed ? Theme.denied : Theme.text
                     font.weight: parent.trust.changed ? Font.DemiBold : Font.Normal
-                    text: parent.trust.changed
+                    text: parent.trust.given
+                          ? qsTr("%1 presents a certificate other than the one you were given for it (--fingerprint). Someone may be between you and the server, or the fingerprint you were given is out of date: ask its operator. Not connected.").arg(parent.trust.server)
+                          : parent.trust.changed
                           ? qsTr("Warning: %1 presents a different certificate than the one this console trusts for it. Someone may be between you and the server. Trust it only if its operator says the certificate was replaced.").arg(parent.trust.server)
                           : qsTr("%1 is not known to this console yet. Compare its certificate fingerprint with the one its operator gives you.").arg(parent.trust.server)
                 }
@@ -117,11 +119,11 @@ Rectangle {
                     color: Theme.text
                     // 32 pairs in two rows of 16, as people read them out to each other.
                     function rows(f) { return f.substring(0, 47) + "\n" + f.substring(48) }
-                    text: (parent.trust.changed ? qsTr("Trusted: %1").arg("\n" + rows(parent.trust.previous)) + "\n" : "")
+                    text: (parent.trust.changed ? (parent.trust.given ? qsTr("Given: %1") : qsTr("Trusted: %1")).arg("\n" + rows(parent.trust.previous)) + "\n" : "")
                           + qsTr("SHA-256: %1").arg("\n" + rows(parent.trust.presented))
                     Accessible.name: qsTr("Certificate fingerprint")
                     // Unbroken, for a screen reader (and the tests that read it like one).
-                    Accessible.description: (parent.trust.changed ? qsTr("Trusted: %1").arg(parent.trust.previous) + " " : "")
+                    Accessible.description: (parent.trust.changed ? (parent.trust.given ? qsTr("Given: %1") : qsTr("Trusted: %1")).arg(parent.trust.previous) + " " : "")
                                             + qsTr("SHA-256: %1").arg(parent.trust.presented)
                 }
                 RowLayout {
@@ -134,6 +136,8 @@ Rectangle {
                     }
                     Button {
                         objectName: "trustAccept"
+                        // The operator's word is not the dispatcher's to overrule.
+                        visible: !parent.parent.trust.given
                         text: parent.parent.trust.changed ? qsTr("Trust the new certificate")
                                                           : qsTr("Trust and connect")
                         highlighted: !parent.parent.trust.changed

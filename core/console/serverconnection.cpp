@@ -49,9 +49,13 @@ void ServerConnection::onCertificateRejected(const QByteArray &presented, const 
                                              const QString &why)
 {
     m_trust.ask(m_client.url(), presented, pinned, why);
-    setError(pinned.isEmpty()
-                 ? tr("First connection to %1: check its certificate below.").arg(m_trust.server())
-                 : tr("The certificate of %1 has changed. Not connected.").arg(m_trust.server()));
+    if (pinned.isEmpty())
+        setError(tr("First connection to %1: check its certificate below.").arg(m_trust.server()));
+    else if (m_trust.given())
+        setError(tr("The certificate of %1 is not the one you were given. Not connected.")
+                     .arg(m_trust.server()));
+    else
+        setError(tr("The certificate of %1 has changed. Not connected.").arg(m_trust.server()));
 }
 
 bool ServerConnection::needsLogin() const

@@ -27,9 +27,16 @@ QByteArray ServerTrust::pinFor(const QUrl &server) const
     return proto::parseFingerprint(m_pins.value(key).toString());
 }
 
+void ServerTrust::require(const QUrl &server, const QByteArray &sha256)
+{
+    pin(server, sha256);
+    m_required.insert(keyOf(server));
+}
+
 void ServerTrust::pin(const QUrl &server, const QByteArray &sha256, bool remember)
 {
     const QString key = keyOf(server);
+    m_required.remove(key);
     if (!remember) {
         m_runPins.insert(key, sha256);
         return;
@@ -54,7 +61,12 @@ void ServerTrust::ask(const QUrl &server, const QByteArray &presented, const QBy
     m_presented = presented;
     m_previous = pinned;
     m_reason = reason;
-    if (!pinned.isEmpty())
+    m_given = !pinned.isEmpty() && m_required.contains(keyOf(server));
+    if (m_given)
+        qCWarning(lcTrust).noquote() << "refused the certificate of" << keyOf(server) << "SHA-256"
+                                     << proto::formatFingerprint(presented) << ": the operator gave"
+                                     << proto::formatFingerprint(pinned);
+    else if (!pinned.isEmpty())
         qCWarning(lcTrust).noquote()
             << "the certificate of" << keyOf(server) << "changed from"
             << proto::formatFingerprint(pinned) << "to" << proto::formatFingerprint(presented);
@@ -78,7 +90,7 @@ QString ServerTrust::previous() const
 
 void ServerTrust::trust()
 {
-    if (!asking())
+    if (!asking() || m_given)
         return;
     const QUrl server = m_server;
     qCInfo(lcTrust).noquote() << "trusting the certificate of" << keyOf(server)
@@ -96,6 +108,7 @@ void ServerTrust::dismiss()
     m_presented.clear();
     m_previous.clear();
     m_reason.clear();
+    m_given = false;
     Q_EMIT questionChanged();
 }
 

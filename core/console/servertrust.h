@@ -3,6 +3,7 @@
 
 #include <QByteArray>
 #include <QObject>
+#include <QSet>
 #include <QUrl>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
@@ -16,7 +17,9 @@ namespace floorline::console {
  * Trust on first use, as SSH does: the first certificate a server shows is offered with its
  * fingerprint (to compare with `floorline-server --fingerprint`); once accepted it is pinned
  * per host and port, and a different one later is a warning, never a silent switch. A pairing
- * code or the command line may pin a certificate without asking. Thread rule: GUI thread.
+ * code or the command line may pin a certificate without asking; such a given fingerprint is
+ * the operator's word, so another certificate is refused and the dispatcher cannot overrule it.
+ * Thread rule: GUI thread.
  */
 class ServerTrust : public QObject
 {
@@ -27,6 +30,9 @@ class ServerTrust : public QObject
     Q_PROPERTY(bool asking READ asking NOTIFY questionChanged)
     /// It is not the one pinned for this server before: it changed.
     Q_PROPERTY(bool changed READ changed NOTIFY questionChanged)
+    /// The fingerprint it does not match was given by the operator (`--fingerprint`): the
+    /// dispatcher is told so and cannot trust the certificate from here.
+    Q_PROPERTY(bool given READ given NOTIFY questionChanged)
     Q_PROPERTY(QString server READ server NOTIFY questionChanged)
     /// SHA-256 of the presented certificate, as pairs "AB:CD:…"; the pinned one if changed.
     Q_PROPERTY(QString presented READ presented NOTIFY questionChanged)
@@ -44,6 +50,9 @@ public:
     /// Trusts `sha256` for `server`; `remember` false keeps it for this run only (the demo's
     /// own server, whose port changes every run).
     void pin(const QUrl &server, const QByteArray &sha256, bool remember = true);
+    /// Trusts `sha256` for `server` on the operator's word (`--fingerprint`), and keeps it; for
+    /// this run another certificate is refused, and trust() does nothing while that is asked.
+    void require(const QUrl &server, const QByteArray &sha256);
     /// Trusts nothing for `server` any more: the next connection asks again.
     void forget(const QUrl &server);
 
@@ -52,6 +61,7 @@ public:
              const QString &reason);
     bool asking() const { return !m_presented.isEmpty(); }
     bool changed() const { return !m_previous.isEmpty(); }
+    bool given() const { return m_given; }
     QString server() const;
     QString presented() const;
     QString previous() const;
@@ -74,6 +84,8 @@ private:
 
     QVariantMap m_pins;
     QHash<QString, QByteArray> m_runPins; ///< pinned for this run only
+    QSet<QString> m_required; ///< pinned on the operator's word this run
+    bool m_given = false; ///< the question is about a required pin
     QUrl m_server;
     QByteArray m_presented;
     QByteArray m_previous;

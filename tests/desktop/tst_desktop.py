@@ -218,6 +218,25 @@ def test_changed_certificate_is_a_warning(d, srv, console):
     console.click(trust_prompt(console, srv.fingerprint, "Trust the new certificate"))
     h.wait_for("online with the new certificate", lambda: any(
         "link Online" in l for l in console.log_since(mark)), timeout=10)
+    # A console given the old fingerprint by its operator (--fingerprint) meets the new one:
+    # refused, and not the dispatcher's to overrule (a fresh-eyes try could trust it in one
+    # click, told only that it "changed").
+    given = h.Console(d, ["--server", srv.url, "--fingerprint", before, "--user", "dispatch-1",
+                          "--password", "dispatch-1"], home="given-fingerprint")
+    try:
+        given.wait_node(pattern=r"^127\.0\.0\.1:%d presents a certificate other than the one "
+                                r"you were given for it \(--fingerprint\)" % srv.port, timeout=15)
+        assert srv.fingerprint in given.wait_node(name="Certificate fingerprint").description
+        assert given.find(pattern=r"^The certificate of .* is not the one you were given\.")
+        assert given.wait_node(name="Cancel", role="push button")
+        assert not given.find(name="Trust the new certificate", role="push button")
+        assert not given.find(name="Trust and connect", role="push button")
+        d.screenshot("desktop-12-certificate-not-the-given-one")
+        assert not any("link Online" in l for l in given.proc.log.all())
+    finally:
+        given.proc.terminate()
+        given.proc.wait(10)
+        d.focus_window(console.window)
 
 
 def main():

@@ -354,9 +354,16 @@ private Q_SLOTS:
                  QStringLiteral("ok"));
 
         // An unknown account is an error, and changes nothing.
-        const Command wrong = setPassword(options.database, QStringLiteral("unit-99"), "x\n");
+        const Command wrong
+            = setPassword(options.database, QStringLiteral("unit-99"), "long enough\n");
         QCOMPARE(wrong.exitCode, 1);
         QVERIFY(wrong.stderrText.contains("no account 'unit-99'"));
+        // A password too short to be one is refused, and the old one stays.
+        const QString kept = storedPasswords(options.database).value(QStringLiteral("unit-2"));
+        const Command shortOne = setPassword(options.database, QStringLiteral("unit-2"), "abc\n");
+        QCOMPARE(shortOne.exitCode, 1);
+        QVERIFY2(shortOne.stderrText.contains("at least 8 characters"), shortOne.stderrText);
+        QCOMPARE(storedPasswords(options.database).value(QStringLiteral("unit-2")), kept);
     }
 };
 
