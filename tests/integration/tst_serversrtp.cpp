@@ -9,6 +9,7 @@
 #include "core/media/opuscodec.h"
 #include "core/media/wavfile.h"
 #include "core/net/srtp.h"
+#include "core/protocol/fingerprint.h"
 #include "resources/speechclips.h"
 
 #include <QNetworkDatagram>
@@ -92,6 +93,19 @@ private Q_SLOTS:
         QCOMPARE(media.srtp, QLatin1String(proto::kSrtpSuite));
         QCOMPARE(media.key.size(), 56);
         QVERIFY(a->rtp.isSecure());
+        // The interop tool says why it cannot serve a plain RTP player here.
+        QProcess latch;
+        latch.start(QStringLiteral(FLOORLINE_LATCH_BIN),
+                    {QStringLiteral("--server"), m_server->url().toString(),
+                     QStringLiteral("--fingerprint"),
+                     proto::formatFingerprint(m_server->fingerprint()), QStringLiteral("--user"),
+                     QStringLiteral("unit-0013")});
+        // The server runs in this thread: wait with the event loop running.
+        QVERIFY(QTest::qWaitFor([&] { return latch.state() == QProcess::NotRunning; }, 10000));
+        QCOMPARE(latch.exitCode(), 1);
+        const QByteArray said = latch.readAllStandardError();
+        QVERIFY2(said.contains("encrypts voice (SRTP)") && said.contains("--plain-rtp"),
+                 said.constData());
     }
 
     void onlyTheTalkKeyOpensTheVoice()
@@ -224,24 +238,30 @@ private Q_SLOTS:
         QCOMPARE(media.key.size(), 32);
         QVERIFY(!b->rtp.isSecure());
 
-        // Latch a port of our own as B (a plain keep-alive is the key itself), then give the
-        // port to GStreamer: the relay sends B's media there.
+        // As docs/operations.md says: floorline-latch logs in a member of tg-001 and latches
+        // the relay to a port, then GStreamer listens there and gets what that member hears.
         quint16 port = 0;
         {
-            QUdpSocket latch;
-            QVERIFY(latch.bind(QHostAddress::LocalHost, 0));
-            port = latch.localPort();
-            proto::RtpPacket header;
-            header.payloadType = proto::kKeepAlivePayloadType;
-            header.ssrc = media.ssrc;
-            const QByteArray key = QByteArray::fromHex(media.key.toLatin1());
-            std::array<uint8_t, 64> buffer {};
-            const std::size_t size = proto::writeRtp(
-                header, {reinterpret_cast<const uint8_t *>(key.constData()), 16}, buffer);
-            latch.writeDatagram(reinterpret_cast<const char *>(buffer.data()), qint64(size),
-                                QHostAddress::LocalHost, m_server->rtpPort());
-            QVERIFY(QTest::qWaitFor([&] { return latch.hasPendingDatagrams(); }, 2000));
+            QUdpSocket free;
+            QVERIFY(free.bind(QHostAddress::LocalHost, 0));
+            port = free.localPort();
         }
+        QProcess latch;
+        latch.start(QStringLiteral(FLOORLINE_LATCH_BIN),
+                    {QStringLiteral("--server"), m_server->url().toString(),
+                     QStringLiteral("--fingerprint"),
+                     proto::formatFingerprint(m_server->fingerprint()), QStringLiteral("--user"),
+                     QStringLiteral("unit-0013"), QStringLiteral("--rtp-port"),
+                     QString::number(port)});
+        const auto stopLatch = qScopeGuard([&] {
+            latch.terminate();
+            latch.waitForFinished(5000);
+        });
+        QVERIFY(QTest::qWaitFor([&] { return latch.canReadLine(); }, 10000));
+        const QByteArray said = latch.readLine();
+        const QByteArray expected
+            = "latched 127.0.0.1:" + QByteArray::number(port) + " for unit-0013 (groups tg-001";
+        QVERIFY2(said.startsWith(expected), said.constData());
         QTemporaryDir dir;
         const QString wav = dir.filePath(QStringLiteral("heard.wav"));
         QProcess player;
