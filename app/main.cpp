@@ -228,11 +228,14 @@ int main(int argc, char *argv[])
                          settings.setValue(QStringLiteral("audio/speaker"), spk);
                      });
     // Per account and server host (the demo's port changes every run): how the dispatcher
-    // listened last time.
-    const QString listeningKey = QStringLiteral("listening/%1@%2").arg(account, url.host());
+    // listened last time. A login through the form names its own account and server.
+    const auto listeningKeyOf = [](const QString &user, const QUrl &server) {
+        return QStringLiteral("listening/%1@%2").arg(user, server.host());
+    };
+    QString listeningKey = listeningKeyOf(account, url);
     controller.setSavedListening(settings.value(listeningKey).toMap());
     QObject::connect(&controller, &console::ConsoleController::listeningChanged, &app,
-                     [&settings, listeningKey](const QVariantMap &state) {
+                     [&settings, &listeningKey](const QVariantMap &state) {
                          settings.setValue(listeningKey, state);
                      });
     QQmlApplicationEngine engine;
@@ -263,7 +266,9 @@ int main(int argc, char *argv[])
             settings.setValue(QStringLiteral("window/geometry"), window->geometry());
     });
     QObject::connect(controller.connection(), &console::ServerConnection::loginRequested, &app,
-                     [&settings](const QUrl &server, const QString &name) {
+                     [&](const QUrl &server, const QString &name) {
+                         listeningKey = listeningKeyOf(name, server);
+                         controller.setSavedListening(settings.value(listeningKey).toMap());
                          QStringList known
                              = settings.value(QStringLiteral("servers")).toStringList();
                          known.removeAll(server.toString());

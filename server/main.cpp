@@ -261,9 +261,14 @@ int main(int argc, char *argv[])
     }
 
     server::ServerOptions options;
-    options.host = QHostAddress(parser.value(listen));
+    // "localhost" as people type it; other names are not looked up (a listen address that
+    // changes with DNS would be a surprise).
+    options.host = parser.value(listen) == QLatin1String("localhost")
+        ? QHostAddress(QHostAddress::LocalHost)
+        : QHostAddress(parser.value(listen));
     if (options.host.isNull()) {
-        qCritical("--listen: '%s' is not an IP address", qPrintable(parser.value(listen)));
+        qCritical("--listen: '%s' is not an IP address (or localhost)",
+                  qPrintable(parser.value(listen)));
         return 2;
     }
     options.port = quint16(parser.value(port).toUInt());

@@ -39,6 +39,9 @@ void ConsoleController::logout()
 {
     m_talk.release();
     m_connection.logout();
+    // The banner and its alarm belong to the login: the form must not sit under an emergency
+    // nobody logged in can acknowledge (a fresh-eyes try found it left on screen).
+    m_emergencies.clear();
 }
 
 void ConsoleController::onLinkChanged()
@@ -91,7 +94,8 @@ void ConsoleController::applyDirectory(const proto::Directory &directory)
     QHash<QString, QString> names;
     for (const proto::GroupInfo &g : directory.groups)
         names.insert(g.id, g.name);
-    const bool first = !m_directoryLoaded;
+    const bool first = !m_listeningRestored;
+    m_listeningRestored = true;
     m_groups.setGroups(directory.groups, members);
     m_units.setUnits(directory.units, names, m_client.login().unit.id);
     m_directoryLoaded = true;

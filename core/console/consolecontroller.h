@@ -88,7 +88,12 @@ public:
     Q_INVOKABLE void logout();
     /// How the dispatcher listened last time (GroupTreeModel::listeningState()); applied when
     /// the directory first loads, instead of the defaults.
-    void setSavedListening(const QVariantMap &state) { m_savedListening = state; }
+    /// How the account about to log in listened last time; restored from its next directory.
+    void setSavedListening(const QVariantMap &state)
+    {
+        m_savedListening = state;
+        m_listeningRestored = false;
+    }
     /// Loads a directory as if the server had sent it (what a login does; benchmarks use it
     /// to fill the models without a server).
     void applyDirectory(const proto::Directory &directory);
@@ -144,6 +149,7 @@ private:
     CallControl m_calls;
     Supervision m_supervision;
     bool m_directoryLoaded = false;
+    bool m_listeningRestored = false; ///< m_savedListening applied to this login's directory
     bool m_listeningDirty = false; ///< a flush of listening changes is queued
     QVariantMap m_savedListening;
 };

@@ -81,6 +81,12 @@ public:
     bool handle(const proto::Event &event);
     /// After a login: what the server has open now replaces what we showed.
     void reload();
+    /// Logged out: nothing is shown or sounds any more; the next login reloads what is open.
+    void clear()
+    {
+        replaceAll({});
+        setNotice({});
+    }
     /// Who we are (acknowledgements by this account show as ours).
     void setSelf(const QString &unit) { m_self = unit; }
 

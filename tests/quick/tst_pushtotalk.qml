@@ -100,6 +100,29 @@ TestCase {
         tryVerify(() => !banner.visible, 12000, "the banner is gone")
     }
 
+    // Logging out takes the emergency away with the login (the form must not sit under a
+    // banner nobody logged in can acknowledge); the next login shows it again.
+    function test_5_logoutTakesTheEmergencyAlong() {
+        const banner = findChild(view, "emergencyBanner")
+        const list = Fixture.controller.emergencies
+        verify(Fixture.unitTalks("unit-0003", true) !== "")
+        tryCompare(list, "count", 1, 3000)
+        tryVerify(() => banner.visible, 3000, "the banner is up")
+        Fixture.controller.logout()
+        compare(list.count, 0)
+        tryVerify(() => !banner.visible, 3000, "the banner went with the login")
+        Fixture.logInAs("dispatch-1")
+        tryCompare(Fixture.controller.connection, "link", Console.Online, 5000)
+        tryCompare(list, "count", 1, 5000)
+        tryVerify(() => banner.visible, 3000, "back with the next login")
+        Fixture.unitStops("unit-0003")
+        mouseClick(findChild(banner, "acknowledgeEmergency"))
+        tryCompare(list, "unacknowledged", 0, 3000)
+        tryVerify(() => findChild(banner, "cancelEmergency").enabled, 3000)
+        mouseClick(findChild(banner, "cancelEmergency"))
+        tryCompare(list, "count", 0, 3000)
+    }
+
     function test_4_deniedPressShowsWhy() {
         const groups = Fixture.controller.groups
         const selected = Fixture.controller.talk.targets.length
