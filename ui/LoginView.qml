@@ -73,6 +73,7 @@ Rectangle {
                 onAccepted: login.connect()
             }
             Label {
+                id: loginError
                 objectName: "loginError"
                 Layout.fillWidth: true
                 // Room kept for four lines, so an error appearing does not move Connect, and
@@ -82,7 +83,7 @@ Rectangle {
                 maximumLineCount: 4
                 FontMetrics {
                     id: fontMetrics
-                    font: parent.font
+                    font: loginError.font
                 }
                 elide: Text.ElideRight
                 text: login.controller.connection.lastError
