@@ -11,6 +11,9 @@
 #include "ui/consolewindow.h"
 
 #include <QCommandLineParser>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QLocale>
 #include <QQmlApplicationEngine>
@@ -65,7 +68,8 @@ struct CommandLine
     const QCommandLineOption fingerprint {
         QStringLiteral("fingerprint"),
         QStringLiteral("Trust the --server's certificate with this SHA-256 (floorline-server "
-                       "--fingerprint prints it) without asking."),
+                       "--fingerprint prints it) without asking, for this run; any other "
+                       "certificate is refused."),
         QStringLiteral("hex")};
     const QCommandLineOption user {QStringLiteral("user"), QStringLiteral("Account to log in as."),
                                    QStringLiteral("id")};
@@ -132,6 +136,20 @@ bool answersWithoutWindow(int argc, char *argv[])
     }
     return false;
 }
+
+/// The settings name servers and accounts and keep the certificate pins: readable by this user
+/// only. Made 0600 before the first write, which keeps the mode when it replaces the file.
+void keepPrivate(const QSettings &settings)
+{
+    const QString path = settings.fileName();
+    if (!QFileInfo::exists(path)) {
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            return;
+    }
+    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+}
 } // namespace
 
 int main(int argc, char *argv[])
@@ -166,6 +184,7 @@ int main(int argc, char *argv[])
     // Settings remember servers and devices; the command line wins for this run. Without
     // --server the console runs its demo, as README says, whatever it was pointed at before.
     QSettings settings;
+    keepPrivate(settings);
     const QStringList servers = parser.values(server);
     media::VoiceEngine::Config voiceConfig;
     voiceConfig.pipeline.playRoutedOnly
@@ -265,17 +284,28 @@ int main(int argc, char *argv[])
         if (window->visibility() == QWindow::Windowed)
             settings.setValue(QStringLiteral("window/geometry"), window->geometry());
     });
+    // A login through the form is remembered (server first in the list, the user name) only
+    // once the server took it: a mistyped address, or a password typed into the user field,
+    // must not end up in the settings file.
+    QUrl formServer;
+    QString formUser;
     QObject::connect(controller.connection(), &console::ServerConnection::loginRequested, &app,
                      [&](const QUrl &server, const QString &name) {
                          listeningKey = listeningKeyOf(name, server);
                          controller.setSavedListening(settings.value(listeningKey).toMap());
-                         QStringList known
-                             = settings.value(QStringLiteral("servers")).toStringList();
-                         known.removeAll(server.toString());
-                         known.prepend(server.toString());
-                         settings.setValue(QStringLiteral("servers"), known);
-                         settings.setValue(QStringLiteral("user"), name);
+                         formServer = server;
+                         formUser = name;
                      });
+    QObject::connect(controller.connection(), &console::ServerConnection::loggedIn, &app, [&] {
+        if (formServer.isEmpty())
+            return;
+        QStringList known = settings.value(QStringLiteral("servers")).toStringList();
+        known.removeAll(formServer.toString());
+        known.prepend(formServer.toString());
+        settings.setValue(QStringLiteral("servers"), known);
+        settings.setValue(QStringLiteral("user"), formUser);
+        formServer.clear();
+    });
     // Trust on first use: the certificates the dispatcher accepted before, per host and port.
     console::ServerTrust &trust = *controller.connection()->trust();
     trust.setPins(settings.value(QStringLiteral("trust/pins")).toMap());

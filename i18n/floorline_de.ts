@@ -1288,10 +1288,6 @@ SPRECHEN</translation>
         <translation>Unter %1 antwortet nichts (Verbindung abgelehnt). Bitte den Port prüfen und ob der Server läuft; neuer Versuch läuft.</translation>
     </message>
     <message>
-        <source>%1 hung up without answering: it expects an encrypted connection. Use wss://%1.</source>
-        <translation>%1 hat ohne Antwort aufgelegt: Der Server erwartet eine verschlüsselte Verbindung. Bitte wss://%1 verwenden.</translation>
-    </message>
-    <message>
         <source>%1 hung up during the encryption handshake. Check the address and port; trying again.</source>
         <translation>%1 hat während des Verschlüsselungsaufbaus aufgelegt. Bitte Adresse und Port prüfen; neuer Versuch läuft.</translation>
     </message>
@@ -1306,6 +1302,14 @@ SPRECHEN</translation>
     <message>
         <source>The certificate of %1 is not the one you were given. Not connected.</source>
         <translation>Das Zertifikat von %1 ist nicht das vorgegebene. Nicht verbunden.</translation>
+    </message>
+    <message>
+        <source>Not connected: you did not trust the certificate of %1.</source>
+        <translation>Nicht verbunden: Sie haben dem Zertifikat von %1 nicht vertraut.</translation>
+    </message>
+    <message>
+        <source>%1 hung up without answering: it expects an encrypted connection. Not connected. Use wss://%1.</source>
+        <translation>%1 hat ohne Antwort aufgelegt: Der Server erwartet eine verschlüsselte Verbindung. Nicht verbunden. Bitte wss://%1 verwenden.</translation>
     </message>
 </context>
 <context>

@@ -273,6 +273,14 @@ int main(int argc, char *argv[])
     }
     options.port = quint16(parser.value(port).toUInt());
     options.rtpPort = quint16(parser.value(rtpPort).toUInt());
+    const QString database = parser.isSet(db) ? parser.value(db) : defaultDb;
+    if (parser.isSet(setPassword) && !QFileInfo::exists(database)) {
+        // A mistyped --db would otherwise become a new, empty database, and the password
+        // would seem set.
+        qCritical("floorline-server: no database at %s: give the --db the server runs on",
+                  qPrintable(QFileInfo(database).absoluteFilePath()));
+        return 1;
+    }
     if (parser.isSet(db)) {
         options.database = parser.value(db);
         // A directory made for it is the server's alone; one that exists is left as it is.

@@ -15,8 +15,20 @@ Rectangle {
     MouseArea { anchors.fill: parent; acceptedButtons: Qt.AllButtons; hoverEnabled: true }
     // Hidden, the form must not keep the keyboard: Space would type into the password.
     signal dismissed()
+    // The fields start from the last attempt each time the form comes up, and then hold what
+    // is typed (a binding would put the old address back when a refused entry stops a retry).
+    function fill() {
+        server.text = controller.connection.serverUrl
+        user.text = controller.connection.account
+    }
+    Component.onCompleted: fill()
+    Connections {
+        target: login.controller.connection
+        function onLoginTargetChanged() { login.fill() }
+    }
     onVisibleChanged: {
         if (visible) {
+            fill()
             password.clear() // a logged-out console does not keep the secret typed in
             const field = server.text === "" ? server : password
             field.forceActiveFocus()
@@ -49,7 +61,6 @@ Rectangle {
                 id: server
                 objectName: "loginServer"
                 Layout.fillWidth: true
-                text: login.controller.connection.serverUrl
                 placeholderText: qsTr("Server, e.g. wss://dispatch.example:7700")
                 Accessible.name: qsTr("Server address")
                 onAccepted: login.connect()
@@ -58,7 +69,6 @@ Rectangle {
                 id: user
                 objectName: "loginUser"
                 Layout.fillWidth: true
-                text: login.controller.connection.account
                 placeholderText: qsTr("User")
                 Accessible.name: qsTr("User name")
                 onAccepted: login.connect()
@@ -133,7 +143,7 @@ Rectangle {
                         objectName: "trustCancel"
                         text: qsTr("Cancel")
                         highlighted: parent.parent.trust.changed
-                        onClicked: parent.parent.trust.dismiss()
+                        onClicked: login.controller.connection.declineCertificate()
                     }
                     Button {
                         objectName: "trustAccept"

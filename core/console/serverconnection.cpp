@@ -22,7 +22,23 @@ ServerConnection::ServerConnection(SignalingClient &client, media::VoiceEngine *
     connect(&m_client, &SignalingClient::stateChanged, this, &ServerConnection::onState);
     connect(&m_client, &SignalingClient::loggedIn, this, &ServerConnection::onLoggedIn);
     connect(&m_client, &SignalingClient::socketFailed, this, [this] {
-        if (!m_everOnline && m_client.state() == SignalingClient::State::Reconnecting)
+        if (m_everOnline)
+            return;
+        if (wantsTls()) {
+            // Trying ws:// again cannot work, and "Connecting…" behind the advice would say
+            // otherwise: stop, once the client has finished handling this failure.
+            QMetaObject::invokeMethod(
+                this,
+                [this] {
+                    if (m_everOnline || !wantsTls())
+                        return;
+                    m_client.disconnectFromServer();
+                    setError(whyUnreachable());
+                },
+                Qt::QueuedConnection);
+            return;
+        }
+        if (m_client.state() == SignalingClient::State::Reconnecting)
             setError(whyUnreachable());
     });
     connect(&m_client, &SignalingClient::errorOccurred, this,
@@ -84,6 +100,7 @@ void ServerConnection::setLoginTarget(const QUrl &url, const QString &user)
 {
     m_serverUrl = url;
     m_account = user;
+    Q_EMIT loginTargetChanged();
     Q_EMIT linkChanged();
 }
 
@@ -122,6 +139,15 @@ void ServerConnection::login(const QString &url, const QString &user, const QStr
     connectToServer(server, user.trimmed(), password);
 }
 
+void ServerConnection::declineCertificate()
+{
+    if (!m_trust.asking())
+        return;
+    const QString server = m_trust.server();
+    m_trust.dismiss();
+    setError(tr("Not connected: you did not trust the certificate of %1.").arg(server));
+}
+
 void ServerConnection::logout()
 {
     m_trust.dismiss();
@@ -153,11 +179,18 @@ void ServerConnection::onState(SignalingClient::State state)
     }
 }
 
+bool ServerConnection::wantsTls() const
+{
+    // A TLS server hangs up on a plain HTTP request at once; a plain one on a TLS hello
+    // only after its handshake timeout.
+    return m_serverUrl.scheme() == QLatin1String("ws")
+        && m_client.lastSocketError() == QAbstractSocket::RemoteHostClosedError;
+}
+
 QString ServerConnection::whyUnreachable() const
 {
     const QString host = m_serverUrl.host();
     const QString where = QStringLiteral("%1:%2").arg(host).arg(m_serverUrl.port());
-    const bool tls = m_serverUrl.scheme() == QLatin1String("wss");
     switch (m_client.lastSocketError()) {
     case QAbstractSocket::HostNotFoundError:
         return tr("No server has the name %1. Check the address; trying again.").arg(host);
@@ -166,11 +199,9 @@ QString ServerConnection::whyUnreachable() const
                   "server runs; trying again.")
             .arg(where);
     case QAbstractSocket::RemoteHostClosedError:
-        // A TLS server hangs up on a plain HTTP request at once; a plain one on a TLS hello
-        // only after its handshake timeout.
-        if (!tls)
+        if (wantsTls())
             return tr("%1 hung up without answering: it expects an encrypted connection. "
-                      "Use wss://%1.")
+                      "Not connected. Use wss://%1.")
                 .arg(where);
         return tr("%1 hung up during the encryption handshake. Check the address and port; "
                   "trying again.")

@@ -36,8 +36,8 @@ class ServerConnection : public QObject
     /// Our alias (or id) once logged in.
     Q_PROPERTY(QString user READ user NOTIFY linkChanged)
     /// The server and account of the last login attempt (the login form starts from them).
-    Q_PROPERTY(QString serverUrl READ serverUrl NOTIFY linkChanged)
-    Q_PROPERTY(QString account READ account NOTIFY linkChanged)
+    Q_PROPERTY(QString serverUrl READ serverUrl NOTIFY loginTargetChanged)
+    Q_PROPERTY(QString account READ account NOTIFY loginTargetChanged)
     Q_PROPERTY(QString lastError READ lastError NOTIFY errorChanged)
     /// The certificates trusted and the question about one that is not.
     Q_PROPERTY(floorline::console::ServerTrust *trust READ trust CONSTANT)
@@ -73,10 +73,16 @@ public:
     Q_INVOKABLE void login(const QString &url, const QString &user, const QString &password);
     /// Stops trying (the form's Cancel) or logs out; the login form comes back.
     Q_INVOKABLE void logout();
+    /// The dispatcher does not trust the certificate asked about: not connected, and the form
+    /// says so (not "check its certificate below" with nothing below any more).
+    Q_INVOKABLE void declineCertificate();
     void setError(const QString &error);
 
 Q_SIGNALS:
     void linkChanged();
+    /// Where and as whom the next login goes changed (not on a refused entry: the form keeps
+    /// what was typed).
+    void loginTargetChanged();
     void errorChanged();
     /// A login was asked for with these details: worth remembering (not the password).
     void loginRequested(const QUrl &url, const QString &user);
@@ -92,6 +98,8 @@ private:
     /// What to tell a dispatcher whose first connection failed: what the socket said, and
     /// what to change (the port, the name, wss:// for ws://).
     QString whyUnreachable() const;
+    /// The first connection was ws:// and the server hung up on it at once: it speaks TLS.
+    bool wantsTls() const;
 
     SignalingClient &m_client;
     media::VoiceEngine *m_voice;

@@ -22,21 +22,25 @@ QString ServerTrust::keyOf(const QUrl &server)
 QByteArray ServerTrust::pinFor(const QUrl &server) const
 {
     const QString key = keyOf(server);
+    if (key == m_givenFor)
+        return m_givenSha;
     if (const auto it = m_runPins.constFind(key); it != m_runPins.cend())
         return *it;
-    return proto::parseFingerprint(m_pins.value(key).toString());
+    const QByteArray kept = proto::parseFingerprint(m_pins.value(key).toString());
+    // Another name for the given server (localhost for 127.0.0.1) presents the same
+    // certificate; an unknown server that presents another one is refused, not offered.
+    return kept.isEmpty() ? m_givenSha : kept;
 }
 
 void ServerTrust::require(const QUrl &server, const QByteArray &sha256)
 {
-    pin(server, sha256);
-    m_required.insert(keyOf(server));
+    m_givenFor = keyOf(server);
+    m_givenSha = sha256;
 }
 
 void ServerTrust::pin(const QUrl &server, const QByteArray &sha256, bool remember)
 {
     const QString key = keyOf(server);
-    m_required.remove(key);
     if (!remember) {
         m_runPins.insert(key, sha256);
         return;
@@ -61,7 +65,7 @@ void ServerTrust::ask(const QUrl &server, const QByteArray &presented, const QBy
     m_presented = presented;
     m_previous = pinned;
     m_reason = reason;
-    m_given = !pinned.isEmpty() && m_required.contains(keyOf(server));
+    m_given = !m_givenSha.isEmpty() && pinned == m_givenSha;
     if (m_given)
         qCWarning(lcTrust).noquote() << "refused the certificate of" << keyOf(server) << "SHA-256"
                                      << proto::formatFingerprint(presented) << ": the operator gave"

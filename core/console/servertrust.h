@@ -3,7 +3,6 @@
 
 #include <QByteArray>
 #include <QObject>
-#include <QSet>
 #include <QUrl>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
@@ -18,7 +17,10 @@ namespace floorline::console {
  * fingerprint (to compare with `floorline-server --fingerprint`); once accepted it is pinned
  * per host and port, and a different one later is a warning, never a silent switch. A pairing
  * code or the command line may pin a certificate without asking; such a given fingerprint is
- * the operator's word, so another certificate is refused and the dispatcher cannot overrule it.
+ * the operator's word for this run: it names the server whatever name it is reached by (the
+ * same server typed as `localhost` is not a first contact), another certificate is refused and
+ * the dispatcher cannot overrule it. It is not kept: a mistyped `--fingerprint` must not
+ * become a pin that later runs warn about.
  * Thread rule: GUI thread.
  */
 class ServerTrust : public QObject
@@ -50,8 +52,9 @@ public:
     /// Trusts `sha256` for `server`; `remember` false keeps it for this run only (the demo's
     /// own server, whose port changes every run).
     void pin(const QUrl &server, const QByteArray &sha256, bool remember = true);
-    /// Trusts `sha256` for `server` on the operator's word (`--fingerprint`), and keeps it; for
-    /// this run another certificate is refused, and trust() does nothing while that is asked.
+    /// Trusts `sha256` on the operator's word (`--fingerprint`) for this run: for `server`
+    /// before any pin kept for it, and for every server with no pin of its own; a certificate
+    /// that does not match it is refused (trust() does nothing while that is asked).
     void require(const QUrl &server, const QByteArray &sha256);
     /// Trusts nothing for `server` any more: the next connection asks again.
     void forget(const QUrl &server);
@@ -84,8 +87,9 @@ private:
 
     QVariantMap m_pins;
     QHash<QString, QByteArray> m_runPins; ///< pinned for this run only
-    QSet<QString> m_required; ///< pinned on the operator's word this run
-    bool m_given = false; ///< the question is about a required pin
+    QString m_givenFor; ///< "host:port" of the server the operator's fingerprint was given for
+    QByteArray m_givenSha; ///< the operator's fingerprint; empty: none given
+    bool m_given = false; ///< the question is about the operator's fingerprint
     QUrl m_server;
     QByteArray m_presented;
     QByteArray m_previous;

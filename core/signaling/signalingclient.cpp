@@ -224,7 +224,8 @@ void SignalingClient::sendLogin()
                 });
                 return;
             }
-            qCWarning(lcClient) << "login failed:" << reply.error.message;
+            qCWarning(lcClient).noquote() << "login of" << m_user << "to" << m_url.toString()
+                                          << "failed:" << reply.error.message;
             Q_EMIT errorOccurred(reply.error);
             // A wrong password does not heal by retrying, and a login that must back off or
             // whose account is logged in too often (docs/protocol.md §3.2) is the person's to

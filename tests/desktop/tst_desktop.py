@@ -123,11 +123,20 @@ def test_wrong_address_is_explained_in_the_form(d, srv, console):
             ("wss://127.0.0.1:1", r"Nothing answers at 127\.0\.0\.1:1 \(connection refused\)"),
             ("wss://no-such-host.invalid:4433", r"No server has the name no-such-host\.invalid"),
             ("ws://" + tls, re.escape(tls) + r" hung up without answering: it expects an "
-                                           r"encrypted connection\. Use wss://" + re.escape(tls)))):
+                                           r"encrypted connection\. Not connected\. Use wss://"
+                                           + re.escape(tls)))):
         console.login("dispatch-1", "dispatch-1", server=typed)
         console.wait_node(pattern=said, timeout=30)  # a name lookup may take its time
         assert console.find(role="password text"), "the form must stay up"
+        # What was typed stays in the field, to be corrected there.
+        shown = console.wait_node(name="Server address")
+        assert shown.queryText().getText(0, -1) == typed, shown.queryText().getText(0, -1)
         d.screenshot("desktop-05-wrong-address-%d" % (n + 1))
+    # ws:// to the TLS server is not retried: trying the same again cannot work.
+    mark = time.monotonic()
+    time.sleep(3)
+    assert not any("reconnecting in" in l for l in console.log_since(mark)), \
+        console.log_since(mark)
     # Corrected where it was typed, it logs in.
     console.login("dispatch-1", "dispatch-1", server=srv.url)
     h.wait_for("the form to close", lambda: not console.find(role="password text"), 10)
@@ -232,10 +241,34 @@ def test_changed_certificate_is_a_warning(d, srv, console):
         assert not given.find(name="Trust the new certificate", role="push button")
         assert not given.find(name="Trust and connect", role="push button")
         d.screenshot("desktop-12-certificate-not-the-given-one")
+        given.click(given.wait_node(name="Cancel", role="push button"))
+        assert given.wait_node(pattern=r"^Not connected: you did not trust the certificate")
+        # The same server by another name is no first contact to trust in one click (a
+        # fresh-eyes try got "Trust and connect" typing localhost for 127.0.0.1).
+        given.login("dispatch-1", "dispatch-1", server="wss://localhost:%d" % srv.port)
+        given.wait_node(pattern=r"^localhost:%d presents a certificate other than the one "
+                                r"you were given" % srv.port, timeout=15)
+        assert not given.find(name="Trust and connect", role="push button")
         assert not any("link Online" in l for l in given.proc.log.all())
     finally:
         given.proc.terminate()
         given.proc.wait(10)
+    # The given fingerprint was for that run only: the same console without it meets the
+    # server as a first contact, not with a false "changed" warning it could overrule.
+    again = h.Console(d, ["--server", srv.url], home="given-fingerprint")
+    try:
+        again.login("dispatch-1", "dispatch-1")
+        trust_prompt(again, srv.fingerprint, "Trust and connect")
+        assert not again.find(pattern=r"^Warning: ")
+        # A failed login is not remembered: no server or user saved until one went through.
+        conf = os.path.join(d.tmp, "given-fingerprint", ".config", "Floorline", "floorline.conf")
+        assert os.stat(conf).st_mode & 0o777 == 0o600, oct(os.stat(conf).st_mode)
+        with open(conf) as f:
+            saved = f.read()
+        assert "servers=" not in saved and "user=" not in saved, saved
+    finally:
+        again.proc.terminate()
+        again.proc.wait(10)
         d.focus_window(console.window)
 
 

@@ -10,6 +10,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -364,6 +365,14 @@ private Q_SLOTS:
         QCOMPARE(shortOne.exitCode, 1);
         QVERIFY2(shortOne.stderrText.contains("at least 8 characters"), shortOne.stderrText);
         QCOMPARE(storedPasswords(options.database).value(QStringLiteral("unit-2")), kept);
+        // A mistyped --db is named, and no empty database (or directory) is made there: the
+        // operator would think the password set (a fresh-eyes try made one).
+        const QString typo = dir.filePath(QStringLiteral("srv/server.sqlite"));
+        const Command missing = setPassword(typo, QStringLiteral("unit-2"), "long enough\n");
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY2(missing.stderrText.contains("no database at"), missing.stderrText);
+        QVERIFY(!QFileInfo::exists(typo));
+        QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("srv"))));
     }
 };
 

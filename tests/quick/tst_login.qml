@@ -52,6 +52,9 @@ TestCase {
         fill("ws://192.0.2.7:7700", "dispatch-1", "dispatch-1")
         verify(findChild(view, "loginError").text.indexOf("not encrypted") >= 0)
         compare(Fixture.controller.connection.link, Console.Offline)
+        // What was typed stays to be corrected (it used to snap back to the last server).
+        wait(50)
+        compare(findChild(view, "loginServer").text, "ws://192.0.2.7:7700")
     }
 
     function test_3_aWrongPasswordIsExplainedAndTheFormStays() {
@@ -112,6 +115,9 @@ TestCase {
         verify(findChild(view, "loginError").text.indexOf("has changed") >= 0)
         mouseClick(findChild(view, "trustCancel"))
         verify(!prompt.visible)
+        // Not "check its certificate below" with nothing below any more.
+        verify(findChild(view, "loginError").text.indexOf("did not trust") >= 0,
+               findChild(view, "loginError").text)
         wait(300)
         compare(Fixture.controller.connection.link, Console.Offline)
         fill(Fixture.controller.connection.serverUrl, "dispatch-1", "dispatch-1")
