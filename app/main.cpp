@@ -74,7 +74,11 @@ struct CommandLine
     const QCommandLineOption user {QStringLiteral("user"), QStringLiteral("Account to log in as."),
                                    QStringLiteral("id")};
     const QCommandLineOption password {QStringLiteral("password"),
-                                       QStringLiteral("Password (default: the account id)."),
+                                       QStringLiteral("Password (the demo's: the account id). "
+                                                      "Others on this machine can read it in the "
+                                                      "process list: prefer the environment "
+                                                      "variable FLOORLINE_PASSWORD. Without "
+                                                      "either, the login form asks for it."),
                                        QStringLiteral("secret")};
     const QCommandLineOption demo {
         QStringLiteral("demo"),
@@ -123,6 +127,8 @@ void nameApplication()
     QCoreApplication::setOrganizationName(QStringLiteral("Floorline"));
     QCoreApplication::setApplicationName(QStringLiteral("floorline"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
+    // The desktop entry installer/ installs: its icon and name for the window (Wayland).
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.floorline.Floorline"));
 }
 
 /// Help, version and the device list are answered on a terminal without a display.
@@ -217,7 +223,12 @@ int main(int argc, char *argv[])
     }
     if (account.isEmpty())
         account = settings.value(QStringLiteral("user")).toString();
-    const QString secret = parser.isSet(password) ? parser.value(password) : account;
+    // The demo's passwords are the account ids; a real server's is given or typed, never
+    // guessed (sending the id would count as a failed login against the account).
+    const QString given = parser.isSet(password) ? parser.value(password)
+                                                 : qEnvironmentVariable("FLOORLINE_PASSWORD");
+    const bool haveSecret = !given.isEmpty() || demoSystem.running();
+    const QString secret = given.isEmpty() ? account : given;
 
     std::unique_ptr<media::PortAudioBackend> audio;
     std::unique_ptr<media::VoiceEngine> voice;
@@ -308,10 +319,23 @@ int main(int argc, char *argv[])
     });
     // Trust on first use: the certificates the dispatcher accepted before, per host and port.
     console::ServerTrust &trust = *controller.connection()->trust();
-    trust.setPins(settings.value(QStringLiteral("trust/pins")).toMap());
+    // One readable line per server ("host:port=<hex>"), so that an operator can check or remove
+    // a pin in the file by hand.
+    const QString pinGroup = QStringLiteral("trusted-certificates");
+    QVariantMap pins = settings.value(QStringLiteral("trust/pins")).toMap(); // before 0.1.0
+    settings.remove(QStringLiteral("trust"));
+    settings.beginGroup(pinGroup);
+    for (const QString &key : settings.childKeys())
+        pins.insert(key, settings.value(key));
+    settings.endGroup();
+    trust.setPins(pins);
     QObject::connect(&trust, &console::ServerTrust::pinsChanged, &app,
-                     [&settings](const QVariantMap &pins) {
-                         settings.setValue(QStringLiteral("trust/pins"), pins);
+                     [&settings, pinGroup](const QVariantMap &kept) {
+                         settings.remove(pinGroup);
+                         settings.beginGroup(pinGroup);
+                         for (auto it = kept.cbegin(); it != kept.cend(); ++it)
+                             settings.setValue(it.key(), it.value().toString());
+                         settings.endGroup();
                      });
     if (demoSystem.running()) {
         trust.pin(url, demoSystem.fingerprint(), false);
@@ -325,9 +349,9 @@ int main(int argc, char *argv[])
         }
         trust.require(url, pinned);
     }
-    // The demo, or a user named on the command line, logs in at once; otherwise the login form
-    // asks, starting from the last server and user.
-    if (demoSystem.running() || parser.isSet(user))
+    // The demo, or a user named on the command line with a password, logs in at once;
+    // otherwise the login form asks, starting from the last server and user.
+    if (demoSystem.running() || (parser.isSet(user) && haveSecret))
         controller.connectToServer(url, account, secret);
     else
         controller.connection()->setLoginTarget(url, account);

@@ -128,6 +128,11 @@ int printFingerprint(const server::ServerOptions &options)
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
+    // Every line with its time, so that a failed login can be matched with anything else; the
+    // environment's QT_MESSAGE_PATTERN wins (the journal has times of its own).
+    if (qEnvironmentVariableIsEmpty("QT_MESSAGE_PATTERN"))
+        qSetMessagePattern(QStringLiteral(
+            "%{time yyyy-MM-ddThh:mm:ss.zzz} %{if-category}%{category}: %{endif}%{message}"));
     QCoreApplication::setApplicationName(QStringLiteral("floorline-server"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
 
@@ -160,6 +165,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption fleet(
         QStringLiteral("fleet"),
         QStringLiteral("Fleet file imported when the database is empty (refused otherwise)."),
+        QStringLiteral("file"));
+    const QCommandLineOption initialFleet(
+        QStringLiteral("initial-fleet"),
+        QStringLiteral("Fleet file imported when the database is empty, ignored once it holds "
+                       "a fleet (for a service that names it on every start)."),
         QStringLiteral("file"));
     const QCommandLineOption demoFleet(
         QStringLiteral("demo-fleet"),
@@ -221,10 +231,10 @@ int main(int argc, char *argv[])
         QStringLiteral("plain-rtp"),
         QStringLiteral("Voice in plain RTP instead of SRTP, for interop with RTP tools: anyone on "
                        "the path can listen and inject."));
-    parser.addOptions({listen,       port,           rtpPort, db,    mediaDir, fleet,
-                       demoFleet,    writeFleet,     t2,      queue, rate,     stats,
-                       hashPassword, setPassword,    cert,    key,   tlsDir,   fingerprint,
-                       plain,        plainOnNetwork, plainRtp});
+    parser.addOptions({listen,       port,         rtpPort,        db,      mediaDir, fleet,
+                       initialFleet, demoFleet,    writeFleet,     t2,      queue,    rate,
+                       stats,        hashPassword, setPassword,    cert,    key,      tlsDir,
+                       fingerprint,  plain,        plainOnNetwork, plainRtp});
     parser.process(app);
 
     std::optional<proto::Fleet> demo;
@@ -267,7 +277,7 @@ int main(int argc, char *argv[])
         ? QHostAddress(QHostAddress::LocalHost)
         : QHostAddress(parser.value(listen));
     if (options.host.isNull()) {
-        qCritical("--listen: '%s' is not an IP address (or localhost)",
+        qCritical("floorline-server: --listen: '%s' is not an IP address (or localhost)",
                   qPrintable(parser.value(listen)));
         return 2;
     }
@@ -325,7 +335,12 @@ int main(int argc, char *argv[])
             + databaseFile.completeBaseName() + QStringLiteral("-tls");
     if (parser.isSet(fingerprint))
         return printFingerprint(options);
-    options.fleetFile = parser.value(fleet);
+    if (parser.isSet(fleet) && parser.isSet(initialFleet)) {
+        qCritical("--fleet and --initial-fleet: give one");
+        return 2;
+    }
+    options.fleetFile = parser.isSet(fleet) ? parser.value(fleet) : parser.value(initialFleet);
+    options.fleetFileFirstStartOnly = parser.isSet(initialFleet);
     options.fleet = demo;
     // Granted.duration must stay within what clients accept (1..86400 s).
     options.hub.floor.t2Ms = std::clamp(parser.value(t2).toInt(), 1, 86400) * 1000;

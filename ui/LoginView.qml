@@ -30,7 +30,7 @@ Rectangle {
         if (visible) {
             fill()
             password.clear() // a logged-out console does not keep the secret typed in
-            const field = server.text === "" ? server : password
+            const field = server.text === "" ? server : user.text === "" ? user : password
             field.forceActiveFocus()
         }
         else

@@ -3,6 +3,7 @@
 
 #include "core/media/voiceengine.h"
 #include "core/protocol/fingerprint.h"
+#include "core/protocol/jsonreader.h"
 
 #include <QHostAddress>
 #include <QHostInfo>
@@ -135,6 +136,13 @@ void ServerConnection::login(const QString &url, const QString &user, const QStr
         refuse(tr("Enter your user name"));
         return;
     }
+    if (!proto::JsonReader::isValidId(user.trimmed())) {
+        // Most often a password typed into the wrong field: it goes nowhere, not even into a
+        // server's log.
+        refuse(tr("A user name has at most 48 letters, digits and . _ : @ - only. Check "
+                  "that your password did not go into it."));
+        return;
+    }
     Q_EMIT loginRequested(server, user.trimmed());
     connectToServer(server, user.trimmed(), password);
 }
@@ -144,8 +152,12 @@ void ServerConnection::declineCertificate()
     if (!m_trust.asking())
         return;
     const QString server = m_trust.server();
+    const bool given = m_trust.given();
     m_trust.dismiss();
-    setError(tr("Not connected: you did not trust the certificate of %1.").arg(server));
+    setError(
+        given
+            ? tr("Not connected: the certificate of %1 is not the one you were given.").arg(server)
+            : tr("Not connected: you did not trust the certificate of %1.").arg(server));
 }
 
 void ServerConnection::logout()

@@ -18,7 +18,8 @@ void Account::read(JsonReader &r)
     unit.alias = r.string("alias", 128, unit.id);
     unit.role = r.enumeration("role", kRoles, Role::Unit);
     unit.groups = r.idList("groups", 4096, false);
-    password = r.string("password", 256);
+    // Optional: an account without one cannot log in until an operator sets it.
+    password = r.string("password", 256, QString());
     if (r.has("capabilities")) {
         QList<Capability> granted;
         const QJsonValue list = r.object().value(QLatin1String("capabilities"));

@@ -29,7 +29,20 @@ LoginService::LoginService(Config config, const FleetIndex &fleet, Logins &login
     , m_stats(stats)
     , m_hasher(config.hashThreads, config.maxPendingChecks)
     , m_throttle(config.throttle)
-{ }
+{
+    m_throttleFlush.setSingleShot(true);
+    m_throttleFlush.setInterval(1000);
+    connect(&m_throttleFlush, &QTimer::timeout, this, [this] {
+        if (m_throttleUnlogged == 0)
+            return;
+        qCWarning(lcLogin).noquote()
+            << QStringLiteral("refused %1 more logins unchecked (backing off, any account) "
+                              "since the last line")
+                   .arg(m_throttleUnlogged);
+        m_throttleUnlogged = 0;
+        m_throttleLogged.start();
+    });
+}
 
 void LoginService::handle(Connection &c, Reply &reply, const proto::Hello &r)
 {
@@ -125,18 +138,25 @@ QString LoginService::whoTried(const QString &user) const
 
 void LoginService::logThrottled(const QString &user, const QString &address, qint64 waitMs)
 {
+    // At most a line a second, so that a flood cannot fill the disk through the log; what
+    // that leaves out is counted, of any account, and said after a quiet second.
     if (m_throttleLogged.isValid() && m_throttleLogged.elapsed() < 1000) {
         ++m_throttleUnlogged;
+        if (!m_throttleFlush.isActive())
+            m_throttleFlush.start(int(1000 - m_throttleLogged.elapsed()) + 1);
         return;
     }
     qCWarning(lcLogin).noquote()
         << QStringLiteral("refused a login for %1 from %2 unchecked: backing off, %3 s left%4")
                .arg(whoTried(user), address)
                .arg((waitMs + 999) / 1000)
-               .arg(m_throttleUnlogged ? QStringLiteral(" (and %1 more since the last line)")
-                                             .arg(m_throttleUnlogged)
-                                       : QString());
+               .arg(m_throttleUnlogged
+                        ? QStringLiteral(" (and %1 more logins, of any account, since the last "
+                                         "line)")
+                              .arg(m_throttleUnlogged)
+                        : QString());
     m_throttleUnlogged = 0;
+    m_throttleFlush.stop();
     m_throttleLogged.start();
 }
 

@@ -8,6 +8,7 @@
 
 #include <QElapsedTimer>
 #include <QObject>
+#include <QTimer>
 
 namespace floorline::server {
 
@@ -79,7 +80,8 @@ private:
     PasswordHasher m_hasher;
     LoginThrottle m_throttle;
     QElapsedTimer m_throttleLogged; ///< since the last back-off line
-    int m_throttleUnlogged = 0;
+    int m_throttleUnlogged = 0; ///< refused since that line, any account
+    QTimer m_throttleFlush; ///< a quiet second after a burst: says how many went unlogged
 };
 
 } // namespace floorline::server

@@ -41,6 +41,10 @@ public:
     /// The argon2id string for `password`, or empty if hashing failed (out of memory).
     static QString hash(const QString &password, Cost cost);
     static bool isHash(const QString &stored);
+    /// What is stored for an account that has no password yet (a fleet file without one, as
+    /// a package's starter fleet): it matches no password, so nobody logs in as it until an
+    /// operator sets one (`--set-password`). "!" as in /etc/shadow.
+    static QString locked() { return QStringLiteral("!"); }
     /// Checks on the calling thread (tools and migrations only, never the signaling thread).
     static bool verifyNow(const QString &stored, const QString &password);
     /// A hash of a secret no account has: verified for unknown users, so that a wrong user

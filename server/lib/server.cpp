@@ -59,7 +59,18 @@ bool Server::start(const ServerOptions &options, QString *error)
     std::optional<proto::Fleet> fleet = m_store->load(error);
     if (!fleet)
         return false;
-    if (!empty && (options.fleet || !options.fleetFile.isEmpty())) {
+    QStringList locked;
+    for (const proto::Account &a : fleet->accounts)
+        if (a.password == PasswordHasher::locked())
+            locked.append(a.unit.id);
+    if (!locked.isEmpty())
+        qCWarning(lcServer).noquote()
+            << locked.size() << "accounts have no password and cannot log in until one is set"
+            << "(floorline-server --db" << options.database << "--set-password ID):"
+            << locked.mid(0, 5).join(QStringLiteral(", "))
+                + (locked.size() > 5 ? QStringLiteral(", …") : QString());
+    if (!empty
+        && (options.fleet || (!options.fleetFile.isEmpty() && !options.fleetFileFirstStartOnly))) {
         // The import is for an empty database only. An operator who asked for a fleet must
         // learn that another one is in charge now, not from failed logins later.
         const auto units = std::count_if(

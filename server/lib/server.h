@@ -27,6 +27,9 @@ struct ServerOptions
     quint16 rtpPort = 0; ///< RTP relay (UDP); 0 picks a free port
     QString database = QStringLiteral(":memory:");
     QString fleetFile; ///< imported on first start when the database is empty
+    /// `fleetFile` is for a first start only, and ignored once the database holds a fleet (a
+    /// service's configuration names it on every start); otherwise that is refused.
+    bool fleetFileFirstStartOnly = false;
     /// Where uploaded media are kept; empty: a fresh temporary directory, removed on stop
     /// (demo and tests). Their metadata go into `database`.
     QString mediaDirectory;

@@ -48,8 +48,11 @@ QStringList hashAll(const QList<proto::Account> &accounts, PasswordHasher::Cost 
         threads.emplace_back([&, w] {
             for (std::size_t i = w; i < hashes.size(); i += workers) {
                 const QString &password = accounts.at(qsizetype(i)).password;
-                hashes[i] = PasswordHasher::isHash(password) ? password
-                                                             : PasswordHasher::hash(password, cost);
+                // An empty password would let anybody in who knows the account's name.
+                hashes[i] = password.isEmpty() || password == PasswordHasher::locked()
+                    ? PasswordHasher::locked()
+                    : PasswordHasher::isHash(password) ? password
+                                                       : PasswordHasher::hash(password, cost);
             }
         });
     }
@@ -187,7 +190,7 @@ int Store::migratePasswords(PasswordHasher::Cost cost, QString *error)
     QSqlDatabase db = m_db.database();
     QSqlQuery plain(db);
     if (!plain.exec(QStringLiteral("SELECT id, password FROM accounts WHERE password NOT LIKE"
-                                   " '$argon2id$%'"))) {
+                                   " '$argon2id$%' AND password <> '!'"))) {
         *error = plain.lastError().text();
         return -1;
     }

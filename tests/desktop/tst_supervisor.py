@@ -80,9 +80,10 @@ def main():
                    "--units", "24", "--groups", "6", "--talk-interval", "2",
                    "--emergency-share", "0", "--seed", "11", "--stats-interval", "0"], "sim")
     try:
-        disp = h.Console(d, [*srv.trusted(), "--user", "dispatch-1", "--window-size",
-                             "1024x600"], home="dispatcher")
-        sup = h.Console(d, [*srv.trusted(), "--user", "supervisor"], home="supervisor")
+        disp = h.Console(d, [*srv.trusted(), "--user", "dispatch-1", "--password", "dispatch-1",
+                             "--window-size", "1024x600"], home="dispatcher")
+        sup = h.Console(d, [*srv.trusted(), "--user", "supervisor", "--password", "supervisor"],
+                        home="supervisor")
         for t in (test_overview_shows_live_sessions,
                   test_dispatcher_holding_space_shows_in_the_consoles,
                   test_one_click_stops_and_starts_hearing_a_group, test_no_qml_trouble):

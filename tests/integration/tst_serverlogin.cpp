@@ -154,6 +154,54 @@ private Q_SLOTS:
                  QStringLiteral("ok"));
     }
 
+    void anAccountWithoutAPasswordCannotLogInUntilOneIsSet()
+    {
+        // A package's starter fleet names its accounts but no passwords: nobody may log in as
+        // them (not with an empty password, not with the stored marker), whatever restarts
+        // and migrations happen, until the operator sets one.
+        QTemporaryDir dir;
+        const QString fleetFile = dir.filePath(QStringLiteral("fleet.json"));
+        QFile file(fleetFile);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"groups":[{"id":"tg","name":"Talk group"}],
+                       "accounts":[{"id":"dispatch-1","role":"dispatcher"},
+                                   {"id":"unit-1","groups":["tg"],"password":""}]})");
+        file.close();
+        server::ServerOptions options;
+        options.database = dir.filePath(QStringLiteral("server.sqlite"));
+        options.fleetFile = fleetFile;
+        QString error;
+        for (int start = 0; start < 2; ++start) { // the second start runs the migration
+            server::Server server;
+            QVERIFY2(server.start(options, &error), qPrintable(error));
+            options.fleetFile.clear();
+            QCOMPARE(storedPasswords(options.database).value(QStringLiteral("dispatch-1")),
+                     PasswordHasher::locked());
+            QCOMPARE(storedPasswords(options.database).value(QStringLiteral("unit-1")),
+                     PasswordHasher::locked());
+            RawPeer peer(server.url());
+            QVERIFY(peer.connected());
+            peer.hello();
+            int id = 2;
+            for (const QString &user : {QStringLiteral("dispatch-1"), QStringLiteral("unit-1")})
+                for (const QString &password : {QString(), QStringLiteral("!")})
+                    QCOMPARE(loginOutcome(peer, user, password, id++),
+                             QStringLiteral("auth-failed: unknown user or wrong password"));
+        }
+        QCOMPARE(
+            setPassword(options.database, QStringLiteral("dispatch-1"), "set by the operator\n")
+                .exitCode,
+            0);
+        server::Server server;
+        QVERIFY2(server.start(options, &error), qPrintable(error));
+        RawPeer peer(server.url());
+        QVERIFY(peer.connected());
+        peer.hello();
+        QCOMPARE(
+            loginOutcome(peer, QStringLiteral("dispatch-1"), QStringLiteral("set by the operator")),
+            QStringLiteral("ok"));
+    }
+
     void plainDatabaseIsMigratedOnStart()
     {
         QTemporaryDir dir;

@@ -55,6 +55,13 @@ TestCase {
         // What was typed stays to be corrected (it used to snap back to the last server).
         wait(50)
         compare(findChild(view, "loginServer").text, "ws://192.0.2.7:7700")
+        // A password typed into the user field is no user name: refused here, sent nowhere
+        // (it used to connect and wait for a login that was never sent, again and again).
+        fill(Fixture.controller.connection.serverUrl, "Hunter2secret!", "")
+        verify(findChild(view, "loginError").text.indexOf("at most 48 letters") >= 0,
+               findChild(view, "loginError").text)
+        wait(300)
+        compare(Fixture.controller.connection.link, Console.Offline)
     }
 
     function test_3_aWrongPasswordIsExplainedAndTheFormStays() {

@@ -190,6 +190,30 @@ private Q_SLOTS:
         QCOMPARE(fromDb->accounts.size(), 8); // the first fleet: 5 units, 2 dispatchers, 1 sup.
     }
 
+    void initialFleetIsForTheFirstStartOnly()
+    {
+        // The service names its fleet file on every start (--initial-fleet): imported into the
+        // empty database, then the database is the truth and the file is ignored, not refused.
+        QTemporaryDir dir;
+        QString error;
+        QVERIFY(proto::makeDemoFleet(5, 4).save(dir.filePath(QStringLiteral("a.json")), &error));
+        QVERIFY(proto::makeDemoFleet(9, 4).save(dir.filePath(QStringLiteral("b.json")), &error));
+        server::ServerOptions options;
+        options.database = dir.filePath(QStringLiteral("server.sqlite"));
+        options.fleetFile = dir.filePath(QStringLiteral("a.json"));
+        options.fleetFileFirstStartOnly = true;
+        for (const char *file : {"a.json", "b.json"}) {
+            options.fleetFile = dir.filePath(QString::fromLatin1(file));
+            server::Server server;
+            QVERIFY2(server.start(options, &error), qPrintable(error));
+        }
+        server::Store store;
+        QVERIFY(store.open(options.database, &error));
+        const auto fromDb = store.load(&error);
+        QVERIFY2(fromDb, qPrintable(error));
+        QCOMPARE(fromDb->accounts.size(), 8); // a.json's: 5 units, 2 dispatchers, 1 supervisor
+    }
+
     void filesArePrivate()
     {
         // The database holds the passwords: 0600 in a 0700 directory the server made; media 0600.

@@ -150,8 +150,10 @@ int main(int argc, char *argv[])
                      [&](const proto::Error &e) { fail(e.message); });
     QObject::connect(&client, &SignalingClient::certificateRejected, &app,
                      [&](const QByteArray &presented, const QByteArray &, const QString &why) {
-                         fail(QStringLiteral("refused the certificate %1 (%2): give its "
-                                             "--fingerprint")
+                         // Not "give this fingerprint": it came over the untrusted link.
+                         fail(QStringLiteral("refused the certificate %1 (%2): give the "
+                                             "--fingerprint that floorline-server "
+                                             "--fingerprint prints on the server")
                                   .arg(proto::formatFingerprint(presented), why));
                      });
     bool latched = false;

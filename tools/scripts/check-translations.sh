@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
-# Fails when a German string is missing (new or changed source text without a translation) or
+# Fails when a string is missing (new or changed source text without a translation) or
 # stale (a translation whose source text is gone). Runs lupdate on a copy, so the committed
-# i18n/floorline_de.ts is not touched; `cmake --build <dir> --target update_translations`
+# translations/floorline_de.ts is not touched; `cmake --build <dir> --target update_translations`
 # updates it for real.
 #   check-translations.sh [--plural-only] <lupdate> <ts-file> <source files...>
 # --plural-only: the file holds plural forms only (English: "1 unit", "6 units").

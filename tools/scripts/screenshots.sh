@@ -41,12 +41,12 @@ sleep 1
 "$build/tools/sim/floorline-sim" --server "wss://127.0.0.1:$port" --fingerprint "$fp" --units 60 --groups 12 \
   --talk-interval 3 --emergency-share 0.06 --seed 7 --stats-interval 1000 > /dev/null 2>&1 &
 XDG_CONFIG_HOME="$db/dispatcher" "$build/app/floorline" --server "wss://127.0.0.1:$port" \
-  --fingerprint "$fp" --user dispatch-1 --no-audio > /dev/null 2>&1 &
+  --fingerprint "$fp" --user dispatch-1 --password dispatch-1 --no-audio > /dev/null 2>&1 &
 for lang in en de; do
   suffix=""
   locale=(env LANG=C.UTF-8 LC_ALL=C.UTF-8)
   if [ "$lang" = de ]; then suffix="-de"; locale=(env LANG=de_DE.UTF-8 LC_ALL=de_DE.UTF-8); fi
   XDG_CONFIG_HOME="$db/supervisor-$lang" "${locale[@]}" "$build/app/floorline" \
-    --server "wss://127.0.0.1:$port" --fingerprint "$fp" --user supervisor --no-audio --window-size 1366x768 \
+    --server "wss://127.0.0.1:$port" --fingerprint "$fp" --user supervisor --password supervisor --no-audio --window-size 1366x768 \
     --screenshot "docs/screenshots/supervisor$suffix.png" --screenshot-after 16
 done

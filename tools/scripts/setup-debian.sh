@@ -9,6 +9,8 @@ packages=(
   qml6-module-qt-labs-qmlmodels qml6-module-qttest xvfb xauth
   libopus-dev libspeexdsp-dev portaudio19-dev jackd2
   espeak-ng sox
+  help2man librsvg2-bin # manual pages from --help, PNG icons from the SVG (installer/)
+  desktop-file-utils appstream # the test check_installation validates what installer/ installs
   libqrencode-dev zbar-tools # pairing QR codes; the tests scan them as a phone would
   libsodium-dev # argon2id password hashes (the server)
   libsrtp2-dev # SRTP on voice (AES-128-GCM)

@@ -1311,6 +1311,14 @@ SPRECHEN</translation>
         <source>%1 hung up without answering: it expects an encrypted connection. Not connected. Use wss://%1.</source>
         <translation>%1 hat ohne Antwort aufgelegt: Der Server erwartet eine verschlüsselte Verbindung. Nicht verbunden. Bitte wss://%1 verwenden.</translation>
     </message>
+    <message>
+        <source>A user name has at most 48 letters, digits and . _ : @ - only. Check that your password did not go into it.</source>
+        <translation>Ein Benutzername hat höchstens 48 Buchstaben, Ziffern und . _ : @ -. Prüfen Sie, ob Ihr Passwort hineingeraten ist.</translation>
+    </message>
+    <message>
+        <source>Not connected: the certificate of %1 is not the one you were given.</source>
+        <translation>Nicht verbunden: Das Zertifikat von %1 ist nicht das, das Ihnen genannt wurde.</translation>
+    </message>
 </context>
 <context>
     <name>floorline::console::SessionListModel</name>
