@@ -19,14 +19,17 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 if [ "${#missing[@]}" -gt 0 ]; then
   $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
-work="$(mktemp -d)"
+# Always the same place, so that ccache finds what the last package build compiled.
+work="${TMPDIR:-/tmp}/floorline-package"
+rm -rf "$work"
+mkdir -p "$work"
 trap 'rm -rf "$work"' EXIT
 # The tree as committed plus what is changed in it, without build output.
 mkdir "$work/floorline"
 git ls-files -z --cached --others --exclude-standard | while IFS= read -r -d '' f; do
   [ -e "$f" ] && printf '%s\0' "$f"
 done | tar --null -T - -cf - | tar -C "$work/floorline" -xf -
-export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/floorline-ccache}"
+export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/floorline-ccache}" CCACHE_BASEDIR="$work"
 (cd "$work/floorline" && dpkg-checkbuilddeps && dpkg-buildpackage -b -uc -us -j"$(nproc)")
 mkdir -p "$out"
 rm -f "$out"/*.deb "$out"/*.changes "$out"/*.buildinfo
