@@ -175,7 +175,7 @@
     </message>
     <message>
         <source>Drop units or a group</source>
-        <translation>Einheiten oder Gruppe hier ablegen</translation>
+        <translation>Einheiten oder Gruppe ablegen</translation>
     </message>
     <message>
         <source>Call selected</source>
@@ -191,7 +191,7 @@
     </message>
     <message>
         <source>Drop a group: calls every unit below it</source>
-        <translation>Gruppe ablegen: ruft alle Einheiten darunter</translation>
+        <translation>Gruppe ablegen: ruft alle darunter</translation>
     </message>
     <message>
         <source>Live calls</source>
@@ -203,7 +203,7 @@
     </message>
     <message>
         <source>Name of the next call</source>
-        <translation>Name des nächsten Rufs</translation>
+        <translation>Name des nächsten Gesprächs</translation>
     </message>
     <message numerus="yes">
         <source>Call %n selected</source>
@@ -211,6 +211,10 @@
             <numerusform>%n Ausgewählte rufen</numerusform>
             <numerusform>%n Ausgewählte rufen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Call name</source>
+        <translation>Gesprächsname</translation>
     </message>
 </context>
 <context>

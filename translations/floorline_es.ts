@@ -190,7 +190,7 @@
     </message>
     <message>
         <source>Call selected</source>
-        <translation>Llamar a selección</translation>
+        <translation>Llamar marcadas</translation>
     </message>
     <message>
         <source>Start a call with the selected units</source>
@@ -202,7 +202,7 @@
     </message>
     <message>
         <source>Drop a group: calls every unit below it</source>
-        <translation>Suelte un grupo: llama a todas sus unidades</translation>
+        <translation>Suelte un grupo: llama a sus unidades</translation>
     </message>
     <message>
         <source>Live calls</source>
@@ -211,6 +211,10 @@
     <message>
         <source>No live calls. Drop units on New call to start one.</source>
         <translation>No hay llamadas activas. Suelte unidades en Nueva llamada para iniciar una.</translation>
+    </message>
+    <message>
+        <source>Call name</source>
+        <translation>Nombre de llamada</translation>
     </message>
 </context>
 <context>

@@ -179,7 +179,7 @@
     </message>
     <message>
         <source>Drop units or a group</source>
-        <translation>Déposer des unités ou un groupe</translation>
+        <translation>Déposez unités ou groupe</translation>
     </message>
     <message numerus="yes">
         <source>Call %n selected</source>
@@ -190,7 +190,7 @@
     </message>
     <message>
         <source>Call selected</source>
-        <translation>Appeler la sélection</translation>
+        <translation>Appel sélection</translation>
     </message>
     <message>
         <source>Start a call with the selected units</source>
@@ -202,7 +202,7 @@
     </message>
     <message>
         <source>Drop a group: calls every unit below it</source>
-        <translation>Déposer un groupe&#x202f;: appelle toutes ses unités</translation>
+        <translation>Déposez un groupe&#x202f;: appelle ses unités</translation>
     </message>
     <message>
         <source>Live calls</source>
@@ -211,6 +211,10 @@
     <message>
         <source>No live calls. Drop units on New call to start one.</source>
         <translation>Aucun appel en cours. Déposez des unités sur «&#x202f;Nouvel appel&#x202f;» pour en lancer un.</translation>
+    </message>
+    <message>
+        <source>Call name</source>
+        <translation>Nom de l&apos;appel</translation>
     </message>
 </context>
 <context>
@@ -1317,7 +1321,7 @@ POUR PARLER</translation>
     </message>
     <message>
         <source>Not connected: the certificate of %1 is not the one you were given.</source>
-        <translation>Non connecté : le certificat de %1 n&apos;est pas celui qui vous a été communiqué.</translation>
+        <translation>Non connecté&#x202f;: le certificat de %1 n&apos;est pas celui qui vous a été communiqué.</translation>
     </message>
 </context>
 <context>

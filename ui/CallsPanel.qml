@@ -36,7 +36,8 @@ ColumnLayout {
             Layout.preferredHeight: 30
             topPadding: 4
             bottomPadding: 4
-            placeholderText: qsTr("Name of the next call")
+            // Short: the field is narrow; the accessible name says it in full.
+            placeholderText: qsTr("Call name")
             font.pixelSize: 12
             Accessible.name: qsTr("Name of the next call")
             Keys.onEscapePressed: focus = false
@@ -100,6 +101,20 @@ ColumnLayout {
                 font.pixelSize: 11
                 leftPadding: 4
                 rightPadding: 4
+                // Shrinks to fit a longer label in another language rather than lose its end.
+                contentItem: Text {
+                    text: parent.text
+                    font.pixelSize: parent.font.pixelSize
+                    font.capitalization: parent.font.capitalization
+                    font.weight: parent.font.weight
+                    font.letterSpacing: parent.font.letterSpacing
+                    color: parent.enabled ? Theme.text : Theme.textDim
+                    horizontalAlignment: Text.AlignHCenter
+                    verticalAlignment: Text.AlignVCenter
+                    fontSizeMode: Text.HorizontalFit
+                    minimumPixelSize: 8
+                    elide: Text.ElideRight
+                }
                 focusPolicy: Qt.TabFocus
                 Accessible.name: qsTr("Start a call with the selected units")
                 onClicked: {

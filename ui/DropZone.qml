@@ -46,8 +46,16 @@ DropArea {
                 font.pixelSize: 11
                 horizontalAlignment: Text.AlignHCenter
                 wrapMode: Text.Wrap
-                maximumLineCount: 2
-                elide: Text.ElideRight
+                // Two lines' room; a longer hint in another language shrinks to fit it
+                // rather than lose its end (an elided text counts as fitting, so no elide).
+                height: 2 * Math.ceil(hintMetrics.lineSpacing)
+                fontSizeMode: Text.Fit
+                minimumPixelSize: 8
+                clip: true
+                FontMetrics {
+                    id: hintMetrics
+                    font.pixelSize: 11
+                }
             }
         }
     }

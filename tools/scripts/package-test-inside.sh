@@ -51,7 +51,7 @@ done < /tmp/owned.txt
 ls -l /etc/floorline
 [ -d /var/lib/floorline-server ] # the server's data is kept
 echo "== purge: configuration and data go too"
-apt-get purge -y -q floorline floorline-server
+dpkg --purge floorline floorline-server # apt no longer knows packages installed from files
 for gone in /etc/floorline /var/lib/floorline-server; do
   [ ! -e "$gone" ] || { echo "left behind after purge: $gone"; left=1; }
 done
