@@ -10,7 +10,7 @@ packages=(
   libopus-dev libspeexdsp-dev portaudio19-dev jackd2
   espeak-ng sox
   help2man librsvg2-bin # manual pages from --help, PNG icons from the SVG (installer/)
-  desktop-file-utils appstream # the test check_installation validates what installer/ installs
+  desktop-file-utils appstream man-db # the test check_installation validates what installer/ installs
   nsis python3-yaml # the test check_windows: the installer script compiles, the workflow parses
   libqrencode-dev zbar-tools # pairing QR codes; the tests scan them as a phone would
   libsodium-dev # argon2id password hashes (the server)
