@@ -166,9 +166,16 @@ void LoginService::checked(Connection &c, Reply &reply, const proto::Login &r, b
     if (!match) {
         ++m_stats.authFailures;
         const int inARow = m_throttle.failed(r.user, address, QDateTime::currentMSecsSinceEpoch());
-        qCWarning(lcLogin).noquote() << QStringLiteral("failed login for %1 from %2 (%3 in a row)")
-                                            .arg(whoTried(r.user), address)
-                                            .arg(inARow);
+        // The operator learns why (the client only that it failed: no account is confirmed).
+        const proto::Account *account = m_fleet.account(r.user);
+        const bool locked = account && account->password == PasswordHasher::locked();
+        qCWarning(lcLogin).noquote()
+            << QStringLiteral("failed login for %1 from %2 (%3 in a row)%4")
+                   .arg(whoTried(r.user), address)
+                   .arg(inARow)
+                   .arg(locked ? QStringLiteral(": the account has no password yet "
+                                                "(floorline-server --set-password)")
+                               : QString());
         reply.fail(ErrorCode::AuthFailed, QStringLiteral("unknown user or wrong password"));
         return;
     }
