@@ -29,6 +29,8 @@ TestCase {
     }
 
     function test_1_spaceTalksEvenWhenAChipHasTheFocusAndEnterPressesTheChip() {
+        // The tree's rows are made a moment after the login (seen under load: not yet there).
+        tryVerify(() => findChild(view, "group-tg-002") !== null, 5000, "group row")
         const chip = findChild(findChild(view, "group-tg-002"), "monitor")
         verify(chip.checked)
         chip.forceActiveFocus(Qt.TabFocusReason)
