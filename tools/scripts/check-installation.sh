@@ -10,7 +10,9 @@ build="$2"
 id=org.floorline.Floorline
 desktop-file-validate "$src/installer/linux/$id.desktop"
 appstreamcli validate --no-net "$src/installer/linux/$id.metainfo.xml"
-for page in "$build"/installer/man/*.1; do
+pages=("$build"/installer/man/*.1)
+[ -e "${pages[0]}" ] || { echo "no manual pages in $build/installer/man (help2man missing?)"; exit 1; }
+for page in "${pages[@]}"; do
   warnings="$(LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -l "$page" 2>&1 >/dev/null || true)"
   [ -z "$warnings" ] || { echo "$page: $warnings"; exit 1; }
 done
