@@ -3,8 +3,11 @@
 // engine, the signaling client, the console controller, the QML UI, and the demo default
 // (server and simulated fleet in-process) when no server is configured.
 #include "demo.h"
+#include "inputbackends.h"
 
 #include "core/console/consolecontroller.h"
+#include "core/input/buttons.h"
+#include "core/input/hotkeys.h"
 #include "core/media/portaudiobackend.h"
 #include "core/media/voiceengine.h"
 #include "core/protocol/fingerprint.h"
@@ -264,6 +267,25 @@ int main(int argc, char *argv[])
     };
     QString listeningKey = listeningKeyOf(account, url);
     controller.setSavedListening(settings.value(listeningKey).toMap());
+    // Global keys and the pedal, with the same account's choice of them. A display has no
+    // push-to-talk.
+    std::unique_ptr<input::Hotkeys> hotkeys;
+    std::unique_ptr<input::Buttons> buttons;
+    console::PttInputs &ptt = *controller.pushToTalk();
+    const auto pttKeyOf = [](const QString &user, const QUrl &server) {
+        return QStringLiteral("push-to-talk/%1@%2").arg(user, server.host());
+    };
+    QString pttKey = pttKeyOf(account, url);
+    if (!parser.isSet(display)) {
+        hotkeys = app::makeHotkeys();
+        buttons = app::makeButtons();
+        ptt.restore(settings.value(pttKey).toMap());
+        ptt.setBackends(hotkeys.get(), buttons.get());
+    }
+    QObject::connect(&ptt, &console::PttInputs::settingsEdited, &app,
+                     [&settings, &pttKey](const QVariantMap &state) {
+                         settings.setValue(pttKey, state);
+                     });
     QObject::connect(&controller, &console::ConsoleController::listeningChanged, &app,
                      [&settings, &listeningKey](const QVariantMap &state) {
                          settings.setValue(listeningKey, state);
@@ -304,6 +326,10 @@ int main(int argc, char *argv[])
                      [&](const QUrl &server, const QString &name) {
                          listeningKey = listeningKeyOf(name, server);
                          controller.setSavedListening(settings.value(listeningKey).toMap());
+                         if (pttKeyOf(name, server) != pttKey) {
+                             pttKey = pttKeyOf(name, server);
+                             ptt.restore(settings.value(pttKey).toMap());
+                         }
                          formServer = server;
                          formUser = name;
                      });

@@ -33,6 +33,8 @@ Rectangle {
     property DragGhost ghost
     property var confirmBroadcast
     property double now
+    /// The global key that talks on this group only ("F1"), empty when none.
+    readonly property string slotKey: controller?.pushToTalk.slotKeys[groupId] ?? ""
 
     readonly property bool talking: talker !== ""
     /// A narrow tree (the 1024 px minimum): tighter controls, no thumbnail on the tile (the
@@ -114,13 +116,35 @@ Rectangle {
             Layout.minimumWidth: 90
             spacing: 1
             // The name has the whole first line: a queue position coming up must not cut it.
-            Text {
+            // Its global key (F1–F12, when the settings give groups keys) stands before it.
+            RowLayout {
                 Layout.fillWidth: true
-                text: row.name
-                color: Theme.text
-                font.pixelSize: 15
-                font.weight: row.hasChildren ? Font.DemiBold : Font.Normal
-                elide: Text.ElideRight
+                spacing: 6
+                Rectangle {
+                    objectName: "slotKey"
+                    visible: row.slotKey !== ""
+                    implicitWidth: slotKeyText.implicitWidth + 8
+                    implicitHeight: slotKeyText.implicitHeight + 2
+                    radius: 3
+                    color: "transparent"
+                    border.color: Theme.textDim
+                    Accessible.name: qsTr("Global key %1 talks on %2").arg(row.slotKey).arg(row.name)
+                    Text {
+                        id: slotKeyText
+                        anchors.centerIn: parent
+                        text: row.slotKey
+                        color: Theme.textDim
+                        font.pixelSize: 11
+                    }
+                }
+                Text {
+                    Layout.fillWidth: true
+                    text: row.name
+                    color: Theme.text
+                    font.pixelSize: 15
+                    font.weight: row.hasChildren ? Font.DemiBold : Font.Normal
+                    elide: Text.ElideRight
+                }
             }
             Item {
                 visible: !row.hasChildren

@@ -203,12 +203,17 @@ ColumnLayout {
         Layout.preferredHeight: 36
         maximumLineCount: 2
         elide: Text.ElideRight
-        text: panel.controller.talk.notice !== "" && (panel.controller.talk.state === Console.Denied
-                                                     || panel.controller.talk.state === Console.Idle)
-              ? panel.controller.talk.notice
+        readonly property string notice: panel.controller.talk.notice !== ""
+                                         ? panel.controller.talk.notice : panel.controller.pushToTalk.notice
+        readonly property string globalKey: panel.controller.pushToTalk.hotkeysAvailable
+                                            ? panel.controller.pushToTalk.talkKey : ""
+        text: notice !== "" && (panel.controller.talk.state === Console.Denied
+                                || panel.controller.talk.state === Console.Idle)
+              ? notice
             : panel.controller.talk.state === Console.Granted ? qsTr("You are on the air")
+            : globalKey !== "" ? qsTr("Hold the button, Space or %1").arg(globalKey)
             : qsTr("Hold the button or the Space bar")
-        color: panel.controller.talk.notice !== "" && panel.controller.talk.state !== Console.Granted
+        color: notice !== "" && panel.controller.talk.state !== Console.Granted
                ? Theme.denied : Theme.textDim
         font.pixelSize: 14
         wrapMode: Text.Wrap

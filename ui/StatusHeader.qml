@@ -84,6 +84,14 @@ Rectangle {
             onClicked: stats.open()
         }
         ToolButton {
+            objectName: "openPttKeys"
+            text: qsTr("Keys")
+            focusPolicy: Qt.TabFocus
+            visible: !header.controller.display
+            Accessible.name: qsTr("Push-to-talk keys and pedal")
+            onClicked: pttKeysDialog.open()
+        }
+        ToolButton {
             objectName: "openAudio"
             text: qsTr("Audio")
             focusPolicy: Qt.TabFocus
@@ -150,6 +158,12 @@ Rectangle {
         objectName: "pairingDialog"
         parent: Overlay.overlay
         controller: header.controller
+    }
+    PttKeysDialog {
+        id: pttKeysDialog
+        objectName: "pttKeysDialog"
+        parent: Overlay.overlay
+        ptt: header.controller.pushToTalk
     }
     AudioDialog {
         id: audioDialog

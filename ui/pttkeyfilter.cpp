@@ -64,7 +64,9 @@ void PttKeyFilter::windowLost()
 {
     m_releaseGuard.stop();
     m_talking = false;
-    if (m_controller && m_controller->talk()->state() != console::TalkState::Idle
+    // A global key or the pedal holds the talk while the dispatcher works in another program.
+    if (m_controller && !m_controller->pushToTalk()->heldOutside()
+        && m_controller->talk()->state() != console::TalkState::Idle
         && m_controller->talk()->state() != console::TalkState::Denied)
         m_controller->talk()->release();
 }
@@ -76,7 +78,9 @@ bool PttKeyFilter::onSpace(bool press)
             m_releaseGuard.stop(); // the release was a repeat Qt did not recognise
             return true;
         }
-        if (!m_talking && m_controller) {
+        // Talking from a global key or the pedal already: Space joins that press, and its
+        // release must not end it.
+        if (!m_talking && m_controller && !m_controller->pushToTalk()->heldOutside()) {
             m_talking = true;
             m_controller->talk()->press();
         }

@@ -26,8 +26,9 @@ namespace floorline::ui {
  * Qt marks them as repeats only when it sees both at once; on a busy machine it sometimes does
  * not. So a release waits kRepeatGuardMs for the press that would make it a repeat before it
  * ends the talk. When the window is deactivated, loses the focus or hides, the release goes to
- * another window or nowhere: the talk ends at once, whatever started it (Space, the mouse on a
- * PTT button), and the next press starts afresh.
+ * another window or nowhere: the talk ends at once, whatever in the window started it (Space,
+ * the mouse on a PTT button), and the next press starts afresh. A talk held by a global key or
+ * the pedal (PttInputs) goes on: those reach the console wherever the focus is.
  */
 class PttKeyFilter : public QObject
 {

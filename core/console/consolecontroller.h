@@ -10,6 +10,7 @@
 #include "grouptreemodel.h"
 #include "medialibrary.h"
 #include "pairing.h"
+#include "pttinputs.h"
 #include "serverconnection.h"
 #include "sessionlistmodel.h"
 #include "supervision.h"
@@ -68,6 +69,8 @@ class ConsoleController : public QObject
     Q_PROPERTY(floorline::console::ServerConnection *connection READ connection CONSTANT)
     /// Push-to-talk: state, where the talk goes, how long it may last.
     Q_PROPERTY(floorline::console::TalkControl *talk READ talk CONSTANT)
+    /// Push-to-talk from global keys and pedals, and their settings.
+    Q_PROPERTY(floorline::console::PttInputs *pushToTalk READ pushToTalk CONSTANT)
     /// The open emergencies, with acknowledge and cancel.
     Q_PROPERTY(floorline::console::EmergencyList *emergencies READ emergencies CONSTANT)
     /// A display client (`floorline --display`): it shows what its account sends it and takes
@@ -113,6 +116,7 @@ public:
     void setAudio(AudioSettings *audio) { m_audio = audio; }
     ServerConnection *connection() { return &m_connection; }
     TalkControl *talk() { return &m_talk; }
+    PttInputs *pushToTalk() { return &m_ptt; }
     Link link() const { return m_connection.link(); }
     EmergencyList *emergencies() { return &m_emergencies; }
 
@@ -144,6 +148,7 @@ private:
     Pairing m_pairing {m_client};
     ServerConnection m_connection;
     TalkControl m_talk;
+    PttInputs m_ptt {m_talk, m_groups};
     EmergencyList m_emergencies;
     FloorView m_floors;
     CallControl m_calls;

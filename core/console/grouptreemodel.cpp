@@ -64,6 +64,18 @@ QStringList GroupTreeModel::leaves() const
     return out;
 }
 
+QStringList GroupTreeModel::leavesInTreeOrder() const
+{
+    QStringList out;
+    for (const int root : m_roots) {
+        for (const QString &id : subtree(m_nodes[std::size_t(root)].info.id)) {
+            if (m_nodes[std::size_t(m_byId.value(id))].children.empty())
+                out << id;
+        }
+    }
+    return out;
+}
+
 QStringList GroupTreeModel::subtree(const QString &id) const
 {
     QStringList out;

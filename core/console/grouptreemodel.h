@@ -69,6 +69,8 @@ public:
     QStringList groupIds() const;
     /// Groups without subgroups (talk groups), in directory order.
     QStringList leaves() const;
+    /// Talk groups from the top of the tree down, as the expanded tree lists them.
+    QStringList leavesInTreeOrder() const;
     /// Ids of `id` and every group below it, depth first.
     QStringList subtree(const QString &id) const;
     QModelIndex indexOf(const QString &id) const;

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "evdevscan.h"
+
+#include <QCollator>
+#include <QDir>
+#include <QFile>
+
+#include <algorithm>
+
+namespace floorline::input {
+
+namespace {
+QString readLine(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(file.readLine()).trimmed();
+}
+
+/// capabilities/key is a bitmap in hex words, most significant first; "0" when the device
+/// has no keys (a mouse's relative axes, the power button's… which has one).
+bool hasKeys(const QString &bitmap)
+{
+    const QStringList words = bitmap.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    return std::any_of(words.cbegin(), words.cend(),
+                       [](const QString &w) { return w.toULongLong(nullptr, 16) != 0; });
+}
+} // namespace
+
+QList<EvdevNode> scanEvdev(const QString &sysClass, const QString &devDir)
+{
+    QList<EvdevNode> nodes;
+    QStringList entries
+        = QDir(sysClass).entryList({QStringLiteral("event*")}, QDir::AllEntries | QDir::System);
+    QCollator numeric;
+    numeric.setNumericMode(true);
+    std::sort(entries.begin(), entries.end(), numeric); // event2 before event10
+    for (const QString &entry : std::as_const(entries)) {
+        const QString base = sysClass + QLatin1Char('/') + entry + QStringLiteral("/device/");
+        if (!hasKeys(readLine(base + QStringLiteral("capabilities/key"))))
+            continue;
+        const QString path = devDir + QLatin1Char('/') + entry;
+        if (!QFile::exists(path))
+            continue; // udev has not made the node yet: the next scan finds it
+        EvdevNode node;
+        node.path = path;
+        node.device.name = readLine(base + QStringLiteral("name"));
+        node.device.key = QStringLiteral("%1 [%2:%3]")
+                              .arg(node.device.name, readLine(base + QStringLiteral("id/vendor")),
+                                   readLine(base + QStringLiteral("id/product")));
+        nodes << node;
+    }
+    return nodes;
+}
+
+} // namespace floorline::input
