@@ -198,6 +198,8 @@ ColumnLayout {
     }
     Text {
         objectName: "talkNotice"
+        Accessible.role: Accessible.StaticText
+        Accessible.name: text
         Layout.alignment: Qt.AlignHCenter
         Layout.preferredWidth: 230
         Layout.preferredHeight: 36

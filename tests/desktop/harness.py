@@ -14,6 +14,7 @@ import re
 import shutil
 import signal
 import socket
+import struct
 import subprocess
 import sys
 import tempfile
@@ -278,13 +279,72 @@ class Desktop:
         shutil.rmtree(self.tmp, ignore_errors=True)
 
 
+class FakePedal:
+    """A USB foot pedal as the console's evdev backend finds it: a sysfs entry
+    (<sys>/eventN/device/{name,id/vendor,id/product,capabilities/key}) and a node under <dev>
+    that carries the kernel's struct input_event records. This kernel has no uinput
+    (CONFIG_INPUT_UINPUT is not set), so a pipe stands in for the node; the console reads it
+    through the same code as /dev/input (FLOORLINE_INPUT_SYSFS, FLOORLINE_INPUT_DEV)."""
+    EV_SYN, EV_KEY, BTN_0 = 0, 1, 0x100
+
+    def __init__(self, root, number=7, name="PCsensor FootSwitch", vendor="0c45",
+                 product="7403"):
+        self.sys = os.path.join(root, "sys")
+        self.dev = os.path.join(root, "dev")
+        os.makedirs(self.sys, exist_ok=True)
+        os.makedirs(self.dev, exist_ok=True)
+        self.node = "event%d" % number
+        self.name, self.vendor, self.product = name, vendor, product
+        self.fd = None
+
+    def env(self):
+        return {"FLOORLINE_INPUT_SYSFS": self.sys, "FLOORLINE_INPUT_DEV": self.dev}
+
+    def key(self):
+        return "%s [%s:%s]" % (self.name, self.vendor, self.product)
+
+    def plug(self):
+        base = os.path.join(self.sys, self.node, "device")
+        os.makedirs(os.path.join(base, "id"), exist_ok=True)
+        os.makedirs(os.path.join(base, "capabilities"), exist_ok=True)
+        for rel, text in (("name", self.name), ("id/vendor", self.vendor),
+                          ("id/product", self.product),
+                          ("capabilities/key", "1f 0 0 0 0 0 0 0 0")):
+            with open(os.path.join(base, rel), "w") as f:
+                f.write(text + "\n")
+        path = os.path.join(self.dev, self.node)
+        os.mkfifo(path)
+        # Read and write ends in one: the pipe has a writer from the start, as a device does.
+        self.fd = os.open(path, os.O_RDWR | os.O_NONBLOCK)
+
+    def _event(self, kind, code, value):
+        now = time.time()
+        return struct.pack("llHHi", int(now), int((now % 1) * 1e6), kind, code, value)
+
+    def button(self, down, code=BTN_0):
+        os.write(self.fd, self._event(self.EV_KEY, code, 1 if down else 0)
+                 + self._event(self.EV_SYN, 0, 0))
+
+    def repeat(self, code=BTN_0):
+        os.write(self.fd, self._event(self.EV_KEY, code, 2) + self._event(self.EV_SYN, 0, 0))
+
+    def unplug(self):
+        """Pulled out: the node and the sysfs entry go, the reader sees the end."""
+        os.unlink(os.path.join(self.dev, self.node))
+        shutil.rmtree(os.path.join(self.sys, self.node))
+        os.close(self.fd)
+        self.fd = None
+
+
 class Console:
     """The floorline process and its window, read through the accessibility tree."""
 
-    def __init__(self, desktop, args, lang=None, home=None):
-        """`home`: a configuration of its own (a second console on the same desktop)."""
+    def __init__(self, desktop, args, lang=None, home=None, env=None):
+        """`home`: a configuration of its own (a second console on the same desktop);
+        `env`: more environment variables."""
         self.desktop = desktop
         extra = {"LANG": lang, "LC_ALL": lang} if lang else {}
+        extra.update(env or {})
         if home:
             path = os.path.join(desktop.tmp, home)
             os.makedirs(path, exist_ok=True)
