@@ -185,6 +185,7 @@ void PttInputs::setPedal(const QString &device)
     if (device == m_pedal)
         return;
     m_pedal = device;
+    m_pedalButton = 0; // any of its buttons, until one is chosen by pressing it
     bind();
     edited();
 }

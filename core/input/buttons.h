@@ -36,8 +36,8 @@ public:
 
     /// Devices with buttons, as plugged in now.
     virtual QList<ButtonDevice> devices() const = 0;
-    /// Watches `button` (a Linux input event code, e.g. BTN_0 = 256) on the device `key`
-    /// (empty: none).
+    /// Watches `button` (a Linux input event code, e.g. BTN_0 = 256; 0: any button, what a
+    /// one-button pedal chosen from the list has) on the device `key` (empty: none).
     virtual void watch(const QString &key, int button) = 0;
     virtual void setLearning(bool on) = 0;
     /// The watched device is plugged in and readable.

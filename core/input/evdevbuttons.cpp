@@ -47,8 +47,8 @@ void EvdevButtons::watch(const QString &key, int button)
 {
     if (key == m_watchedKey && button == m_button)
         return;
-    if (m_down) {
-        m_down = false;
+    if (m_downCode != 0) {
+        m_downCode = 0;
         Q_EMIT released();
     }
     m_watchedKey = key;
@@ -73,6 +73,8 @@ bool EvdevButtons::connected() const
 
 QString EvdevButtons::buttonName(int button) const
 {
+    if (button == 0)
+        return tr("any button");
     if (button >= BTN_0 && button <= BTN_9)
         return QStringLiteral("BTN_%1").arg(button - BTN_0);
     if (button >= KEY_F13 && button <= KEY_F24)
@@ -168,13 +170,17 @@ void EvdevButtons::onKey(const QString &key, int code, bool down)
         }
         return;
     }
-    if (key != m_watchedKey || code != m_button || down == m_down)
-        return; // a second identical pedal pressed too is the same press
-    m_down = down;
-    if (down)
+    if (key != m_watchedKey || (m_button != 0 && code != m_button))
+        return;
+    // One press at a time: a second identical pedal, or a second button while "any" is
+    // watched, joins the press that is down.
+    if (down && m_downCode == 0) {
+        m_downCode = code;
         Q_EMIT pressed();
-    else
+    } else if (!down && code == m_downCode) {
+        m_downCode = 0;
         Q_EMIT released();
+    }
 }
 
 void EvdevButtons::onGone(const QString &path)
@@ -186,8 +192,8 @@ void EvdevButtons::onGone(const QString &path)
     const bool wasWatched = std::any_of(m_nodes.cbegin(), m_nodes.cend(), [&](const EvdevNode &n) {
         return n.path == path && n.device.key == m_watchedKey;
     });
-    if (wasWatched && m_down) {
-        m_down = false;
+    if (wasWatched && m_downCode != 0) {
+        m_downCode = 0;
         Q_EMIT released();
         Q_EMIT lost();
     }

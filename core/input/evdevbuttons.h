@@ -58,7 +58,7 @@ private:
     QString m_watchedKey;
     int m_button = 0;
     bool m_learning = false;
-    bool m_down = false;
+    int m_downCode = 0; ///< the watched button held down now; 0: none
     QString m_status;
 };
 

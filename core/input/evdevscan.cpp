@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "evdevscan.h"
 
-#include <QCollator>
 #include <QDir>
 #include <QFile>
 
@@ -33,9 +32,10 @@ QList<EvdevNode> scanEvdev(const QString &sysClass, const QString &devDir)
     QList<EvdevNode> nodes;
     QStringList entries
         = QDir(sysClass).entryList({QStringLiteral("event*")}, QDir::AllEntries | QDir::System);
-    QCollator numeric;
-    numeric.setNumericMode(true);
-    std::sort(entries.begin(), entries.end(), numeric); // event2 before event10
+    // event2 before event10, as people count.
+    std::sort(entries.begin(), entries.end(), [](const QString &a, const QString &b) {
+        return a.mid(5).toInt() < b.mid(5).toInt();
+    });
     for (const QString &entry : std::as_const(entries)) {
         const QString base = sysClass + QLatin1Char('/') + entry + QStringLiteral("/device/");
         if (!hasKeys(readLine(base + QStringLiteral("capabilities/key"))))
