@@ -97,6 +97,10 @@ struct CommandLine
     const QCommandLineOption speaker {QStringLiteral("speaker-device"),
                                       QStringLiteral("Speaker output by name."),
                                       QStringLiteral("name")};
+    const QCommandLineOption alert {QStringLiteral("alert-device"),
+                                    QStringLiteral("Loudspeaker for alarms (the emergency tone) "
+                                                   "by name; default: the headset."),
+                                    QStringLiteral("name")};
     const QCommandLineOption noAudio {QStringLiteral("no-audio"),
                                       QStringLiteral("Run without sound devices.")};
     const QCommandLineOption screenshot {QStringLiteral("screenshot"),
@@ -121,7 +125,7 @@ struct CommandLine
         parser.addHelpOption();
         parser.addVersionOption();
         parser.addOptions({server, fingerprint, user, password, demo, list, input, headset, speaker,
-                           noAudio, screenshot, screenshotAfter, windowSize, asDisplay});
+                           alert, noAudio, screenshot, screenshotAfter, windowSize, asDisplay});
     }
 };
 
@@ -207,6 +211,9 @@ int main(int argc, char *argv[])
     voiceConfig.speakerDevice = parser.value(speaker).isEmpty()
         ? settings.value(QStringLiteral("audio/speaker")).toString()
         : parser.value(speaker);
+    voiceConfig.alertDevice = parser.value(cli.alert).isEmpty()
+        ? settings.value(QStringLiteral("audio/alert")).toString()
+        : parser.value(cli.alert);
 
     app::Demo demoSystem;
     QUrl url;
@@ -252,13 +259,15 @@ int main(int argc, char *argv[])
     controller.setDisplay(parser.isSet(display));
     console::AudioSettings audioSettings(voice ? audio.get() : nullptr, voice.get(),
                                          voiceConfig.inputDevice, voiceConfig.headsetDevice,
-                                         voiceConfig.speakerDevice);
+                                         voiceConfig.speakerDevice, voiceConfig.alertDevice);
     controller.setAudio(&audioSettings);
     QObject::connect(&audioSettings, &console::AudioSettings::applied, &app,
-                     [&settings](const QString &in, const QString &head, const QString &spk) {
+                     [&settings](const QString &in, const QString &head, const QString &spk,
+                                 const QString &alarm) {
                          settings.setValue(QStringLiteral("audio/input"), in);
                          settings.setValue(QStringLiteral("audio/headset"), head);
                          settings.setValue(QStringLiteral("audio/speaker"), spk);
+                         settings.setValue(QStringLiteral("audio/alert"), alarm);
                      });
     // Per account and server host (the demo's port changes every run): how the dispatcher
     // listened last time. A login through the form names its own account and server.
@@ -282,10 +291,9 @@ int main(int argc, char *argv[])
         ptt.restore(settings.value(pttKey).toMap());
         ptt.setBackends(hotkeys.get(), buttons.get());
     }
-    QObject::connect(&ptt, &console::PttInputs::settingsEdited, &app,
-                     [&settings, &pttKey](const QVariantMap &state) {
-                         settings.setValue(pttKey, state);
-                     });
+    QObject::connect(
+        &ptt, &console::PttInputs::settingsEdited, &app,
+        [&settings, &pttKey](const QVariantMap &state) { settings.setValue(pttKey, state); });
     QObject::connect(&controller, &console::ConsoleController::listeningChanged, &app,
                      [&settings, &listeningKey](const QVariantMap &state) {
                          settings.setValue(listeningKey, state);

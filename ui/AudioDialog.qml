@@ -27,16 +27,18 @@ Dialog {
     }
     onOpened: if (audio) { audio.refresh(); audio.metering = true }
     onClosed: if (audio) audio.metering = false
-    onApplied: if (audio) audio.apply(input.chosen, headset.chosen, speaker.chosen)
+    onApplied: if (audio) audio.apply(input.chosen, headset.chosen, speaker.chosen, alert.chosen)
 
     component DevicePicker: ComboBox {
         id: picker
         property var devices: []
         property string current
+        /// What the first entry ("" chosen) means.
+        property string none: qsTr("System default")
         /// The chosen device name, "" for the system default.
         readonly property string chosen: currentIndex <= 0 ? "" : devices[currentIndex - 1]
         Layout.fillWidth: true
-        model: [qsTr("System default")].concat(devices)
+        model: [none].concat(devices)
         currentIndex: Math.max(0, devices.indexOf(current) + 1)
     }
 
@@ -73,6 +75,15 @@ Dialog {
             devices: (dialog.audio?.outputDevices ?? [])
             current: (dialog.audio?.speaker ?? "")
             Accessible.name: qsTr("Speaker device")
+        }
+        Label { text: qsTr("Alarms (emergency tone), heard in the room") }
+        DevicePicker {
+            id: alert
+            objectName: "alertDevice"
+            none: qsTr("In the headset")
+            devices: (dialog.audio?.outputDevices ?? [])
+            current: (dialog.audio?.alert ?? "")
+            Accessible.name: qsTr("Alarm device")
         }
         Label { text: qsTr("Microphone level: speak to test it") }
         Rectangle {

@@ -16,13 +16,14 @@ constexpr double kFallPerTick = 0.04; ///< about 1.5 s from full scale to nothin
 } // namespace
 
 AudioSettings::AudioSettings(media::AudioBackend *backend, media::VoiceEngine *voice, QString input,
-                             QString headset, QString speaker, QObject *parent)
+                             QString headset, QString speaker, QString alert, QObject *parent)
     : QObject(parent)
     , m_backend(backend)
     , m_voice(voice)
     , m_input(std::move(input))
     , m_headset(std::move(headset))
     , m_speaker(std::move(speaker))
+    , m_alert(std::move(alert))
 {
     m_meter.setInterval(kMeterMs);
     connect(&m_meter, &QTimer::timeout, this, &AudioSettings::onMeter);
@@ -50,18 +51,20 @@ void AudioSettings::refresh()
     Q_EMIT devicesListed();
 }
 
-void AudioSettings::apply(const QString &input, const QString &headset, const QString &speaker)
+void AudioSettings::apply(const QString &input, const QString &headset, const QString &speaker,
+                          const QString &alert)
 {
-    if (input == m_input && headset == m_headset && speaker == m_speaker)
+    if (input == m_input && headset == m_headset && speaker == m_speaker && alert == m_alert)
         return;
     m_input = input;
     m_headset = headset;
     m_speaker = speaker;
+    m_alert = alert;
     Q_EMIT selectionChanged();
     setStatus({});
     if (m_voice)
-        m_voice->setDevices(input, headset, speaker);
-    Q_EMIT applied(input, headset, speaker);
+        m_voice->setDevices(input, headset, speaker, alert);
+    Q_EMIT applied(input, headset, speaker, alert);
 }
 
 void AudioSettings::setMetering(bool on)

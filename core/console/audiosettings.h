@@ -35,6 +35,8 @@ class AudioSettings : public QObject
     Q_PROPERTY(QString input READ input NOTIFY selectionChanged)
     Q_PROPERTY(QString headset READ headset NOTIFY selectionChanged)
     Q_PROPERTY(QString speaker READ speaker NOTIFY selectionChanged)
+    /// The alert loudspeaker (emergency tone); empty: alarms play in the headset.
+    Q_PROPERTY(QString alert READ alert NOTIFY selectionChanged)
     /// Microphone level 0..1 (-60..0 dBFS), falling back slowly like a hardware meter; only
     /// measured while `metering` is on (the settings are open).
     Q_PROPERTY(double level READ level NOTIFY levelChanged)
@@ -43,7 +45,7 @@ class AudioSettings : public QObject
     Q_PROPERTY(QString status READ status NOTIFY statusChanged)
 public:
     AudioSettings(media::AudioBackend *backend, media::VoiceEngine *voice, QString input,
-                  QString headset, QString speaker, QObject *parent = nullptr);
+                  QString headset, QString speaker, QString alert, QObject *parent = nullptr);
 
     bool available() const { return m_voice != nullptr; }
     QStringList inputDevices() const { return m_inputs; }
@@ -51,6 +53,7 @@ public:
     QString input() const { return m_input; }
     QString headset() const { return m_headset; }
     QString speaker() const { return m_speaker; }
+    QString alert() const { return m_alert; }
     double level() const { return m_level; }
     bool metering() const { return m_meter.isActive(); }
     void setMetering(bool on);
@@ -59,7 +62,8 @@ public:
     /// Lists the devices again (a headset was plugged in).
     Q_INVOKABLE void refresh();
     /// Moves the engine to these devices (empty: the system default).
-    Q_INVOKABLE void apply(const QString &input, const QString &headset, const QString &speaker);
+    Q_INVOKABLE void apply(const QString &input, const QString &headset, const QString &speaker,
+                           const QString &alert = {});
 
 Q_SIGNALS:
     void devicesListed();
@@ -68,7 +72,8 @@ Q_SIGNALS:
     void meteringChanged();
     void statusChanged();
     /// The dispatcher chose these devices: worth remembering.
-    void applied(const QString &input, const QString &headset, const QString &speaker);
+    void applied(const QString &input, const QString &headset, const QString &speaker,
+                 const QString &alert);
 
 private:
     void onMeter();
@@ -77,7 +82,7 @@ private:
     media::AudioBackend *m_backend;
     media::VoiceEngine *m_voice;
     QStringList m_inputs, m_outputs;
-    QString m_input, m_headset, m_speaker;
+    QString m_input, m_headset, m_speaker, m_alert;
     double m_level = 0;
     QString m_status;
     QTimer m_meter;

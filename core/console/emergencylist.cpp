@@ -26,7 +26,7 @@ EmergencyList::EmergencyList(SignalingClient &client, media::VoiceEngine *voice,
     m_alarm.setInterval(kRepeatMs);
     connect(&m_alarm, &QTimer::timeout, this, [this] {
         if (m_voice)
-            m_voice->playTone(media::Tone::Emergency, media::Route::Headset);
+            m_voice->playTone(media::Tone::Emergency, media::Route::Alert);
     });
     m_noticeTimer.setSingleShot(true);
     m_noticeTimer.setInterval(kClearedNoticeMs);
@@ -171,7 +171,7 @@ void EmergencyList::updateAlarm(bool sound)
         return;
     }
     if (sound && m_voice)
-        m_voice->playTone(media::Tone::Emergency, media::Route::Headset);
+        m_voice->playTone(media::Tone::Emergency, media::Route::Alert);
     if (!m_alarm.isActive())
         m_alarm.start();
 }

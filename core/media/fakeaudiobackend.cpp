@@ -158,6 +158,12 @@ std::vector<float> FakeAudioBackend::played(const QString &device) const
     return m_played.value(device);
 }
 
+void FakeAudioBackend::forgetPlayed()
+{
+    const std::lock_guard lock(m_mutex);
+    m_played.clear();
+}
+
 void FakeAudioBackend::unplug(const QString &device)
 {
     const std::lock_guard lock(m_mutex);

@@ -39,6 +39,8 @@ public:
     uint64_t clockFrames() const { return m_clock; }
     void speak(std::span<const float> samples);
     std::vector<float> played(const QString &device) const;
+    /// Forgets what every device played so far.
+    void forgetPlayed();
     void unplug(const QString &device);
     void plugIn(const QString &device, bool input);
 

@@ -44,7 +44,15 @@ bool MediaWorker::openDevices(QString *error)
             return false;
     }
     m_pipeline.setSingleOutput(!m_speakerOut);
-    for (AudioStream *s : {m_input.get(), m_headsetOut.get(), m_speakerOut.get()}) {
+    // Alarms get their own stream even on the headset's device: on JACK or PipeWire that is a
+    // port of its own, to be wired to a loudspeaker.
+    if (!m_config.alertDevice.isEmpty()) {
+        m_alertOut = m_backend.openOutput(m_config.alertDevice, m_config.stream, m_alert, error);
+        if (!m_alertOut)
+            return false;
+    }
+    m_pipeline.setAlertOutput(m_alertOut ? &m_alert : nullptr);
+    for (AudioStream *s : streams()) {
         if (s && !s->start(error))
             return false;
     }
@@ -85,13 +93,15 @@ void MediaWorker::releaseDelayed()
 
 void MediaWorker::closeStreams()
 {
-    for (AudioStream *s : {m_input.get(), m_headsetOut.get(), m_speakerOut.get()}) {
+    for (AudioStream *s : streams()) {
         if (s)
             s->stop();
     }
+    m_pipeline.setAlertOutput(nullptr);
     m_input.reset();
     m_headsetOut.reset();
     m_speakerOut.reset();
+    m_alertOut.reset();
 }
 
 void MediaWorker::shutdown()
@@ -137,7 +147,7 @@ void MediaWorker::onWake()
         return;
     }
     runTasks();
-    for (AudioStream *s : {m_input.get(), m_headsetOut.get(), m_speakerOut.get()}) {
+    for (AudioStream *s : streams()) {
         if (s && s->hasFailed()) {
             recoverDevices();
             return;
@@ -168,12 +178,13 @@ void MediaWorker::onWake()
 }
 
 void MediaWorker::switchDevices(const QString &input, const QString &headset,
-                                const QString &speaker)
+                                const QString &speaker, const QString &alert)
 {
     closeStreams();
     m_config.inputDevice = input;
     m_config.headsetDevice = headset;
     m_config.speakerDevice = speaker;
+    m_config.alertDevice = alert;
     QString error;
     if (openDevices(&error)) {
         Q_EMIT devicesSwitched(true);
@@ -184,6 +195,7 @@ void MediaWorker::switchDevices(const QString &input, const QString &headset,
     m_config.inputDevice.clear();
     m_config.headsetDevice.clear();
     m_config.speakerDevice.clear();
+    m_config.alertDevice.clear();
     QString fallbackError;
     const bool fallback = openDevices(&fallbackError);
     setDeviceMessage(fallback ? QStringLiteral("%1; using the default devices").arg(error)
@@ -199,6 +211,7 @@ void MediaWorker::recoverDevices()
     m_config.inputDevice.clear();
     m_config.headsetDevice.clear();
     m_config.speakerDevice.clear();
+    m_config.alertDevice.clear();
     const bool recovered = m_backend.reinitialize(&error) && openDevices(&error);
     setDeviceMessage(recovered ? QStringLiteral("audio device lost; using the default device")
                                : QStringLiteral("audio device lost: %1").arg(error));

@@ -9,6 +9,7 @@
 #include <QRandomGenerator>
 #include <QTimer>
 
+#include <array>
 #include <atomic>
 #include <deque>
 #include <functional>
@@ -47,7 +48,8 @@ public:
     }
     /// Reopens the streams on other devices (empty name: the default); falls back to the
     /// defaults if one cannot be opened. Media thread.
-    void switchDevices(const QString &input, const QString &headset, const QString &speaker);
+    void switchDevices(const QString &input, const QString &headset, const QString &speaker,
+                       const QString &alert);
     /// Any thread: `task` runs on the media thread at its next wake-up (within a millisecond),
     /// in the order posted. Our own queue under a std::mutex rather than Qt's event queue:
     /// ThreadSanitizer sees this hand-over, not the one inside Qt's uninstrumented library.
@@ -86,14 +88,18 @@ private:
     void setDeviceMessage(const QString &message);
     void recoverDevices();
     void closeStreams();
+    std::array<AudioStream *, 4> streams() const
+    {
+        return {m_input.get(), m_headsetOut.get(), m_speakerOut.get(), m_alertOut.get()};
+    }
     void onPacket(const ReceivedRtp &packet);
     void releaseDelayed();
 
     AudioBackend &m_backend;
     VoiceEngine::Config m_config;
-    SpscRing<float> m_capture {48000}, m_headset {48000}, m_speaker {48000};
+    SpscRing<float> m_capture {48000}, m_headset {48000}, m_speaker {48000}, m_alert {48000};
     VoicePipeline m_pipeline;
-    std::unique_ptr<AudioStream> m_input, m_headsetOut, m_speakerOut;
+    std::unique_ptr<AudioStream> m_input, m_headsetOut, m_speakerOut, m_alertOut;
     RtpEndpoint *m_rtp = nullptr;
     QTimer m_wake;
     std::atomic<std::promise<void> *> m_shutdownRequest {nullptr};

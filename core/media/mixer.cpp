@@ -23,7 +23,7 @@ void mix(std::span<const MixInput> inputs, std::span<float> headset, std::span<f
     for (const MixInput &input : inputs) {
         if (input.gain == 0.0f)
             continue;
-        std::span<float> out = input.route == Route::Headset ? headset : speaker;
+        std::span<float> out = input.route == Route::Speaker ? speaker : headset;
         const std::size_t n = std::min(out.size(), input.samples.size());
         for (std::size_t i = 0; i < n; ++i)
             out[i] += input.samples[i] * input.gain;

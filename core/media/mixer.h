@@ -5,8 +5,10 @@
 
 namespace floorline::media {
 
-/// Where a stream is heard: selected groups in the headset, the rest on the speaker (M1).
-enum class Route { Headset, Speaker };
+/// Where a stream is heard: selected groups in the headset, the rest on the speaker (M1);
+/// alarms (the emergency tone) on the alert loudspeaker when the console has one, so that
+/// the room hears them even when the dispatcher's headset is off; else in the headset.
+enum class Route { Headset, Speaker, Alert };
 
 /// @brief One decoded stream's frame as the mixer takes it.
 struct MixInput
@@ -21,7 +23,8 @@ struct MixInput
 float softClip(float x);
 
 /**
- * Mixes every input into its output (headset or speaker) with its gain, then soft-clips both.
+ * Mixes every input into its output (the speaker's, or the headset for the others) with its
+ * gain, then soft-clips both.
  * All spans must have the frame's length; outputs are overwritten. Media thread; no allocation.
  */
 void mix(std::span<const MixInput> inputs, std::span<float> headset, std::span<float> speaker);

@@ -91,9 +91,10 @@ void VoiceEngine::playTone(Tone tone, Route route)
     post([=, this] { m_worker->pipeline().playTone(tone, route); });
 }
 
-void VoiceEngine::setDevices(const QString &input, const QString &headset, const QString &speaker)
+void VoiceEngine::setDevices(const QString &input, const QString &headset, const QString &speaker,
+                             const QString &alert)
 {
-    post([=, this] { m_worker->switchDevices(input, headset, speaker); });
+    post([=, this] { m_worker->switchDevices(input, headset, speaker, alert); });
 }
 
 float VoiceEngine::takeInputPeak()

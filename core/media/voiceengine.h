@@ -44,6 +44,7 @@ public:
         QString inputDevice; ///< empty: default
         QString headsetDevice; ///< empty: default
         QString speakerDevice; ///< empty: same as the headset
+        QString alertDevice; ///< alarms' own output; empty: alarms play in the headset
         /// Playout kept queued beyond one device period, for the media thread's wake-up
         /// jitter. Grows by itself when the headset device runs dry.
         int playoutSlackMs = 3;
@@ -81,7 +82,8 @@ public:
     void playTone(Tone tone, Route route);
     /// Moves to other devices without stopping (empty name: the system default). The answer
     /// comes as devicesSwitched().
-    void setDevices(const QString &input, const QString &headset, const QString &speaker);
+    void setDevices(const QString &input, const QString &headset, const QString &speaker,
+                    const QString &alert = {});
     /// The loudest microphone sample since the last call, 0..1: the level meter polls it.
     float takeInputPeak();
     /// A snapshot of every stream's statistics (waits briefly for the media thread).

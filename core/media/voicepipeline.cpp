@@ -51,6 +51,7 @@ VoicePipeline::VoicePipeline(Config config, SpscRing<float> &capture, SpscRing<f
     m_pcm.resize(std::size_t(m_frame));
     m_toneHeadset.resize(std::size_t(m_frame));
     m_toneSpeaker.resize(std::size_t(m_frame));
+    m_toneAlert.resize(std::size_t(m_frame));
     m_outHeadset.resize(std::size_t(m_frame));
     m_outSpeaker.resize(std::size_t(m_frame));
     m_pendingAt = std::size_t(m_frame);
@@ -204,11 +205,14 @@ void VoicePipeline::playout(int64_t nowMs)
 
     std::fill(m_toneHeadset.begin(), m_toneHeadset.end(), 0.0f);
     std::fill(m_toneSpeaker.begin(), m_toneSpeaker.end(), 0.0f);
-    bool headsetTone = false, speakerTone = false;
+    bool headsetTone = false, speakerTone = false, alertTone = false;
     for (PlayingTone &t : m_tones) {
-        const bool headset = t.route == Route::Headset || m_singleOutput;
-        std::vector<float> &into = headset ? m_toneHeadset : m_toneSpeaker;
-        (headset ? headsetTone : speakerTone) = true;
+        const bool alert = t.route == Route::Alert && m_alert;
+        const bool headset = !alert && (t.route != Route::Speaker || m_singleOutput);
+        std::vector<float> &into = alert ? m_toneAlert : headset ? m_toneHeadset : m_toneSpeaker;
+        if (alert && !alertTone)
+            std::fill(m_toneAlert.begin(), m_toneAlert.end(), 0.0f);
+        (alert ? alertTone : headset ? headsetTone : speakerTone) = true;
         for (std::size_t i = 0; i < into.size() && t.at < t.samples.size(); ++i, ++t.at)
             into[i] += t.samples[t.at];
     }
@@ -219,6 +223,14 @@ void VoicePipeline::playout(int64_t nowMs)
         inputs.push_back({m_toneSpeaker, 1.0f, Route::Speaker});
 
     mix(inputs, m_outHeadset, m_outSpeaker);
+    if (alertTone) {
+        // The alert device plays only alarms: written as they are made, silence is the
+        // device's own when nothing is queued.
+        for (float &s : m_toneAlert)
+            s = softClip(s);
+        if (m_alert->write(m_toneAlert.data(), m_toneAlert.size()) < m_toneAlert.size())
+            ++m_outputOverruns;
+    }
     m_pendingAt = 0;
     m_pendingSilent = inputs.empty();
 }

@@ -67,6 +67,8 @@ public:
     /// One output device only: speaker-routed audio is mixed into the headset instead, so
     /// unselected groups stay audible.
     void setSingleOutput(bool single) { m_singleOutput = single; }
+    /// Where Route::Alert tones go: their own device's ring, or null (the headset).
+    void setAlertOutput(SpscRing<float> *alert) { m_alert = alert; }
 
     /// Encodes and sends every whole frame the microphone has delivered (while transmitting;
     /// otherwise keeps the pre-roll). Called as often as possible: a frame waits for nothing.
@@ -143,7 +145,8 @@ private:
         Route route;
     };
     std::vector<PlayingTone> m_tones;
-    std::vector<float> m_toneHeadset, m_toneSpeaker;
+    std::vector<float> m_toneHeadset, m_toneSpeaker, m_toneAlert;
+    SpscRing<float> *m_alert = nullptr;
     std::vector<float> m_outHeadset, m_outSpeaker; ///< the mixed frame, from m_pendingAt on
     std::size_t m_pendingAt = 0;
     bool m_pendingSilent = true; ///< nobody talking and no tone: may be cut short

@@ -9,6 +9,7 @@
 #include "support/jackports.h"
 #include "support/testclient.h"
 
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
@@ -140,6 +141,93 @@ private Q_SLOTS:
         ear->stop();
         engineA.stop();
         engineB.stop();
+    }
+
+    /// An alert loudspeaker is a device (here: a JACK port) of its own: the emergency tone is
+    /// heard there and not in the headset; the talk-permit tone is heard in the headset only.
+    void alarmsPlayOnTheirOwnDevice()
+    {
+        PortAudioBackend devices;
+        QVERIFY2(devices.isValid(), qPrintable(devices.errorString()));
+        QString error;
+        VoiceEngine::Config config;
+        config.alertDevice = devices.devices().first().name; // JACK: another port of "system"
+        QSet<QString> before = test::jackPorts();
+        VoiceEngine engine(devices, config);
+        QVERIFY2(engine.start(&error), qPrintable(error));
+        const QSet<QString> enginePorts = test::jackPorts() - before;
+        QStringList outs;
+        for (const QString &p : enginePorts) {
+            if (p.contains(QStringLiteral(":out_")))
+                outs << p;
+        }
+        // PortAudio numbers the ports in the order the streams opened: the headset (mono)
+        // first, then the alert device. Which is which is checked by what each one plays.
+        outs.sort();
+        QCOMPARE(outs.size(), 2);
+        const QString headsetPort = outs.first();
+        const QString alertPort = outs.last();
+
+        SpscRing<float> headsetRing(48000 * 4), alertRing(48000 * 4);
+        before = test::jackPorts();
+        auto headsetEar = devices.openInput({}, {}, headsetRing, &error);
+        QVERIFY2(headsetEar && headsetEar->start(&error), qPrintable(error));
+        const QString headsetEarPort = test::newJackPort(before, QStringLiteral(":in_"));
+        before = test::jackPorts();
+        auto alertEar = devices.openInput({}, {}, alertRing, &error);
+        QVERIFY2(alertEar && alertEar->start(&error), qPrintable(error));
+        const QString alertEarPort = test::newJackPort(before, QStringLiteral(":in_"));
+        QVERIFY(test::jackConnect(headsetPort, headsetEarPort));
+        QVERIFY(test::jackConnect(alertPort, alertEarPort));
+
+        const auto listen = [&](SpscRing<float> &ring, int ms) {
+            std::vector<float> heard;
+            QElapsedTimer clock;
+            clock.start();
+            while (clock.elapsed() < ms) {
+                std::vector<float> chunk(ring.readable());
+                ring.read(chunk.data(), chunk.size());
+                heard.insert(heard.end(), chunk.begin(), chunk.end());
+                QTest::qWait(5);
+            }
+            return heard;
+        };
+        const auto loudest = [](const std::vector<float> &v) {
+            float m = 0;
+            for (const float s : v)
+                m = std::max(m, std::abs(s));
+            return m;
+        };
+        QTest::qWait(200);
+        headsetRing.skip(headsetRing.readable());
+        alertRing.skip(alertRing.readable());
+        engine.playTone(Tone::Emergency, Route::Alert);
+        // Both ears listen at once: one reads each ring in turn.
+        std::vector<float> alertHeard, headsetHeard;
+        QElapsedTimer clock;
+        clock.start();
+        while (clock.elapsed() < 1200) {
+            for (auto [ring, into] :
+                 {std::pair {&alertRing, &alertHeard}, std::pair {&headsetRing, &headsetHeard}}) {
+                std::vector<float> chunk(ring->readable());
+                ring->read(chunk.data(), chunk.size());
+                into->insert(into->end(), chunk.begin(), chunk.end());
+            }
+            QTest::qWait(5);
+        }
+        qInfo("emergency tone: alert port peak %.3f, headset port peak %.3f", loudest(alertHeard),
+              loudest(headsetHeard));
+        QVERIFY2(loudest(alertHeard) > 0.1, "the alarm sounds on the alert port");
+        QVERIFY2(loudest(headsetHeard) < 0.001, "and not in the headset");
+
+        engine.playTone(Tone::TalkPermit, Route::Headset);
+        const std::vector<float> permitHeadset = listen(headsetRing, 600);
+        const std::vector<float> permitAlert = listen(alertRing, 50);
+        QVERIFY2(loudest(permitHeadset) > 0.1, "the talk permit plays in the headset");
+        QVERIFY2(loudest(permitAlert) < 0.001, "and not on the alert port");
+        headsetEar->stop();
+        alertEar->stop();
+        engine.stop();
     }
 };
 

@@ -28,7 +28,7 @@ ConsoleFixture::ConsoleFixture()
     m_deviceClock.start();
     m_controller = std::make_unique<console::ConsoleController>(m_client, &m_voice);
     m_audio = std::make_unique<console::AudioSettings>(&m_devices, &m_voice, QString(), QString(),
-                                                       QString());
+                                                       QString(), QString());
     m_controller->setAudio(m_audio.get());
     m_controller->media()->cache().setDirectory(cacheDirectory());
     if (m_server) {

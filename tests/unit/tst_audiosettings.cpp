@@ -42,7 +42,7 @@ private Q_SLOTS:
         VoiceEngine engine(devices, {});
         QString error;
         QVERIFY2(engine.start(&error), qPrintable(error));
-        console::AudioSettings settings(&devices, &engine, {}, {}, {});
+        console::AudioSettings settings(&devices, &engine, {}, {}, {}, {});
         QVERIFY(settings.available());
         QCOMPARE(settings.inputDevices(), QStringList {QStringLiteral("Fake microphone")});
         QVERIFY(settings.outputDevices().contains(kUsb));
@@ -61,13 +61,50 @@ private Q_SLOTS:
         engine.stop();
     }
 
+    void alarmsGoToTheAlertLoudspeakerAndTalkTonesStayInTheHeadset()
+    {
+        const QString speaker = QStringLiteral("Desk loudspeaker");
+        FakeAudioBackend devices;
+        devices.plugIn(kUsb, false);
+        devices.plugIn(speaker, false);
+        VoiceEngine engine(devices, {});
+        QString error;
+        QVERIFY2(engine.start(&error), qPrintable(error));
+        console::AudioSettings settings(&devices, &engine, {}, kUsb, {}, {});
+        QSignalSpy applied(&settings, &console::AudioSettings::applied);
+        QSignalSpy switched(&engine, &VoiceEngine::devicesSwitched);
+        settings.apply({}, kUsb, {}, speaker);
+        QCOMPARE(settings.alert(), speaker);
+        QCOMPARE(applied.first().at(3).toString(), speaker);
+        QVERIFY(QTest::qWaitFor([&] { return !switched.isEmpty(); }, 3000));
+        QCOMPARE(switched.first().at(0).toBool(), true);
+        engine.playTone(Tone::Emergency, Route::Alert);
+        runDevices(devices, 600);
+        QVERIFY2(loudest(devices, speaker) > 0.05, "the alarm sounds on the loudspeaker");
+        QCOMPARE(loudest(devices, kUsb), 0.0f);
+        const float alarm = loudest(devices, speaker);
+        engine.playTone(Tone::TalkPermit, Route::Headset);
+        runDevices(devices, 400);
+        QVERIFY2(loudest(devices, kUsb) > 0.05, "the talk permit stays in the headset");
+        QCOMPARE(loudest(devices, speaker), alarm); // nothing new on the loudspeaker
+
+        // Without an alert device the alarm is heard in the headset.
+        settings.apply({}, kUsb, {}, {});
+        QVERIFY(QTest::qWaitFor([&] { return switched.size() == 2; }, 3000));
+        devices.forgetPlayed();
+        engine.playTone(Tone::Emergency, Route::Alert);
+        runDevices(devices, 600);
+        QVERIFY2(loudest(devices, kUsb) > 0.05, "the alarm falls back to the headset");
+        engine.stop();
+    }
+
     void aDeviceThatCannotOpenFallsBackWithAReason()
     {
         FakeAudioBackend devices;
         VoiceEngine engine(devices, {});
         QString error;
         QVERIFY2(engine.start(&error), qPrintable(error));
-        console::AudioSettings settings(&devices, &engine, {}, {}, {});
+        console::AudioSettings settings(&devices, &engine, {}, {}, {}, {});
         QSignalSpy status(&settings, &console::AudioSettings::statusChanged);
         settings.apply({}, QStringLiteral("Headset that was unplugged"), {});
         QVERIFY(QTest::qWaitFor([&] { return !settings.status().isEmpty(); }, 3000));
@@ -88,7 +125,7 @@ private Q_SLOTS:
         VoiceEngine engine(devices, {});
         QString error;
         QVERIFY2(engine.start(&error), qPrintable(error));
-        console::AudioSettings settings(&devices, &engine, {}, {}, {});
+        console::AudioSettings settings(&devices, &engine, {}, {}, {}, {});
         settings.setMetering(true);
         runDevices(devices, 200);
         QCOMPARE(settings.level(), 0.0); // silence
