@@ -7,6 +7,7 @@
 
 #ifdef Q_OS_LINUX
 #include "core/input/evdevbuttons.h"
+#include "core/input/portalhotkeys.h"
 #include "core/input/x11hotkeys.h"
 #endif
 
@@ -18,6 +19,9 @@ std::unique_ptr<input::Hotkeys> makeHotkeys()
 #ifdef Q_OS_LINUX
     if (platform == QLatin1String("xcb"))
         return std::make_unique<input::X11Hotkeys>();
+    // Wayland lets no program take keys from the compositor: the desktop portal binds them.
+    if (platform.startsWith(QLatin1String("wayland")))
+        return std::make_unique<input::PortalHotkeys>();
 #endif
     if (platform == QLatin1String("offscreen") || platform == QLatin1String("minimal"))
         return std::make_unique<input::NoHotkeys>(
