@@ -33,7 +33,8 @@ def close_dialog(d, console):
 def open_every_view(d, console, tag):
     shots = []
     header = {"Pair a device with this console": "pairing",
-              "Voice statistics per talker": "statistics", "Audio settings": "audio"}
+              "Voice statistics per talker": "statistics", "Audio settings": "audio",
+              "Push-to-talk keys and pedal": "keys"}
     for name, shot in header.items():
         console.click(console.wait_node(name=name, role="push button"))
         time.sleep(0.6)
@@ -89,7 +90,8 @@ def test_every_view_german(d, srv):
     d.screenshot("views-de-1366x768")
     # The header's buttons by their German names: the translation is what the user reads.
     header = {"Ein Gerät mit dieser Konsole koppeln": "pairing",
-              "Sprachstatistik pro Sprecher": "statistics", "Audioeinstellungen": "audio"}
+              "Sprachstatistik pro Sprecher": "statistics", "Audioeinstellungen": "audio",
+              "Sprechtasten und Pedal": "keys"}
     for name, shot in header.items():
         console.click(console.wait_node(name=name, role="push button"))
         time.sleep(0.6)
