@@ -84,6 +84,16 @@ QJsonObject MediaUpload::toJson() const
             {QStringLiteral("sha256"), sha256}};
 }
 
+void HttpToken::read(JsonReader &r)
+{
+    token = r.string("token", 128);
+}
+
+QJsonObject HttpToken::toJson() const
+{
+    return {{QStringLiteral("token"), token}};
+}
+
 void MediaUploadStatus::read(JsonReader &r)
 {
     upload = r.id("upload");

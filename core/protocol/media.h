@@ -62,6 +62,26 @@ struct MediaUploadStatus
     bool operator==(const MediaUploadStatus &) const = default;
 };
 
+/// @brief A bearer token for media over HTTPS (docs/protocol.md §13.2): good while this login
+/// lives, on the signaling port, for the caller's own uploads and what it may read.
+struct HttpToken
+{
+    QString token;
+    void read(JsonReader &r);
+    QJsonObject toJson() const;
+    bool operator==(const HttpToken &) const = default;
+};
+
+/// @brief Asks for the login's HTTP token (a new one each time; the earlier one ends).
+struct MediaTokenGet
+{
+    static constexpr const char *kType = "media.token";
+    using Result = HttpToken;
+    void read(JsonReader &) { }
+    QJsonObject toJson() const { return {}; }
+    bool operator==(const MediaTokenGet &) const = default;
+};
+
 /// @brief Appends bytes to an upload at `offset` (which must be where it stands).
 struct MediaChunk
 {

@@ -356,6 +356,6 @@ using Request
                    QueuePositionRequest, Ping, MediaUpload, MediaUploadStatus, MediaChunk,
                    MediaFinish, MediaGet, MediaPush, MediaAck, MediaShelfGet, UnitAnnounce,
                    PairCreate, PairClaim, EmergencyRaise, EmergencyAcknowledge, EmergencyCancel,
-                   EmergencyListGet, Supervise, SessionJoin>;
+                   EmergencyListGet, Supervise, SessionJoin, MediaTokenGet>;
 
 } // namespace floorline::proto

@@ -51,6 +51,7 @@ constexpr Permission kTable[] = {
     {"media.chunk", {O, O, O, O}, {}, "", "the caller's own uploads"},
     {"media.finish", {O, O, O, O}, {}, "", "the caller's own uploads"},
     {"media.get", {Y, Y, Y, Y}, {}, "", ""},
+    {"media.token", {Y, Y, Y, Y}, {}, "", ""},
     {"media.push (unit)",
      {O, Y, Y, N},
      Capability::Push,

@@ -212,6 +212,9 @@ void Hub::route(Login &login, Reply &reply, const Grant &grant, const proto::Req
                     proto::
                         MediaAck> || std::is_same_v<T, proto::UnitAnnounce> || std::is_same_v<T, proto::PairCreate> || std::is_same_v<T, proto::PairClaim>) {
                 m_pushes.handle(login, reply, r);
+            } else if constexpr (std::is_same_v<T, proto::MediaTokenGet>) {
+                reply.ok(
+                    proto::HttpToken {QString::fromLatin1(m_httpTokens.issue(login))}.toJson());
             } else if constexpr (std::is_same_v<T, proto::Supervise>) {
                 m_supervision.handle(login, reply, r);
             } else if constexpr (kIsEmergencyRequest<T>) {

@@ -5,6 +5,7 @@
 #include "fleetindex.h"
 #include "floorarbiter.h"
 #include "floorservice.h"
+#include "http/httptokens.h"
 #include "logins.h"
 #include "loginservice.h"
 #include "mediaservice.h"
@@ -83,6 +84,11 @@ public:
     /// Where emergencies are kept (docs/protocol.md §11); the open ones stored there are open
     /// again. Without one, emergency requests get `internal`.
     void setEmergencyStore(EmergencyStore *store);
+    /// Media over HTTPS (docs/protocol.md §13) answers for the logins these tokens name, with
+    /// the read rights of §9.6.
+    HttpTokens &httpTokens() { return m_httpTokens; }
+    MediaService &mediaService() { return m_media; }
+    SignalingStats &mutableStats() { return m_stats; }
     /// Floor state of a session, for tests and operators.
     proto::SessionInfo sessionInfo(const QString &id) const { return m_sessions.info(id); }
 
@@ -99,6 +105,7 @@ private:
     SignalingStats m_stats;
     FleetIndex m_fleet;
     Logins m_logins;
+    HttpTokens m_httpTokens {m_logins};
     SessionTable m_sessions;
     Presence m_presence;
     SupervisionService m_supervision;

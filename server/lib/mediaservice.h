@@ -35,14 +35,14 @@ public:
     void handle(Login &login, Reply &reply, const proto::MediaGet &r);
 
     static proto::MediaItem itemOf(const StoredMedia &m);
+    /// docs/protocol.md §9.6: its owner, whoever a push carried it to or from, whoever heard it
+    /// ride a talk spurt, whoever uploaded the same bytes.
+    bool mayRead(const QString &media, const QString &unit);
 
 private:
     /// The caller's own upload, or none after answering with the error.
     std::optional<MediaUpload> ownUpload(const Login &login, Reply &reply, const QString &upload);
     void refuse(Reply &reply, MediaError error);
-    /// docs/protocol.md §9.6: its owner, whoever a push carried it to or from, whoever heard it
-    /// ride a talk spurt, whoever uploaded the same bytes.
-    bool mayRead(const QString &media, const QString &unit);
 
     SignalingStats &m_stats;
     MediaStore *m_store = nullptr;

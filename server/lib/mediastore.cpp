@@ -378,6 +378,21 @@ QByteArray MediaStore::read(const QString &id, qint64 offset, qint64 length,
     return file.read(std::min(length, item->size - offset));
 }
 
+std::unique_ptr<QFile> MediaStore::openFile(const QString &id, MediaError *error) const
+{
+    *error = MediaError::None;
+    if (!media(id)) {
+        *error = MediaError::UnknownMedia;
+        return nullptr;
+    }
+    auto file = std::make_unique<QFile>(mediaPath(id));
+    if (!file->open(QIODevice::ReadOnly)) {
+        *error = MediaError::Io;
+        return nullptr;
+    }
+    return file;
+}
+
 QString MediaStore::errorText(MediaError error)
 {
     switch (error) {

@@ -7,6 +7,9 @@
 #include <QString>
 #include <QStringList>
 
+#include <QFile>
+
+#include <memory>
 #include <optional>
 
 namespace floorline::server {
@@ -113,6 +116,9 @@ public:
     void grant(const QString &id, const QStringList &units);
     /// Up to `length` bytes of `id` from `offset` (fewer at the end).
     QByteArray read(const QString &id, qint64 offset, qint64 length, MediaError *error) const;
+    /// The stored file of `id`, open for reading: a long answer reads it piece by piece
+    /// without asking the database each time (HTTP, docs/protocol.md §13.3).
+    std::unique_ptr<QFile> openFile(const QString &id, MediaError *error) const;
 
     static QString errorText(MediaError error);
 

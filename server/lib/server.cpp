@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "server.h"
 
+#include "http/httpconnection.h"
+#include "http/mediahttp.h"
+
 #include "store.h"
 
 #include "core/protocol/fingerprint.h"
@@ -168,6 +171,10 @@ bool Server::listen(const ServerOptions &options, QString *error)
     m_listener = std::make_unique<SignalingListener>();
     connect(m_listener.get(), &SignalingListener::accepted, this,
             [this](QWebSocket *socket, QSslSocket *tls) { m_hub->accept(socket, tls); });
+    m_http = std::make_unique<MediaHttp>(m_hub->httpTokens(), m_hub->mediaService(), m_media.get(),
+                                         m_hub->mutableStats(), m_httpStats);
+    connect(m_listener.get(), &SignalingListener::httpAccepted, this,
+            [this](QTcpSocket *socket) { new HttpConnection(socket, *m_http, m_httpStats, this); });
     if (!m_identity)
         return m_listener->listen(options.host, options.port, nullptr, error);
     const QSslConfiguration tlsConfiguration = m_identity->serverConfiguration();
@@ -179,6 +186,10 @@ void Server::stop()
     m_sweep.stop();
     if (m_listener)
         m_listener->close();
+    // HTTP connections are children of the server: they go before the hub their routes use.
+    for (HttpConnection *c : findChildren<HttpConnection *>(Qt::FindDirectChildrenOnly))
+        delete c;
+    m_http.reset();
     m_hub.reset();
     m_listener.reset();
     m_relay.stop();
@@ -228,6 +239,7 @@ QJsonObject Server::statsJson() const
                          qint64(m_listener ? m_listener->handshakeFailures() : 0));
         out.insert(QStringLiteral("signaling"), signaling);
         out.insert(QStringLiteral("logins"), m_hub->liveLogins());
+        out.insert(QStringLiteral("http"), m_httpStats.toJson());
     }
     return out;
 }

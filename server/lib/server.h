@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "http/httpstats.h"
 #include "hub.h"
 #include "mediastore.h"
 #include "signalinglistener.h"
@@ -17,6 +18,7 @@
 
 namespace floorline::server {
 
+class HttpRoutes;
 class Store;
 
 /// @brief Everything needed to start a server; defaults suit the demo on loopback.
@@ -90,6 +92,8 @@ private:
     std::unique_ptr<QTemporaryDir> m_mediaTemp;
     QTimer m_sweep; ///< abandoned uploads go hourly (MediaStore::sweep)
     std::unique_ptr<SignalingListener> m_listener;
+    HttpStats m_httpStats;
+    std::unique_ptr<HttpRoutes> m_http; ///< media over HTTPS (docs/protocol.md §13)
     RtpRelay m_relay;
     std::unique_ptr<Hub> m_hub;
     QHostAddress m_host;

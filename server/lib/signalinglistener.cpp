@@ -16,9 +16,24 @@ namespace {
 
 constexpr int kHandshakeTimeoutMs = 10000; // a peer that starts TLS and stalls is dropped
 
+/// A request head longer than this is not a WebSocket upgrade: HTTP refuses it.
+constexpr qint64 kMaxHeadPeek = 16 * 1024 + 4;
+
 QString keyOf(const QHostAddress &address, quint16 port)
 {
     return address.toString() + QLatin1Char('/') + QString::number(port);
+}
+
+/// RFC 6455 §4.1: an "Upgrade: websocket" field (any case) in the head.
+bool isUpgrade(const QByteArray &head)
+{
+    for (const QByteArray &line : head.split('\n')) {
+        const qsizetype colon = line.indexOf(':');
+        if (colon > 0 && line.left(colon).trimmed().toLower() == "upgrade"
+            && line.mid(colon + 1).toLower().contains("websocket"))
+            return true;
+    }
+    return false;
 }
 
 } // namespace
@@ -93,8 +108,16 @@ bool SignalingListener::listen(const QHostAddress &host, quint16 port, const QSs
         close();
         return false;
     };
-    if (!tls)
-        return m_webSockets->listen(host, port) || fail(m_webSockets->errorString());
+    if (!tls) {
+        m_plain = std::make_unique<QTcpServer>();
+        connect(m_plain.get(), &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *socket = m_plain->nextPendingConnection()) {
+                socket->setParent(nullptr);
+                route(socket, nullptr);
+            }
+        });
+        return m_plain->listen(host, port) || fail(m_plain->errorString());
+    }
 
     m_tls = std::make_unique<TlsServer>(*tls);
     connect(
@@ -115,16 +138,51 @@ bool SignalingListener::listen(const QHostAddress &host, quint16 port, const QSs
             m_unlogged = 0;
             m_logWindow.start();
         });
-    connect(m_tls.get(), &TlsServer::encrypted, this, [this](QSslSocket *socket) {
-        const QString key = keyOf(socket->peerAddress(), socket->peerPort());
-        m_upgrading.insert(key, socket);
-        connect(socket, &QObject::destroyed, this, [this, key] {
-            if (const auto it = m_upgrading.find(key); it != m_upgrading.end() && !*it)
-                m_upgrading.erase(it);
-        });
-        m_webSockets->handleConnection(socket);
-    });
+    connect(m_tls.get(), &TlsServer::encrypted, this,
+            [this](QSslSocket *socket) { route(socket, socket); });
     return m_tls->listen(host, port) || fail(m_tls->errorString());
+}
+
+void SignalingListener::route(QTcpSocket *socket, QSslSocket *tls)
+{
+    auto *deadline = new QTimer(socket);
+    deadline->setSingleShot(true);
+    connect(deadline, &QTimer::timeout, socket, [socket] {
+        socket->abort(); // connected, and never asked for anything
+        socket->deleteLater();
+    });
+    connect(socket, &QTcpSocket::disconnected, deadline, [socket, deadline] {
+        if (deadline->isActive())
+            socket->deleteLater();
+    });
+    const auto decide = [this, socket, tls, deadline] {
+        if (!deadline->isActive())
+            return; // decided already
+        const QByteArray head = socket->peek(kMaxHeadPeek);
+        const qsizetype end = head.indexOf("\r\n\r\n");
+        if (end < 0 && head.size() < kMaxHeadPeek)
+            return; // more to come
+        deadline->stop();
+        deadline->deleteLater();
+        disconnect(socket, &QTcpSocket::readyRead, this, nullptr);
+        if (!isUpgrade(head.left(end < 0 ? head.size() : end))) {
+            Q_EMIT httpAccepted(socket);
+            return;
+        }
+        if (tls) {
+            const QString key = keyOf(socket->peerAddress(), socket->peerPort());
+            m_upgrading.insert(key, tls);
+            connect(tls, &QObject::destroyed, this, [this, key] {
+                if (const auto it = m_upgrading.find(key); it != m_upgrading.end() && !*it)
+                    m_upgrading.erase(it);
+            });
+        }
+        // The head is still in the socket's buffer: the upgrade reads it from the start.
+        m_webSockets->handleConnection(socket);
+    };
+    connect(socket, &QTcpSocket::readyRead, this, decide);
+    deadline->start(kHandshakeTimeoutMs);
+    decide();
 }
 
 void SignalingListener::onUpgraded()
@@ -141,6 +199,9 @@ void SignalingListener::close()
 {
     if (m_tls)
         m_tls->close();
+    if (m_plain)
+        m_plain->close();
+    m_plain.reset();
     if (m_webSockets)
         m_webSockets->close();
     m_upgrading.clear();
@@ -152,7 +213,7 @@ quint16 SignalingListener::port() const
 {
     if (m_tls)
         return m_tls->serverPort();
-    return m_webSockets ? m_webSockets->serverPort() : 0;
+    return m_plain ? m_plain->serverPort() : 0;
 }
 
 } // namespace floorline::server

@@ -13,6 +13,7 @@
 #include <QTcpServer>
 
 class QSslSocket;
+class QTcpSocket;
 class QWebSocket;
 class QWebSocketServer;
 
@@ -38,7 +39,12 @@ private:
 };
 
 /**
- * @brief The signaling port: TCP, then TLS (wss://) or not, then the WebSocket upgrade.
+ * @brief The signaling port: TCP, then TLS (wss://) or not, then the WebSocket upgrade, or
+ * HTTP (media and the phone page, docs/protocol.md §13) for any other request.
+ *
+ * The first request's head tells them apart: one that asks to upgrade to a WebSocket goes to
+ * the WebSocket server, anything else to HTTP. It is peeked at, not read, so whichever takes
+ * the socket reads the request from its start.
  *
  * TLS is terminated by a server of our own (TlsServer) and the encrypted socket handed to the
  * WebSocket server, instead of letting QWebSocketServer do both: the connection must see the
@@ -65,12 +71,18 @@ Q_SIGNALS:
     /// A WebSocket is up; `tls` is the encrypted socket beneath it (null over ws://). The
     /// receiver owns `socket`.
     void accepted(QWebSocket *socket, QSslSocket *tls);
+    /// An HTTP request came instead (its head still unread in `socket`). The receiver owns
+    /// `socket`.
+    void httpAccepted(QTcpSocket *socket);
 
 private:
     void onUpgraded();
+    /// Waits for the first request's head on `socket` and hands it on.
+    void route(QTcpSocket *socket, QSslSocket *tls);
 
     std::unique_ptr<QWebSocketServer> m_webSockets;
     std::unique_ptr<TlsServer> m_tls;
+    std::unique_ptr<QTcpServer> m_plain; ///< ws:// and http:// (loopback)
     /// Encrypted sockets handed to the upgrade, by peer address and port, until it is done.
     QHash<QString, QPointer<QSslSocket>> m_upgrading;
     quint64 m_handshakeFailures = 0;
