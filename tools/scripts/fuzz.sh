@@ -11,7 +11,7 @@ seconds="${1:-20}"
 shift || true
 targets=("$@")
 if [ "${#targets[@]}" -eq 0 ]; then
-  targets=(fuzz_request fuzz_serverframe fuzz_rtp fuzz_srtp fuzz_pairinguri fuzz_fleet)
+  targets=(fuzz_request fuzz_serverframe fuzz_rtp fuzz_srtp fuzz_pairinguri fuzz_fleet fuzz_httphead)
 fi
 export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/floorline-ccache}"
 cmake --preset fuzz > /dev/null

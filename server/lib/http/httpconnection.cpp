@@ -170,6 +170,9 @@ void HttpConnection::onReadable()
         }
         m_inBody = true;
         m_deadline.start(kIdleTimeoutMs);
+        // A client that waits to be told before it sends a large body (curl does).
+        if (m_request.header("expect").toLower() == "100-continue" && m_buffer.isEmpty())
+            m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
     }
 }
 
