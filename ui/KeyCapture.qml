@@ -6,7 +6,7 @@ import QtQuick.Layouts
 // A key chosen by pressing it: click, press the key (with Ctrl, Alt, Shift or Super), done.
 // Escape leaves it as it was, Delete or Backspace clears it. `accept` is asked whether the key
 // can be used and answers why not (empty: taken).
-RowLayout {
+ColumnLayout {
     id: capture
     property string key
     property string label
@@ -15,8 +15,13 @@ RowLayout {
     /// Turns a Qt key event into the key's text ("" when it cannot be a global key).
     property var chordText
     property string error
-    spacing: 8
+    /// Waiting for a key: no key may be global meanwhile (pressing the talk key here sets it).
+    signal capturing(bool on)
+    spacing: 2
 
+    RowLayout {
+    Layout.fillWidth: true
+    spacing: 8
     Button {
         id: button
         objectName: capture.objectName + "Button"
@@ -26,7 +31,10 @@ RowLayout {
         focusPolicy: Qt.StrongFocus
         text: checked ? qsTr("Press the key…") : (capture.key !== "" ? capture.key : qsTr("None"))
         Accessible.name: qsTr("%1: %2").arg(capture.label).arg(text)
-        onCheckedChanged: if (checked) { capture.error = ""; forceActiveFocus() }
+        onCheckedChanged: {
+            capture.capturing(checked)
+            if (checked) { capture.error = ""; forceActiveFocus() }
+        }
         onActiveFocusChanged: if (!activeFocus) checked = false
         Keys.onPressed: (event) => {
             if (!checked)
@@ -55,5 +63,14 @@ RowLayout {
         focusPolicy: Qt.TabFocus
         Accessible.name: qsTr("Clear %1").arg(capture.label)
         onClicked: capture.error = capture.accept("")
+    }
+    }
+    Label {
+        objectName: capture.objectName + "Error"
+        Layout.fillWidth: true
+        visible: capture.error !== ""
+        text: capture.error
+        wrapMode: Text.Wrap
+        color: Theme.denied
     }
 }

@@ -22,7 +22,7 @@ Dialog {
         radius: Theme.radius
         border.color: Theme.line
     }
-    onClosed: ptt.cancelLearning()
+    onClosed: { ptt.cancelLearning(); ptt.setCapturing(false) }
 
     readonly property var groupKeyModes: ["off", "", "Ctrl", "Alt", "Shift"]
 
@@ -37,6 +37,12 @@ Dialog {
                   + (dialog.ptt.refusedKeys.length > 0 ? " (" + dialog.ptt.refusedKeys.join(", ") + ")" : "")
             color: dialog.ptt.hotkeysAvailable && dialog.ptt.refusedKeys.length === 0 ? Theme.textDim : Theme.denied
         }
+        Label {
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
+            color: Theme.textDim
+            text: qsTr("Click a key field, then press the key (with Ctrl, Alt, Shift or Super if you like). These keys work in every program.")
+        }
         Label { text: qsTr("Talk on the selected groups") }
         KeyCapture {
             id: talkKey
@@ -46,6 +52,7 @@ Dialog {
             key: dialog.ptt.talkKey
             accept: (text) => dialog.ptt.setTalkKey(text)
             chordText: (k, m) => dialog.ptt.chordText(k, m)
+            onCapturing: (on) => dialog.ptt.setCapturing(on)
         }
         Label { text: qsTr("Emergency call on the selected groups") }
         KeyCapture {
@@ -56,24 +63,34 @@ Dialog {
             key: dialog.ptt.emergencyKey
             accept: (text) => dialog.ptt.setEmergencyKey(text)
             chordText: (k, m) => dialog.ptt.chordText(k, m)
+            onCapturing: (on) => dialog.ptt.setCapturing(on)
         }
         Label {
-            objectName: "keyError"
             Layout.fillWidth: true
-            visible: text !== ""
             wrapMode: Text.Wrap
-            color: Theme.denied
-            text: [talkKey.error, emergencyKey.error].filter(e => e !== "").join("\n")
+            text: qsTr("Group keys: F1 talks on the first group of the list, F2 on the second, … up to F12")
         }
-        Label { text: qsTr("Group keys: talk on the n-th group of the list") }
         ComboBox {
+            id: groupKeys
             objectName: "groupKeys"
             Layout.fillWidth: true
             focusPolicy: Qt.StrongFocus
+            property string error
             model: [qsTr("Off"), "F1–F12", "Ctrl+F1–F12", "Alt+F1–F12", "Shift+F1–F12"]
             currentIndex: Math.max(0, dialog.groupKeyModes.indexOf(dialog.ptt.groupKeys))
             Accessible.name: qsTr("Group keys")
-            onActivated: (index) => dialog.ptt.setGroupKeys(dialog.groupKeyModes[index])
+            onActivated: (index) => {
+                error = dialog.ptt.setGroupKeys(dialog.groupKeyModes[index])
+                currentIndex = Math.max(0, dialog.groupKeyModes.indexOf(dialog.ptt.groupKeys))
+            }
+        }
+        Label {
+            objectName: "groupKeysError"
+            Layout.fillWidth: true
+            visible: groupKeys.error !== ""
+            text: groupKeys.error
+            wrapMode: Text.Wrap
+            color: Theme.denied
         }
         MenuSeparator { Layout.fillWidth: true }
         Label { text: qsTr("Pedal or headset button") }

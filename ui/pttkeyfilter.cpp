@@ -60,8 +60,27 @@ void PttKeyFilter::setWindow(QQuickWindow *window)
     Q_EMIT windowChanged();
 }
 
+void PttKeyFilter::setController(console::ConsoleController *controller)
+{
+    if (controller == m_controller)
+        return;
+    if (m_controller)
+        disconnect(m_controller->pushToTalk(), nullptr, this, nullptr);
+    m_controller = controller;
+    if (m_controller) {
+        connect(m_controller->pushToTalk(), &console::PttInputs::windowKeyReleased, this,
+                [this](int key) {
+                    if (key == Qt::Key_Space && m_talking)
+                        onSpace(false);
+                });
+    }
+    Q_EMIT controllerChanged();
+}
+
 void PttKeyFilter::windowLost()
 {
+    if (m_controller && m_controller->pushToTalk()->globalKeyDown())
+        return; // the grab took the keyboard: the dispatcher is still here
     m_releaseGuard.stop();
     m_talking = false;
     // A global key or the pedal holds the talk while the dispatcher works in another program.

@@ -29,12 +29,16 @@ namespace floorline::ui {
  * another window or nowhere: the talk ends at once, whatever in the window started it (Space,
  * the mouse on a PTT button), and the next press starts afresh. A talk held by a global key or
  * the pedal (PttInputs) goes on: those reach the console wherever the focus is.
+ * While a global key is down the X server's grab has the keyboard: the window is told it lost
+ * the focus (ignored then), and a Space released meanwhile reaches the grab, which passes it
+ * on (PttInputs::windowKeyReleased), so a talk held with Space still ends with Space.
  */
 class PttKeyFilter : public QObject
 {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(floorline::console::ConsoleController *controller MEMBER m_controller)
+    Q_PROPERTY(floorline::console::ConsoleController *controller READ controller WRITE setController
+                   NOTIFY controllerChanged)
     /// The window whose keys are watched (the view's Window.window).
     Q_PROPERTY(QQuickWindow *window READ window WRITE setWindow NOTIFY windowChanged)
 public:
@@ -45,9 +49,12 @@ public:
     explicit PttKeyFilter(QObject *parent = nullptr);
     QQuickWindow *window() const { return m_window; }
     void setWindow(QQuickWindow *window);
+    console::ConsoleController *controller() const { return m_controller; }
+    void setController(console::ConsoleController *controller);
 
 Q_SIGNALS:
     void windowChanged();
+    void controllerChanged();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

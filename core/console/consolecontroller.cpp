@@ -48,6 +48,9 @@ void ConsoleController::onLinkChanged()
 {
     const bool online = m_connection.link() == Link::Online;
     m_talk.setOnline(online);
+    // Global keys and the pedal are the logged-in account's: through a reconnect they stay
+    // (the console says it is not connected), logged out they go.
+    m_ptt.setActive(!display() && (online || m_connection.link() == Link::Reconnecting));
     if (!online)
         m_floors.linkLost();
 }

@@ -51,9 +51,22 @@ void PttInputs::setBackends(input::Hotkeys *hotkeys, input::Buttons *buttons)
     m_hotkeys = hotkeys;
     m_buttons = buttons;
     if (hotkeys) {
-        connect(hotkeys, &input::Hotkeys::pressed, this, &PttInputs::onPressed);
-        connect(hotkeys, &input::Hotkeys::released, this, &PttInputs::onReleased);
-        connect(hotkeys, &input::Hotkeys::statusChanged, this, &PttInputs::statusChanged);
+        connect(hotkeys, &input::Hotkeys::pressed, this, [this](const QString &id) {
+            m_down.insert(id);
+            onPressed(id);
+        });
+        connect(hotkeys, &input::Hotkeys::released, this, [this](const QString &id) {
+            m_down.remove(id);
+            onReleased(id);
+        });
+        connect(hotkeys, &input::Hotkeys::otherKeyReleased, this, [this](quint32 keysym) {
+            if (keysym == 0x20)
+                Q_EMIT windowKeyReleased(Qt::Key_Space);
+        });
+        connect(hotkeys, &input::Hotkeys::statusChanged, this, [this] {
+            updateSlots(); // a key another program holds shows no badge
+            Q_EMIT statusChanged();
+        });
     }
     if (buttons) {
         connect(buttons, &input::Buttons::pressed, this, [this] { onPressed(kPedal); });
@@ -131,6 +144,23 @@ QString PttInputs::pedalStatus() const
     return m_buttons->status();
 }
 
+QString PttInputs::usedBy(const input::KeyChord &chord, const input::KeyChord *except) const
+{
+    if (!chord.isValid())
+        return {};
+    if (except != &m_talkKey && chord == m_talkKey)
+        return tr("the talk key");
+    if (except != &m_emergencyKey && chord == m_emergencyKey)
+        return tr("the emergency key");
+    if (m_groupKeys != QLatin1String("off")) {
+        for (int slot = 1; slot <= kSlotCount; ++slot) {
+            if (input::KeyChord::function(slot, modifiersOf(m_groupKeys)) == chord)
+                return tr("the key of group %1").arg(slot);
+        }
+    }
+    return {};
+}
+
 QString PttInputs::setKey(input::KeyChord *into, const QString &text)
 {
     input::KeyChord chord;
@@ -140,8 +170,10 @@ QString PttInputs::setKey(input::KeyChord *into, const QString &text)
         if (!chord.isValid())
             return tr("Not a key: %1").arg(error);
         if (chord.typesText())
-            return tr("%1 types text in every program: add Ctrl, Alt or Super")
+            return tr("\"%1\" types text in every program: add Ctrl, Alt or Super")
                 .arg(chord.toString());
+        if (const QString other = usedBy(chord, into); !other.isEmpty())
+            return tr("%1 is already %2").arg(chord.toString(), other);
     }
     if (chord == *into)
         return {};
@@ -161,18 +193,28 @@ QString PttInputs::setEmergencyKey(const QString &text)
     return setKey(&m_emergencyKey, text);
 }
 
-void PttInputs::setGroupKeys(const QString &modifiers)
+QString PttInputs::setGroupKeys(const QString &modifiers)
 {
     const QString mode
         = modifiers == QLatin1String("off") || modifiers.isEmpty() || modifiersOf(modifiers) != 0
         ? modifiers
         : QStringLiteral("off");
     if (mode == m_groupKeys)
-        return;
+        return {};
+    if (mode != QLatin1String("off")) {
+        for (int slot = 1; slot <= kSlotCount; ++slot) {
+            const input::KeyChord key = input::KeyChord::function(slot, modifiersOf(mode));
+            if (key == m_talkKey)
+                return tr("%1 is already the talk key").arg(key.toString());
+            if (key == m_emergencyKey)
+                return tr("%1 is already the emergency key").arg(key.toString());
+        }
+    }
     m_groupKeys = mode;
     bind();
     updateSlots();
     edited();
+    return {};
 }
 
 QString PttInputs::chordText(int key, int modifiers) const
@@ -249,15 +291,36 @@ void PttInputs::edited()
     Q_EMIT settingsEdited(settings());
 }
 
+void PttInputs::setActive(bool active)
+{
+    if (active == m_active)
+        return;
+    m_active = active;
+    if (!active && !m_holder.isEmpty())
+        onReleased(m_holder);
+    bind();
+}
+
+void PttInputs::setCapturing(bool capturing)
+{
+    if (capturing == m_capturing)
+        return;
+    m_capturing = capturing;
+    bind();
+}
+
 void PttInputs::bind()
 {
+    // No key is global while logged out (the login form has the keyboard, and the keys are
+    // the next account's to choose) or while the settings wait for a key.
+    const bool live = m_active && !m_capturing;
     if (m_hotkeys) {
         QHash<QString, input::KeyChord> bindings;
-        if (m_talkKey.isValid())
+        if (live && m_talkKey.isValid())
             bindings.insert(kTalk, m_talkKey);
-        if (m_emergencyKey.isValid())
+        if (live && m_emergencyKey.isValid())
             bindings.insert(kEmergency, m_emergencyKey);
-        if (m_groupKeys != QLatin1String("off")) {
+        if (live && m_groupKeys != QLatin1String("off")) {
             for (int slot = 1; slot <= kSlotCount; ++slot)
                 bindings.insert(kGroupPrefix + QString::number(slot),
                                 input::KeyChord::function(slot, modifiersOf(m_groupKeys)));
@@ -265,7 +328,8 @@ void PttInputs::bind()
         m_hotkeys->setBindings(bindings);
     }
     if (m_buttons)
-        m_buttons->watch(m_pedal, m_pedalButton);
+        m_buttons->watch(m_active ? m_pedal : QString(), m_pedalButton);
+    updateSlots();
     Q_EMIT statusChanged();
 }
 
@@ -273,16 +337,22 @@ void PttInputs::updateSlots()
 {
     m_slots = m_groups.leavesInTreeOrder().mid(0, kSlotCount);
     m_slotKeys.clear();
+    const QStringList refused = m_hotkeys ? m_hotkeys->refused() : QStringList();
     if (m_groupKeys != QLatin1String("off")) {
-        for (int i = 0; i < m_slots.size(); ++i)
+        for (int i = 0; i < m_slots.size(); ++i) {
+            if (refused.contains(kGroupPrefix + QString::number(i + 1)))
+                continue; // another program has that key: a badge would promise what it cannot
             m_slotKeys.insert(
                 m_slots[i], input::KeyChord::function(i + 1, modifiersOf(m_groupKeys)).toString());
+        }
     }
     Q_EMIT slotsChanged();
 }
 
 void PttInputs::onPressed(const QString &id)
 {
+    if (!m_active)
+        return;
     if (!m_holder.isEmpty() || m_talk.pressed())
         return; // already talking from another key, the pedal or the window: one talk
     setNotice({});

@@ -7,6 +7,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QStringList>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
@@ -80,11 +81,21 @@ public:
     QString notice() const { return m_notice; }
     /// A talk held now was started here (a global key or the pedal), not in the window.
     bool heldOutside() const { return !m_holder.isEmpty(); }
+    /// A global key is down: the X server's grab has the keyboard, and the window may be told
+    /// it lost the focus although the dispatcher never left it.
+    bool globalKeyDown() const { return !m_down.isEmpty(); }
+    /// Keys and the pedal work only while logged in (the login form has the keyboard
+    /// otherwise, and an account's keys are not the next one's).
+    void setActive(bool active);
+    /// While the settings wait for a key, no key is global: pressing the talk key there sets
+    /// it, it does not go on the air.
+    Q_INVOKABLE void setCapturing(bool capturing);
 
     /// Sets a key from its text; returns why it cannot be used, empty when it was taken.
     Q_INVOKABLE QString setTalkKey(const QString &text);
     Q_INVOKABLE QString setEmergencyKey(const QString &text);
-    Q_INVOKABLE void setGroupKeys(const QString &modifiers);
+    /// Returns why the group keys cannot have these modifiers (a key taken), empty when set.
+    Q_INVOKABLE QString setGroupKeys(const QString &modifiers);
     /// The text of a key pressed in the settings (Qt key and modifiers of a KeyEvent);
     /// empty for a key that cannot be a global hotkey.
     Q_INVOKABLE QString chordText(int key, int modifiers) const;
@@ -106,9 +117,13 @@ Q_SIGNALS:
     void noticeChanged();
     /// The dispatcher changed a setting: worth keeping (settings()).
     void settingsEdited(const QVariantMap &settings);
+    /// A key the window had (Space) was released while a global key held the keyboard.
+    void windowKeyReleased(int qtKey);
 
 private:
     QString setKey(input::KeyChord *into, const QString &text);
+    /// Which other setting uses `chord` ("the emergency key", "group 3's key"); empty: none.
+    QString usedBy(const input::KeyChord &chord, const input::KeyChord *except) const;
     void edited();
     void bind();
     void updateSlots();
@@ -128,6 +143,9 @@ private:
     QStringList m_slots; ///< group id per slot, slot 1 first
     QVariantMap m_slotKeys;
     QString m_holder; ///< the source holding the talk now ("talk", "group:3", "pedal")
+    QSet<QString> m_down; ///< global keys down now
+    bool m_active = false;
+    bool m_capturing = false;
     QString m_notice;
 };
 

@@ -234,6 +234,10 @@ void TalkControl::setOnline(bool online)
     if (online == m_online)
         return;
     m_online = online;
+    if (online && m_state == TalkState::Denied) {
+        set(TalkState::Idle); // "Not connected" was said while there was no link
+        return;
+    }
     if (online || m_state == TalkState::Idle || m_state == TalkState::Denied)
         return;
     // The server released our floor when the link dropped (docs/protocol.md §3.3).

@@ -15,6 +15,9 @@ struct ButtonDevice
     /// "<name> [vvvv:pppp]". Two identical pedals share it; the first one found is used.
     QString key;
     QString name; ///< as the device calls itself ("PCsensor FootSwitch")
+    /// It has the letter keys: typing on it must not talk, so "any button" is not offered;
+    /// one key is chosen by pressing it.
+    bool keyboard = false;
     bool operator==(const ButtonDevice &) const = default;
 };
 

@@ -96,8 +96,13 @@ QString EvdevButtons::buttonName(int button) const
         return QStringLiteral("KEY_MICMUTE");
     case KEY_PHONE:
         return QStringLiteral("KEY_PHONE");
+    case KEY_ENTER:
+        return QStringLiteral("KEY_ENTER");
+    case KEY_SPACE:
+        return QStringLiteral("KEY_SPACE");
     default:
-        return tr("code %1").arg(button);
+        return button < BTN_MISC ? QStringLiteral("KEY %1").arg(button)
+                                 : QStringLiteral("BTN %1").arg(button);
     }
 }
 
@@ -152,6 +157,10 @@ void EvdevButtons::rescan()
             problem = tr("No pedal chosen");
         else if (!found)
             problem = tr("Not plugged in: %1").arg(m_watchedKey);
+        else if (m_button == 0 && watchedIsKeyboard())
+            problem = tr("%1 is a keyboard: choose the key that talks with \"Press to "
+                         "choose…\"")
+                          .arg(m_watchedKey);
         else
             problem = tr("Ready: %1, %2").arg(m_watchedKey, buttonName(m_button));
     }
@@ -172,6 +181,8 @@ void EvdevButtons::onKey(const QString &key, int code, bool down)
     }
     if (key != m_watchedKey || (m_button != 0 && code != m_button))
         return;
+    if (m_button == 0 && watchedIsKeyboard())
+        return; // typing must not talk: a keyboard's key is chosen by pressing it
     // One press at a time: a second identical pedal, or a second button while "any" is
     // watched, joins the press that is down.
     if (down && m_downCode == 0) {
@@ -198,6 +209,13 @@ void EvdevButtons::onGone(const QString &path)
         Q_EMIT lost();
     }
     rescan();
+}
+
+bool EvdevButtons::watchedIsKeyboard() const
+{
+    return std::any_of(m_nodes.cbegin(), m_nodes.cend(), [&](const EvdevNode &n) {
+        return n.device.key == m_watchedKey && n.device.keyboard;
+    });
 }
 
 void EvdevButtons::setStatus(const QString &status)

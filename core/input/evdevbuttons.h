@@ -48,6 +48,7 @@ private:
     void onKey(const QString &key, int code, bool down);
     void onGone(const QString &path);
     void setStatus(const QString &status);
+    bool watchedIsKeyboard() const;
 
     QString m_sysClass, m_devDir;
     QFileSystemWatcher m_watcher;

@@ -39,6 +39,10 @@ Q_SIGNALS:
     void released(const QString &id);
     /// status(), available() or refused() changed.
     void statusChanged();
+    /// While a global key is held the keyboard is the grab's: another key released meanwhile
+    /// (Space, that was held in the console's window) arrives here instead of in the window.
+    /// `keysym`: X11 keysym (0x20 for Space).
+    void otherKeyReleased(quint32 keysym);
 };
 
 /// Where no backend works (a platform without global keys): says so.

@@ -219,8 +219,12 @@ void X11Hotkeys::drain()
 void X11Hotkeys::onKey(bool press, std::uint8_t keycode, std::uint16_t state)
 {
     if (!press) {
-        if (!m_held.contains(keycode))
+        if (!m_held.contains(keycode)) {
+            const qsizetype at = qsizetype(keycode - m_minKeycode) * m_keysymsPerKeycode;
+            if (!m_held.isEmpty() && at >= 0 && at < m_keysyms.size())
+                Q_EMIT otherKeyReleased(m_keysyms[at]);
             return;
+        }
         if (m_detectableRepeat) {
             endHeld(keycode);
             return;

@@ -81,6 +81,47 @@ def test_space_released_does_not_end_a_global_talk(d, srv, console, other):
     console.wait_state("Idle", mark, timeout=2)
 
 
+def test_space_talk_survives_a_global_key_tap(d, srv, console, other):
+    # Space holds the talk; Scroll Lock tapped meanwhile (the X server's grab takes the
+    # keyboard for that moment) neither ends it nor keeps it: Space's release ends it.
+    d.focus_window(console.window)
+    time.sleep(0.3)
+    mark = time.monotonic()
+    d.key_down("space")
+    console.wait_state("Granted", mark)
+    d.key_down("Scroll_Lock")
+    time.sleep(0.4)
+    d.key_up("space")  # released while the grab has the keyboard
+    console.wait_state("Idle", mark, timeout=2)
+    d.key_up("Scroll_Lock")
+    time.sleep(0.6)
+    states = console.talk_states(mark)
+    assert states == ["Requesting", "Granted", "Idle"], states
+    # And the other way round: Space tapped while Scroll Lock talks (tested below too).
+    mark = time.monotonic()
+    d.key_down("space")
+    console.wait_state("Granted", mark)
+    d.key("Scroll_Lock")
+    time.sleep(1.0)
+    assert console.talk_states(mark)[-1] == "Granted", console.talk_states(mark)
+    d.key_up("space")
+    console.wait_state("Idle", mark, timeout=2)
+
+
+def test_the_current_key_pressed_in_the_settings_sets_it(d, srv, console, other):
+    d.focus_window(console.window)
+    talk = open_keys(console)
+    mark = time.monotonic()
+    console.click(talk)
+    console.wait_node(name="Talk key: Press the key…")
+    d.key("Scroll_Lock")  # the key it has: set again, not a talk
+    console.wait_node(name="Talk key: ScrollLock")
+    d.key("ctrl+F3")
+    time.sleep(0.3)
+    assert not console.talk_states(mark), console.talk_states(mark)
+    close_dialog(d, console)
+
+
 def test_group_keys_chosen_in_the_settings(d, srv, console, other):
     d.focus_window(console.window)
     open_keys(console)
@@ -175,9 +216,18 @@ def test_pedal_pulled_out_mid_press_ends_the_talk(d, srv, console, other, pedal)
 
 
 def test_choices_are_kept_per_account(d, srv, console, other):
+    # Logged out, the keys are the other programs' again.
     d.focus_window(console.window)
     console.click(console.wait_node(name="Log out"))
     console.wait_node(role="password text")
+    mark = time.monotonic()
+    d.focus_window(other)
+    d.key("Pause")
+    d.key("ctrl+F2")
+    time.sleep(0.5)
+    assert not console.talk_states(mark), console.talk_states(mark)
+    assert not any("press from" in l for l in console.log_since(mark))
+    d.focus_window(console.window)
     console.login("dispatch-2", "dispatch-2")
     h.wait_for("the form to close", lambda: not console.find(role="password text"), 10)
     time.sleep(1.0)
@@ -208,6 +258,8 @@ def main():
             (test_global_key_while_another_program_has_the_focus, ()),
             (test_global_key_with_the_console_focused, ()),
             (test_space_released_does_not_end_a_global_talk, ()),
+            (test_space_talk_survives_a_global_key_tap, ()),
+            (test_the_current_key_pressed_in_the_settings_sets_it, ()),
             (test_group_keys_chosen_in_the_settings, ()),
             (test_capture_a_new_talk_key, ()),
             (test_pedal_chosen_by_pressing_it_plugged_in_while_running, (pedal,)),

@@ -234,6 +234,8 @@ private:
             return proto::UnitAnnounce {proto::UnitStatus::Online};
         if (action == QLatin1String("pair.create"))
             return proto::PairCreate {};
+        if (action == QLatin1String("media.token"))
+            return proto::MediaTokenGet {};
         if (action == QLatin1String("pair.claim"))
             return proto::PairClaim {QStringLiteral("0123456789abcdef")};
         if (action == QLatin1String("emergency.raise")) {

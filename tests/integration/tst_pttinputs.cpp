@@ -324,6 +324,33 @@ private Q_SLOTS:
         QCOMPARE(learned.size(), 1);
     }
 
+    void aKeyboardIsNotAPedalUntilOneOfItsKeysIsChosen()
+    {
+        QTemporaryDir root;
+        PipePedal keyboard(root.path(), 3, QStringLiteral("AT Translated Set 2 keyboard"));
+        QVERIFY(keyboard.plug());
+        // Its letters: KEY_Q..KEY_P, KEY_A..KEY_L, KEY_Z..KEY_M in the lowest word.
+        QFile caps(root.path() + QStringLiteral("/sys/event3/device/capabilities/key"));
+        QVERIFY(caps.open(QIODevice::WriteOnly));
+        caps.write("0 0 0 0 7fffffffffffffff\n");
+        caps.close();
+        input::EvdevButtons buttons(root.path() + QStringLiteral("/sys"),
+                                    root.path() + QStringLiteral("/dev"));
+        QVERIFY(buttons.devices().first().keyboard);
+        QSignalSpy pressed(&buttons, &input::Buttons::pressed);
+        buttons.watch(keyboard.key(), 0); // chosen from the list: "any button"
+        QTRY_VERIFY(buttons.connected());
+        QVERIFY2(buttons.status().contains(QStringLiteral("is a keyboard")),
+                 qPrintable(buttons.status()));
+        keyboard.button(true, KEY_A); // typing does not talk
+        keyboard.button(false, KEY_A);
+        QTest::qWait(100);
+        QCOMPARE(pressed.size(), 0);
+        buttons.watch(keyboard.key(), KEY_F13); // one key chosen by pressing it
+        keyboard.button(true, KEY_F13);
+        QTRY_COMPARE(pressed.size(), 1);
+    }
+
     void x11KeyGrab()
     {
         Xvfb x;
@@ -346,6 +373,20 @@ private Q_SLOTS:
         QTRY_COMPARE(released.size(), 1);
         QCOMPARE(pressed.size(), 1);
         QCOMPARE(pressed.first().first().toString(), QStringLiteral("talk"));
+        // Space released while the grab holds the keyboard reaches the grab: passed on.
+        QSignalSpy passedOn(&keys, &input::Hotkeys::otherKeyReleased);
+        QVERIFY(x.xdotool({QStringLiteral("keydown"), QStringLiteral("space")}));
+        QVERIFY(x.xdotool({QStringLiteral("keydown"), QStringLiteral("Scroll_Lock")}));
+        QTRY_COMPARE(pressed.size(), 2);
+        QVERIFY(x.xdotool({QStringLiteral("keyup"), QStringLiteral("space")}));
+        QTRY_COMPARE(passedOn.size(), 1);
+        QCOMPARE(passedOn.first().first().toUInt(), 0x20u);
+        QVERIFY(x.xdotool({QStringLiteral("keyup"), QStringLiteral("Scroll_Lock")}));
+        QTRY_COMPARE(released.size(), 2);
+        pressed.clear();
+        released.clear();
+        pressed << QVariantList {QStringLiteral("talk")};
+        released << QVariantList {QStringLiteral("talk")};
         // Caps Lock lit does not turn the key off.
         QVERIFY(x.xdotool({QStringLiteral("key"), QStringLiteral("Caps_Lock")}));
         QVERIFY(x.xdotool({QStringLiteral("keydown"), QStringLiteral("ctrl+F2")}));
@@ -398,8 +439,22 @@ private Q_SLOTS:
         QCOMPARE(hotkeys.bindings.size(), 14);
         QCOMPARE(hotkeys.bindings.value(QStringLiteral("group:3")).toString(),
                  QStringLiteral("Alt+F3"));
+        // One key, one job: a key another setting has is refused, and says whose it is.
+        QCOMPARE(ptt.setTalkKey(QStringLiteral("Alt+F2")),
+                 QStringLiteral("Alt+F2 is already the key of group 2"));
+        QCOMPARE(ptt.setEmergencyKey(QStringLiteral("ScrollLock")),
+                 QStringLiteral("ScrollLock is already the talk key"));
+        QVERIFY(ptt.setTalkKey(QStringLiteral("F5")).isEmpty());
+        QCOMPARE(ptt.setGroupKeys(QString()), QStringLiteral("F5 is already the talk key"));
+        QCOMPARE(ptt.groupKeys(), QStringLiteral("Alt"));
+        QVERIFY(ptt.setTalkKey(QStringLiteral("ScrollLock")).isEmpty());
+        // While the settings wait for a key, and while logged out, no key is global.
+        ptt.setCapturing(true);
+        QVERIFY(hotkeys.bindings.isEmpty());
+        ptt.setCapturing(false);
+        QCOMPARE(hotkeys.bindings.size(), 14);
         ptt.setPedal(pedal.key());
-        QCOMPARE(edited.size(), 3);
+        QCOMPARE(edited.size(), 5);
         QVERIFY(pedal.plug());
         QTRY_VERIFY_WITH_TIMEOUT(buttons.connected(), 3000);
 
@@ -447,6 +502,15 @@ private Q_SLOTS:
         QTRY_COMPARE(console.state(), TalkState::Idle);
         QCOMPARE(ptt.notice(), QStringLiteral("The pedal was unplugged: the talk ended"));
         QVERIFY(!ptt.heldOutside());
+
+        // Logged out: the keys go back to the other programs, the pedal is not read.
+        console.controller.logout();
+        QTRY_VERIFY(hotkeys.bindings.isEmpty());
+        hotkeys.press(QStringLiteral("talk"));
+        QTest::qWait(100);
+        QCOMPARE(console.state(), TalkState::Idle);
+        QCOMPARE(console.controller.talk()->notice(), QString()); // no "Not connected" left
+        hotkeys.release(QStringLiteral("talk"));
 
         // Kept and given back as the account's.
         const QVariantMap kept = ptt.settings();

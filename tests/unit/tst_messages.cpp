@@ -94,6 +94,7 @@ QList<Request> sampleRequests()
             UnitAnnounce {UnitStatus::Resetting},
             PairCreate {},
             PairClaim {QStringLiteral("0123456789abcdef0123456789abcdef")},
+            MediaTokenGet {},
             display,
             EmergencyRaise {QStringLiteral("tg-001")},
             EmergencyRaise {},
@@ -314,6 +315,7 @@ private Q_SLOTS:
                         true});
         checkResultRoundTrip<MediaShelfGet>(MediaShelf {{samplePushed()}});
         checkResultRoundTrip<PairCreate>(PairCode {QStringLiteral("0123456789abcdef"), 5});
+        checkResultRoundTrip<MediaTokenGet>(HttpToken {QString(64, QLatin1Char('a'))});
         checkResultRoundTrip<PairClaim>(
             Paired {QStringLiteral("dispatch-1"), QStringLiteral("D 1")});
         checkResultRoundTrip<EmergencyRaise>(sampleEmergency(EmergencyState::Open));
