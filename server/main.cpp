@@ -190,6 +190,11 @@ int main(int argc, char *argv[])
         QStringLiteral("rate-limit"),
         QStringLiteral("Messages per second per connection (default 50)."), QStringLiteral("n"),
         QStringLiteral("50"));
+    const QCommandLineOption httpRate(
+        QStringLiteral("http-rate"),
+        QStringLiteral("Media over HTTPS, all connections together, in MB/s (default 80; 0: "
+                       "unpaced). Faster costs floor access time on a small machine."),
+        QStringLiteral("MBps"), QStringLiteral("80"));
     const QCommandLineOption stats(QStringLiteral("stats-interval"),
                                    QStringLiteral("Print counters as JSON every N seconds."),
                                    QStringLiteral("seconds"));
@@ -231,10 +236,11 @@ int main(int argc, char *argv[])
         QStringLiteral("plain-rtp"),
         QStringLiteral("Voice in plain RTP instead of SRTP, for interop with RTP tools: anyone on "
                        "the path can listen and inject."));
-    parser.addOptions({listen,       port,         rtpPort,        db,      mediaDir, fleet,
-                       initialFleet, demoFleet,    writeFleet,     t2,      queue,    rate,
-                       stats,        hashPassword, setPassword,    cert,    key,      tlsDir,
-                       fingerprint,  plain,        plainOnNetwork, plainRtp});
+    parser.addOptions({listen,      port,           rtpPort,   db,         mediaDir,
+                       fleet,       initialFleet,   demoFleet, writeFleet, t2,
+                       queue,       rate,           httpRate,  stats,      hashPassword,
+                       setPassword, cert,           key,       tlsDir,     fingerprint,
+                       plain,       plainOnNetwork, plainRtp});
     parser.process(app);
 
     std::optional<proto::Fleet> demo;
@@ -347,6 +353,8 @@ int main(int argc, char *argv[])
     options.hub.floor.maxQueue = parser.value(queue).toInt();
     options.hub.floor.queueing = options.hub.floor.maxQueue > 0;
     options.hub.limits.messagesPerSecond = std::max(1, parser.value(rate).toInt());
+    options.httpBytesPerSecond
+        = std::max<qint64>(0, parser.value(httpRate).toLongLong()) * 1000 * 1000;
     options.hub.limits.messageBurst = options.hub.limits.messagesPerSecond * 2;
 
     server::Server server;

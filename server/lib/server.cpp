@@ -171,10 +171,12 @@ bool Server::listen(const ServerOptions &options, QString *error)
     m_listener = std::make_unique<SignalingListener>();
     connect(m_listener.get(), &SignalingListener::accepted, this,
             [this](QWebSocket *socket, QSslSocket *tls) { m_hub->accept(socket, tls); });
+    m_httpPacer.setRate(options.httpBytesPerSecond);
     m_http = std::make_unique<MediaHttp>(m_hub->httpTokens(), m_hub->mediaService(), m_media.get(),
                                          m_hub->mutableStats(), m_httpStats);
-    connect(m_listener.get(), &SignalingListener::httpAccepted, this,
-            [this](QTcpSocket *socket) { new HttpConnection(socket, *m_http, m_httpStats, this); });
+    connect(m_listener.get(), &SignalingListener::httpAccepted, this, [this](QTcpSocket *socket) {
+        new HttpConnection(socket, *m_http, m_httpStats, m_httpPacer, this);
+    });
     if (!m_identity)
         return m_listener->listen(options.host, options.port, nullptr, error);
     const QSslConfiguration tlsConfiguration = m_identity->serverConfiguration();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "http/httppacer.h"
 #include "http/httpstats.h"
 #include "hub.h"
 #include "mediastore.h"
@@ -41,6 +42,8 @@ struct ServerOptions
     /// given directly is hashed at the minimum: its passwords are demo ids, not secrets.
     PasswordHasher::Cost passwordCost = PasswordHasher::Cost::interactive();
     Hub::Config hub;
+    /// Media over HTTP, all connections together (HttpPacer); 0: unpaced.
+    qint64 httpBytesPerSecond = HttpPacer::kDefaultBytesPerSecond;
     /// Voice in plain RTP instead of SRTP: only for interop tests with RTP tools (GStreamer).
     bool plainRtp = false;
     /// Signaling is wss:// unless `plain`; docs/security.md, Transport.
@@ -93,6 +96,7 @@ private:
     QTimer m_sweep; ///< abandoned uploads go hourly (MediaStore::sweep)
     std::unique_ptr<SignalingListener> m_listener;
     HttpStats m_httpStats;
+    HttpPacer m_httpPacer;
     std::unique_ptr<HttpRoutes> m_http; ///< media over HTTPS (docs/protocol.md §13)
     RtpRelay m_relay;
     std::unique_ptr<Hub> m_hub;

@@ -114,10 +114,14 @@ int main(int argc, char *argv[])
     const QCommandLineOption cycles(QStringLiteral("cycles"),
                                     QStringLiteral("Floor request cycles per phase (300)."),
                                     QStringLiteral("n"), QStringLiteral("300"));
+    const QCommandLineOption httpRate(QStringLiteral("http-rate"),
+                                      QStringLiteral("The server's --http-rate in MB/s (its "
+                                                     "default, 80; 0: unpaced)."),
+                                      QStringLiteral("MBps"), QStringLiteral("80"));
     const QCommandLineOption binary(QStringLiteral("server-binary"),
                                     QStringLiteral("floorline-server to run."),
                                     QStringLiteral("path"), bench::defaultServerBinary());
-    parser.addOptions({megabytes, cycles, binary});
+    parser.addOptions({megabytes, cycles, httpRate, binary});
     parser.process(app);
     const qint64 size = parser.value(megabytes).toLongLong() * 1024 * 1024;
 
@@ -126,7 +130,8 @@ int main(int argc, char *argv[])
     // No message rate limit for the baseline: the WebSocket path at its fastest.
     if (!server.start(parser.value(binary),
                       {QStringLiteral("--demo-fleet"), QStringLiteral("30,6"),
-                       QStringLiteral("--rate-limit"), QStringLiteral("100000")},
+                       QStringLiteral("--rate-limit"), QStringLiteral("100000"),
+                       QStringLiteral("--http-rate"), parser.value(httpRate)},
                       &error)) {
         std::fprintf(stderr, "%s\n", qPrintable(error));
         return 1;
@@ -172,18 +177,20 @@ int main(int argc, char *argv[])
                 &answer)
             .isEmpty())
         return 1;
-    const QString upload = QJsonDocument::fromJson(answer).object().value(QStringLiteral("upload")).toString();
-    const QString up = runCurl(curlArgs(token->token)
-                               << QStringLiteral("-T") << file << QStringLiteral("-o")
-                               << QStringLiteral("/dev/null") << QStringLiteral("-w")
-                               << QStringLiteral("%{time_total} %{http_code}")
-                               << base + QStringLiteral("/media/uploads/") + upload);
+    const QString upload
+        = QJsonDocument::fromJson(answer).object().value(QStringLiteral("upload")).toString();
+    const QString up
+        = runCurl(curlArgs(token->token) << QStringLiteral("-T") << file << QStringLiteral("-o")
+                                         << QStringLiteral("/dev/null") << QStringLiteral("-w")
+                                         << QStringLiteral("%{time_total} %{http_code}")
+                                         << base + QStringLiteral("/media/uploads/") + upload);
     const QStringList upParts = up.split(QLatin1Char(' '));
     if (upParts.value(1) != QLatin1String("201")) {
         std::fprintf(stderr, "upload failed: %s\n", qPrintable(up));
         return 1;
     }
     const double upS = upParts.value(0).toDouble();
+    std::printf("server --http-rate %s MB/s\n", qPrintable(parser.value(httpRate)));
     std::printf("HTTPS upload, one PUT of %lld MiB: %.0f ms, %.1f MB/s (the server hashes the "
                 "file at the end)\n",
                 size / 1048576, upS * 1000, double(size) / 1e6 / upS);
@@ -191,10 +198,10 @@ int main(int argc, char *argv[])
     // Download: whole, three times.
     std::vector<double> downMBs;
     for (int i = 0; i < 3; ++i) {
-        const QString down = runCurl(curlArgs(token->token)
-                                     << QStringLiteral("-o") << QStringLiteral("/dev/null")
-                                     << QStringLiteral("-w") << QStringLiteral("%{time_total}")
-                                     << base + QStringLiteral("/media/") + sha);
+        const QString down
+            = runCurl(curlArgs(token->token)
+                      << QStringLiteral("-o") << QStringLiteral("/dev/null") << QStringLiteral("-w")
+                      << QStringLiteral("%{time_total}") << base + QStringLiteral("/media/") + sha);
         downMBs.push_back(double(size) / 1e6 / down.toDouble());
     }
     std::sort(downMBs.begin(), downMBs.end());
@@ -225,7 +232,8 @@ int main(int argc, char *argv[])
         const double s = double(clock.nsecsElapsed()) / 1e9;
         std::printf("baseline, signaling WebSocket media.get of %lld MiB (no rate limit): %.1f "
                     "MB/s; HTTPS is %.1f x that\n",
-                    wsBytes / 1048576, double(wsBytes) / 1e6 / s, downMBs[1] / (double(wsBytes) / 1e6 / s));
+                    wsBytes / 1048576, double(wsBytes) / 1e6 / s,
+                    downMBs[1] / (double(wsBytes) / 1e6 / s));
     }
 
     // Floor access, idle and during downloads.

@@ -79,12 +79,20 @@ HttpResponse HttpResponse::error(int status, const QByteArray &code, const QStri
 }
 
 HttpConnection::HttpConnection(QTcpSocket *socket, HttpRoutes &routes, HttpStats &stats,
-                               QObject *parent)
+                               HttpPacer &pacer, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
     , m_routes(routes)
     , m_stats(stats)
+    , m_pacer(pacer)
 {
+    m_paced.setSingleShot(true);
+    connect(&m_paced, &QTimer::timeout, this, [this] {
+        if (m_reading)
+            onReadable();
+        else
+            pump();
+    });
     ++m_stats.connections;
     m_socket->setParent(this);
     m_deadline.setSingleShot(true);
@@ -125,7 +133,15 @@ void HttpConnection::onReadable()
                 piece = m_buffer.left(qsizetype(std::min<qint64>(m_bodyLeft, kPieceBytes)));
                 m_buffer.remove(0, piece.size());
             } else {
-                piece = m_socket->read(std::min(m_bodyLeft, kPieceBytes));
+                // Paced: what is not read now waits in the socket, and TCP slows the peer.
+                const qint64 allowed
+                    = m_pacer.take(std::min({m_bodyLeft, kPieceBytes, m_socket->bytesAvailable()}));
+                if (allowed == 0) {
+                    if (m_socket->bytesAvailable() > 0 && !m_paced.isActive())
+                        m_paced.start(m_pacer.retryMs());
+                    return;
+                }
+                piece = m_socket->read(allowed);
             }
             if (piece.isEmpty())
                 return;
@@ -230,8 +246,13 @@ void HttpConnection::pump()
     // that much of the server's memory, not the whole item.
     while (m_response.read && m_sent < m_response.length
            && m_socket->bytesToWrite() < kWriteAheadBytes) {
-        const QByteArray piece
-            = m_response.read(m_sent, std::min(kPieceBytes, m_response.length - m_sent));
+        const qint64 allowed = m_pacer.take(std::min(kPieceBytes, m_response.length - m_sent));
+        if (allowed == 0) {
+            if (!m_paced.isActive())
+                m_paced.start(m_pacer.retryMs());
+            return;
+        }
+        const QByteArray piece = m_response.read(m_sent, allowed);
         if (piece.isEmpty()) { // the store failed mid-answer: nothing truthful to add
             m_socket->abort();
             deleteLater();

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "httpexchange.h"
+#include "httppacer.h"
 #include "httpstats.h"
 
 #include <QObject>
@@ -36,7 +37,7 @@ public:
 
     /// Takes `socket` (already encrypted, or plain on loopback), with what was read from it
     /// while telling HTTP from a WebSocket upgrade (nothing: the bytes are still buffered).
-    HttpConnection(QTcpSocket *socket, HttpRoutes &routes, HttpStats &stats,
+    HttpConnection(QTcpSocket *socket, HttpRoutes &routes, HttpStats &stats, HttpPacer &pacer,
                    QObject *parent = nullptr);
     ~HttpConnection() override;
 
@@ -54,6 +55,8 @@ private:
     QTcpSocket *m_socket;
     HttpRoutes &m_routes;
     HttpStats &m_stats;
+    HttpPacer &m_pacer;
+    QTimer m_paced; ///< the pacer said wait: reading or sending goes on from here
     QByteArray m_buffer; ///< head bytes read so far
     HttpRequest m_request;
     std::unique_ptr<HttpExchange> m_exchange;
