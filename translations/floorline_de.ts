@@ -78,6 +78,18 @@
         <source>For the lowest delay use 10 ms frames with devices set to 128-frame periods (about 2.7 ms at 48 kHz).</source>
         <translation>Für die geringste Verzögerung 10-ms-Frames verwenden und die Geräte auf Perioden von 128 Frames einstellen (etwa 2,7 ms bei 48 kHz).</translation>
     </message>
+    <message>
+        <source>Alarms (emergency tone), heard in the room</source>
+        <translation>Alarme (Notrufton), im Raum zu hören</translation>
+    </message>
+    <message>
+        <source>In the headset</source>
+        <translation>Im Headset</translation>
+    </message>
+    <message>
+        <source>Alarm device</source>
+        <translation>Alarmgerät</translation>
+    </message>
 </context>
 <context>
     <name>BroadcastDialog</name>
@@ -431,6 +443,10 @@
         <source>Media shared with %1</source>
         <translation>Mit %1 geteilte Medien</translation>
     </message>
+    <message>
+        <source>Global key %1 talks on %2</source>
+        <translation>Globale Taste %1 spricht in %2</translation>
+    </message>
 </context>
 <context>
     <name>GroupTree</name>
@@ -497,6 +513,29 @@
     <message>
         <source>Not invited: %1</source>
         <translation>Nicht eingeladen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>KeyCapture</name>
+    <message>
+        <source>Press the key…</source>
+        <translation>Taste drücken…</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Clear %1</source>
+        <translation>%1 löschen</translation>
     </message>
 </context>
 <context>
@@ -684,6 +723,69 @@
     </message>
 </context>
 <context>
+    <name>PttKeysDialog</name>
+    <message>
+        <source>Push-to-talk keys and pedal</source>
+        <translation>Sprechtasten und Pedal</translation>
+    </message>
+    <message>
+        <source>Click a key field, then press the key (with Ctrl, Alt, Shift or Super if you like). These keys work in every program.</source>
+        <translation>Ein Tastenfeld anklicken, dann die Taste drücken (auf Wunsch mit Strg, Alt, Umschalt oder Super). Diese Tasten wirken in jedem Programm.</translation>
+    </message>
+    <message>
+        <source>Talk on the selected groups</source>
+        <translation>In den ausgewählten Gruppen sprechen</translation>
+    </message>
+    <message>
+        <source>Talk key</source>
+        <translation>Sprechtaste</translation>
+    </message>
+    <message>
+        <source>Emergency call on the selected groups</source>
+        <translation>Notruf an die ausgewählten Gruppen</translation>
+    </message>
+    <message>
+        <source>Emergency key</source>
+        <translation>Notruftaste</translation>
+    </message>
+    <message>
+        <source>Group keys: F1 talks on the first group of the list, F2 on the second, … up to F12</source>
+        <translation>Gruppentasten: F1 spricht in der ersten Gruppe der Liste, F2 in der zweiten, … bis F12</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>Group keys</source>
+        <translation>Gruppentasten</translation>
+    </message>
+    <message>
+        <source>Pedal or headset button</source>
+        <translation>Pedal oder Headset-Taste</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Pedal device</source>
+        <translation>Pedalgerät</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Press to choose…</source>
+        <translation>Zum Wählen drücken…</translation>
+    </message>
+    <message>
+        <source>Choose the pedal by pressing it</source>
+        <translation>Pedal durch Drücken wählen</translation>
+    </message>
+</context>
+<context>
     <name>PttPanel</name>
     <message>
         <source>Talking to</source>
@@ -760,6 +862,10 @@ SPRECHEN</translation>
     <message>
         <source>CUT OFF</source>
         <translation>ENTZOGEN</translation>
+    </message>
+    <message>
+        <source>Hold the button, Space or %1</source>
+        <translation>Taste, Leertaste oder %1 gedrückt halten</translation>
     </message>
 </context>
 <context>
@@ -901,6 +1007,14 @@ SPRECHEN</translation>
     <message>
         <source>Not encrypted (this machine only)</source>
         <translation>Nicht verschlüsselt (nur auf diesem Rechner)</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+    <message>
+        <source>Push-to-talk keys and pedal</source>
+        <translation>Sprechtasten und Pedal</translation>
     </message>
 </context>
 <context>
@@ -1135,6 +1249,17 @@ SPRECHEN</translation>
     </message>
 </context>
 <context>
+    <name>floorline</name>
+    <message>
+        <source>No desktop: global keys are off</source>
+        <translation>Kein Desktop: globale Tasten sind aus</translation>
+    </message>
+    <message>
+        <source>This desktop offers no global keys: push-to-talk works while the console has the focus</source>
+        <translation>Dieser Desktop bietet keine globalen Tasten: Sprechen geht, solange die Konsole den Fokus hat</translation>
+    </message>
+</context>
+<context>
     <name>floorline::console::AudioSettings</name>
     <message>
         <source>Could not open the device: %1</source>
@@ -1251,6 +1376,57 @@ SPRECHEN</translation>
     <message>
         <source>Cannot read %1</source>
         <translation>%1 lässt sich nicht lesen</translation>
+    </message>
+</context>
+<context>
+    <name>floorline::console::PttInputs</name>
+    <message>
+        <source>The pedal was unplugged: the talk ended</source>
+        <translation>Das Pedal wurde abgezogen: Sprechen beendet</translation>
+    </message>
+    <message>
+        <source>Global keys are not available on this system</source>
+        <translation>Globale Tasten gibt es auf diesem System nicht</translation>
+    </message>
+    <message>
+        <source>Pedals are not available on this system</source>
+        <translation>Pedale gibt es auf diesem System nicht</translation>
+    </message>
+    <message>
+        <source>Press the pedal or button now…</source>
+        <translation>Jetzt Pedal oder Taste drücken…</translation>
+    </message>
+    <message>
+        <source>the talk key</source>
+        <translation>die Sprechtaste</translation>
+    </message>
+    <message>
+        <source>the emergency key</source>
+        <translation>die Notruftaste</translation>
+    </message>
+    <message>
+        <source>the key of group %1</source>
+        <translation>die Taste von Gruppe %1</translation>
+    </message>
+    <message>
+        <source>Not a key: %1</source>
+        <translation>Keine Taste: %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; types text in every program: add Ctrl, Alt or Super</source>
+        <translation>„%1“ schreibt in jedem Programm Text: Strg, Alt oder Super dazunehmen</translation>
+    </message>
+    <message>
+        <source>%1 is already %2</source>
+        <translation>%1 ist schon %2</translation>
+    </message>
+    <message>
+        <source>%1 is already the talk key</source>
+        <translation>%1 ist schon die Sprechtaste</translation>
+    </message>
+    <message>
+        <source>%1 is already the emergency key</source>
+        <translation>%1 ist schon die Notruftaste</translation>
     </message>
 </context>
 <context>
@@ -1424,6 +1600,105 @@ SPRECHEN</translation>
     <message>
         <source>Offline</source>
         <translation>Offline</translation>
+    </message>
+</context>
+<context>
+    <name>floorline::input::EvdevButtons</name>
+    <message>
+        <source>any button</source>
+        <translation>jede Taste</translation>
+    </message>
+    <message>
+        <source>Cannot read %1 (%2): see &quot;Pedals&quot; in the operations guide</source>
+        <translation>%1 kann nicht gelesen werden (%2): siehe „Pedals“ im Betriebshandbuch</translation>
+    </message>
+    <message>
+        <source>No pedal chosen</source>
+        <translation>Kein Pedal gewählt</translation>
+    </message>
+    <message>
+        <source>Not plugged in: %1</source>
+        <translation>Nicht eingesteckt: %1</translation>
+    </message>
+    <message>
+        <source>%1 is a keyboard: choose the key that talks with &quot;Press to choose…&quot;</source>
+        <translation>%1 ist eine Tastatur: die Taste zum Sprechen mit „Zum Wählen drücken…“ wählen</translation>
+    </message>
+    <message>
+        <source>Ready: %1, %2</source>
+        <translation>Bereit: %1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>floorline::input::PortalHotkeys</name>
+    <message>
+        <source>Push to talk on the selected groups</source>
+        <translation>In den ausgewählten Gruppen sprechen</translation>
+    </message>
+    <message>
+        <source>Emergency call on the selected groups</source>
+        <translation>Notruf an die ausgewählten Gruppen</translation>
+    </message>
+    <message>
+        <source>Push to talk on group %1 of the list</source>
+        <translation>In Gruppe %1 der Liste sprechen</translation>
+    </message>
+    <message>
+        <source>Push to talk (pedal)</source>
+        <translation>Sprechen (Pedal)</translation>
+    </message>
+    <message>
+        <source>No desktop bus: global keys are off</source>
+        <translation>Kein Desktop-Bus: globale Tasten sind aus</translation>
+    </message>
+    <message>
+        <source>Asking the desktop for global keys…</source>
+        <translation>Desktop wird nach globalen Tasten gefragt…</translation>
+    </message>
+    <message numerus="yes">
+        <source>The desktop did not bind %n of these keys</source>
+        <translation>
+            <numerusform>Der Desktop belegte %n dieser Tasten nicht</numerusform>
+            <numerusform>Der Desktop belegte %n dieser Tasten nicht</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Global keys work in every program (desktop portal)</source>
+        <translation>Globale Tasten wirken in jedem Programm (Desktop-Portal)</translation>
+    </message>
+    <message>
+        <source>This desktop offers no global keys (%1): push-to-talk works while the console has the focus</source>
+        <translation>Dieser Desktop bietet keine globalen Tasten (%1): Sprechen geht, solange die Konsole den Fokus hat</translation>
+    </message>
+    <message>
+        <source>The desktop refused global keys (%1)</source>
+        <translation>Der Desktop verweigerte globale Tasten (%1)</translation>
+    </message>
+    <message>
+        <source>Global keys were declined in the desktop&apos;s dialog</source>
+        <translation>Globale Tasten wurden im Dialog des Desktops abgelehnt</translation>
+    </message>
+    <message>
+        <source>The desktop could not bind global keys</source>
+        <translation>Der Desktop konnte keine globalen Tasten belegen</translation>
+    </message>
+</context>
+<context>
+    <name>floorline::input::X11Hotkeys</name>
+    <message>
+        <source>No X server to take global keys from</source>
+        <translation>Kein X-Server für globale Tasten</translation>
+    </message>
+    <message numerus="yes">
+        <source>Another program holds %n of these keys</source>
+        <translation>
+            <numerusform>Ein anderes Programm hält %n dieser Tasten</numerusform>
+            <numerusform>Ein anderes Programm hält %n dieser Tasten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Global keys work in every program (X server key grab)</source>
+        <translation>Globale Tasten wirken in jedem Programm (X-Server-Tastengriff)</translation>
     </message>
 </context>
 </TS>

@@ -229,4 +229,24 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>floorline::input::PortalHotkeys</name>
+    <message numerus="yes">
+        <source>The desktop did not bind %n of these keys</source>
+        <translation>
+            <numerusform>The desktop did not bind %n of these keys</numerusform>
+            <numerusform>The desktop did not bind %n of these keys</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>floorline::input::X11Hotkeys</name>
+    <message numerus="yes">
+        <source>Another program holds %n of these keys</source>
+        <translation>
+            <numerusform>Another program holds %n of these keys</numerusform>
+            <numerusform>Another program holds %n of these keys</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

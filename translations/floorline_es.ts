@@ -78,6 +78,18 @@
         <source>For the lowest delay use 10 ms frames with devices set to 128-frame periods (about 2.7 ms at 48 kHz).</source>
         <translation>Para el menor retardo, use tramas de 10 ms con los dispositivos en periodos de 128 tramas (unos 2,7 ms a 48 kHz).</translation>
     </message>
+    <message>
+        <source>Alarms (emergency tone), heard in the room</source>
+        <translation>Alarmas (tono de emergencia), oídas en la sala</translation>
+    </message>
+    <message>
+        <source>In the headset</source>
+        <translation>En los auriculares</translation>
+    </message>
+    <message>
+        <source>Alarm device</source>
+        <translation>Dispositivo de alarma</translation>
+    </message>
 </context>
 <context>
     <name>BroadcastDialog</name>
@@ -431,6 +443,10 @@
         <source>Volume of %1</source>
         <translation>Volumen de %1</translation>
     </message>
+    <message>
+        <source>Global key %1 talks on %2</source>
+        <translation>La tecla global %1 habla en %2</translation>
+    </message>
 </context>
 <context>
     <name>GroupTree</name>
@@ -497,6 +513,29 @@
     <message>
         <source>Not invited: %1</source>
         <translation>Sin invitar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>KeyCapture</name>
+    <message>
+        <source>Press the key…</source>
+        <translation>Pulse la tecla…</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ninguna</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <source>Clear %1</source>
+        <translation>Borrar %1</translation>
     </message>
 </context>
 <context>
@@ -684,6 +723,69 @@
     </message>
 </context>
 <context>
+    <name>PttKeysDialog</name>
+    <message>
+        <source>Push-to-talk keys and pedal</source>
+        <translation>Teclas de PTT y pedal</translation>
+    </message>
+    <message>
+        <source>Click a key field, then press the key (with Ctrl, Alt, Shift or Super if you like). These keys work in every program.</source>
+        <translation>Haga clic en un campo de tecla y pulse la tecla (con Ctrl, Alt, Mayús o Super si lo desea). Estas teclas funcionan en todos los programas.</translation>
+    </message>
+    <message>
+        <source>Talk on the selected groups</source>
+        <translation>Hablar en los grupos seleccionados</translation>
+    </message>
+    <message>
+        <source>Talk key</source>
+        <translation>Tecla de hablar</translation>
+    </message>
+    <message>
+        <source>Emergency call on the selected groups</source>
+        <translation>Llamada de emergencia en los grupos seleccionados</translation>
+    </message>
+    <message>
+        <source>Emergency key</source>
+        <translation>Tecla de emergencia</translation>
+    </message>
+    <message>
+        <source>Group keys: F1 talks on the first group of the list, F2 on the second, … up to F12</source>
+        <translation>Teclas de grupo: F1 habla en el primer grupo de la lista, F2 en el segundo, … hasta F12</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Desactivadas</translation>
+    </message>
+    <message>
+        <source>Group keys</source>
+        <translation>Teclas de grupo</translation>
+    </message>
+    <message>
+        <source>Pedal or headset button</source>
+        <translation>Pedal o botón de los auriculares</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ninguna</translation>
+    </message>
+    <message>
+        <source>Pedal device</source>
+        <translation>Dispositivo de pedal</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Press to choose…</source>
+        <translation>Pulsar para elegir…</translation>
+    </message>
+    <message>
+        <source>Choose the pedal by pressing it</source>
+        <translation>Elegir el pedal pulsándolo</translation>
+    </message>
+</context>
+<context>
     <name>PttPanel</name>
     <message>
         <source>Talking to</source>
@@ -760,6 +862,10 @@ PARA HABLAR</translation>
     <message>
         <source>Hold the button or the Space bar</source>
         <translation>Mantenga pulsado el botón o Espacio</translation>
+    </message>
+    <message>
+        <source>Hold the button, Space or %1</source>
+        <translation>Mantenga el botón, Espacio o %1</translation>
     </message>
 </context>
 <context>
@@ -901,6 +1007,14 @@ PARA HABLAR</translation>
     <message>
         <source>Log out</source>
         <translation>Cerrar sesión</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Teclas</translation>
+    </message>
+    <message>
+        <source>Push-to-talk keys and pedal</source>
+        <translation>Teclas de PTT y pedal</translation>
     </message>
 </context>
 <context>
@@ -1135,6 +1249,17 @@ PARA HABLAR</translation>
     </message>
 </context>
 <context>
+    <name>floorline</name>
+    <message>
+        <source>No desktop: global keys are off</source>
+        <translation>Sin escritorio: teclas globales desactivadas</translation>
+    </message>
+    <message>
+        <source>This desktop offers no global keys: push-to-talk works while the console has the focus</source>
+        <translation>Este escritorio no ofrece teclas globales: el PTT funciona mientras la consola tiene el foco</translation>
+    </message>
+</context>
+<context>
     <name>floorline::console::AudioSettings</name>
     <message>
         <source>Could not open the device: %1</source>
@@ -1251,6 +1376,57 @@ PARA HABLAR</translation>
     <message>
         <source>Sharing failed: %1</source>
         <translation>Error al compartir: %1</translation>
+    </message>
+</context>
+<context>
+    <name>floorline::console::PttInputs</name>
+    <message>
+        <source>The pedal was unplugged: the talk ended</source>
+        <translation>Se desconectó el pedal: la transmisión terminó</translation>
+    </message>
+    <message>
+        <source>Global keys are not available on this system</source>
+        <translation>No hay teclas globales en este sistema</translation>
+    </message>
+    <message>
+        <source>Pedals are not available on this system</source>
+        <translation>No hay pedales en este sistema</translation>
+    </message>
+    <message>
+        <source>Press the pedal or button now…</source>
+        <translation>Pulse ahora el pedal o el botón…</translation>
+    </message>
+    <message>
+        <source>the talk key</source>
+        <translation>la tecla de hablar</translation>
+    </message>
+    <message>
+        <source>the emergency key</source>
+        <translation>la tecla de emergencia</translation>
+    </message>
+    <message>
+        <source>the key of group %1</source>
+        <translation>la tecla del grupo %1</translation>
+    </message>
+    <message>
+        <source>Not a key: %1</source>
+        <translation>No es una tecla: %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; types text in every program: add Ctrl, Alt or Super</source>
+        <translation>«%1» escribe texto en todos los programas: añada Ctrl, Alt o Super</translation>
+    </message>
+    <message>
+        <source>%1 is already %2</source>
+        <translation>%1 ya es %2</translation>
+    </message>
+    <message>
+        <source>%1 is already the talk key</source>
+        <translation>%1 ya es la tecla de hablar</translation>
+    </message>
+    <message>
+        <source>%1 is already the emergency key</source>
+        <translation>%1 ya es la tecla de emergencia</translation>
     </message>
 </context>
 <context>
@@ -1424,6 +1600,105 @@ PARA HABLAR</translation>
     <message>
         <source>Offline</source>
         <translation>Fuera de línea</translation>
+    </message>
+</context>
+<context>
+    <name>floorline::input::EvdevButtons</name>
+    <message>
+        <source>any button</source>
+        <translation>cualquier botón</translation>
+    </message>
+    <message>
+        <source>Cannot read %1 (%2): see &quot;Pedals&quot; in the operations guide</source>
+        <translation>No se puede leer %1 (%2): vea «Pedals» en la guía de operación</translation>
+    </message>
+    <message>
+        <source>No pedal chosen</source>
+        <translation>Ningún pedal elegido</translation>
+    </message>
+    <message>
+        <source>Not plugged in: %1</source>
+        <translation>No conectado: %1</translation>
+    </message>
+    <message>
+        <source>%1 is a keyboard: choose the key that talks with &quot;Press to choose…&quot;</source>
+        <translation>%1 es un teclado: elija la tecla que habla con «Pulsar para elegir…»</translation>
+    </message>
+    <message>
+        <source>Ready: %1, %2</source>
+        <translation>Listo: %1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>floorline::input::PortalHotkeys</name>
+    <message>
+        <source>Push to talk on the selected groups</source>
+        <translation>Hablar en los grupos seleccionados</translation>
+    </message>
+    <message>
+        <source>Emergency call on the selected groups</source>
+        <translation>Llamada de emergencia en los grupos seleccionados</translation>
+    </message>
+    <message>
+        <source>Push to talk on group %1 of the list</source>
+        <translation>Hablar en el grupo %1 de la lista</translation>
+    </message>
+    <message>
+        <source>Push to talk (pedal)</source>
+        <translation>Hablar (pedal)</translation>
+    </message>
+    <message>
+        <source>No desktop bus: global keys are off</source>
+        <translation>Sin bus de escritorio: teclas globales desactivadas</translation>
+    </message>
+    <message>
+        <source>Asking the desktop for global keys…</source>
+        <translation>Pidiendo teclas globales al escritorio…</translation>
+    </message>
+    <message numerus="yes">
+        <source>The desktop did not bind %n of these keys</source>
+        <translation>
+            <numerusform>El escritorio no asignó %n de estas teclas</numerusform>
+            <numerusform>El escritorio no asignó %n de estas teclas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Global keys work in every program (desktop portal)</source>
+        <translation>Las teclas globales funcionan en todos los programas (portal del escritorio)</translation>
+    </message>
+    <message>
+        <source>This desktop offers no global keys (%1): push-to-talk works while the console has the focus</source>
+        <translation>Este escritorio no ofrece teclas globales (%1): el PTT funciona mientras la consola tiene el foco</translation>
+    </message>
+    <message>
+        <source>The desktop refused global keys (%1)</source>
+        <translation>El escritorio rechazó las teclas globales (%1)</translation>
+    </message>
+    <message>
+        <source>Global keys were declined in the desktop&apos;s dialog</source>
+        <translation>Las teclas globales se rechazaron en el diálogo del escritorio</translation>
+    </message>
+    <message>
+        <source>The desktop could not bind global keys</source>
+        <translation>El escritorio no pudo asignar las teclas globales</translation>
+    </message>
+</context>
+<context>
+    <name>floorline::input::X11Hotkeys</name>
+    <message>
+        <source>No X server to take global keys from</source>
+        <translation>No hay servidor X para las teclas globales</translation>
+    </message>
+    <message numerus="yes">
+        <source>Another program holds %n of these keys</source>
+        <translation>
+            <numerusform>Otro programa tiene %n de estas teclas</numerusform>
+            <numerusform>Otro programa tiene %n de estas teclas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Global keys work in every program (X server key grab)</source>
+        <translation>Las teclas globales funcionan en todos los programas (captura de teclas del servidor X)</translation>
     </message>
 </context>
 </TS>

@@ -78,6 +78,18 @@
         <source>For the lowest delay use 10 ms frames with devices set to 128-frame periods (about 2.7 ms at 48 kHz).</source>
         <translation>Pour la latence la plus faible, utilisez des trames de 10 ms et réglez les périphériques sur des périodes de 128 échantillons (environ 2,7 ms à 48 kHz).</translation>
     </message>
+    <message>
+        <source>Alarms (emergency tone), heard in the room</source>
+        <translation>Alarmes (tonalité d&apos;urgence), entendues dans la salle</translation>
+    </message>
+    <message>
+        <source>In the headset</source>
+        <translation>Dans le casque</translation>
+    </message>
+    <message>
+        <source>Alarm device</source>
+        <translation>Appareil d&apos;alarme</translation>
+    </message>
 </context>
 <context>
     <name>BroadcastDialog</name>
@@ -431,6 +443,10 @@
         <source>Volume of %1</source>
         <translation>Volume de %1</translation>
     </message>
+    <message>
+        <source>Global key %1 talks on %2</source>
+        <translation>La touche globale %1 parle sur %2</translation>
+    </message>
 </context>
 <context>
     <name>GroupTree</name>
@@ -497,6 +513,29 @@
     <message>
         <source>Not invited: %1</source>
         <translation>Pas d&apos;invitation&#x202f;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>KeyCapture</name>
+    <message>
+        <source>Press the key…</source>
+        <translation>Appuyez sur la touche…</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <source>Clear %1</source>
+        <translation>Effacer %1</translation>
     </message>
 </context>
 <context>
@@ -684,6 +723,69 @@
     </message>
 </context>
 <context>
+    <name>PttKeysDialog</name>
+    <message>
+        <source>Push-to-talk keys and pedal</source>
+        <translation>Touches d&apos;alternat et pédale</translation>
+    </message>
+    <message>
+        <source>Click a key field, then press the key (with Ctrl, Alt, Shift or Super if you like). These keys work in every program.</source>
+        <translation>Cliquez sur un champ de touche, puis appuyez sur la touche (avec Ctrl, Alt, Maj ou Super si vous voulez). Ces touches fonctionnent dans tous les programmes.</translation>
+    </message>
+    <message>
+        <source>Talk on the selected groups</source>
+        <translation>Parler sur les groupes sélectionnés</translation>
+    </message>
+    <message>
+        <source>Talk key</source>
+        <translation>Touche de parole</translation>
+    </message>
+    <message>
+        <source>Emergency call on the selected groups</source>
+        <translation>Appel d&apos;urgence sur les groupes sélectionnés</translation>
+    </message>
+    <message>
+        <source>Emergency key</source>
+        <translation>Touche d&apos;urgence</translation>
+    </message>
+    <message>
+        <source>Group keys: F1 talks on the first group of the list, F2 on the second, … up to F12</source>
+        <translation>Touches de groupe : F1 parle sur le premier groupe de la liste, F2 sur le deuxième, … jusqu&apos;à F12</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Désactivées</translation>
+    </message>
+    <message>
+        <source>Group keys</source>
+        <translation>Touches de groupe</translation>
+    </message>
+    <message>
+        <source>Pedal or headset button</source>
+        <translation>Pédale ou bouton du casque</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <source>Pedal device</source>
+        <translation>Appareil pédale</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Press to choose…</source>
+        <translation>Appuyer pour choisir…</translation>
+    </message>
+    <message>
+        <source>Choose the pedal by pressing it</source>
+        <translation>Choisir la pédale en l&apos;actionnant</translation>
+    </message>
+</context>
+<context>
     <name>PttPanel</name>
     <message>
         <source>Talking to</source>
@@ -760,6 +862,10 @@ POUR PARLER</translation>
     <message>
         <source>Hold the button or the Space bar</source>
         <translation>Maintenez le bouton ou la touche Espace</translation>
+    </message>
+    <message>
+        <source>Hold the button, Space or %1</source>
+        <translation>Maintenez le bouton, Espace ou %1</translation>
     </message>
 </context>
 <context>
@@ -901,6 +1007,14 @@ POUR PARLER</translation>
     <message>
         <source>Log out</source>
         <translation>Déconnexion</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+    <message>
+        <source>Push-to-talk keys and pedal</source>
+        <translation>Touches d&apos;alternat et pédale</translation>
     </message>
 </context>
 <context>
@@ -1135,6 +1249,17 @@ POUR PARLER</translation>
     </message>
 </context>
 <context>
+    <name>floorline</name>
+    <message>
+        <source>No desktop: global keys are off</source>
+        <translation>Pas de bureau : touches globales désactivées</translation>
+    </message>
+    <message>
+        <source>This desktop offers no global keys: push-to-talk works while the console has the focus</source>
+        <translation>Ce bureau n&apos;offre pas de touches globales : l&apos;alternat fonctionne quand la console a le focus</translation>
+    </message>
+</context>
+<context>
     <name>floorline::console::AudioSettings</name>
     <message>
         <source>Could not open the device: %1</source>
@@ -1251,6 +1376,57 @@ POUR PARLER</translation>
     <message>
         <source>Sharing failed: %1</source>
         <translation>Échec du partage&#x202f;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>floorline::console::PttInputs</name>
+    <message>
+        <source>The pedal was unplugged: the talk ended</source>
+        <translation>La pédale a été débranchée : la parole est terminée</translation>
+    </message>
+    <message>
+        <source>Global keys are not available on this system</source>
+        <translation>Pas de touches globales sur ce système</translation>
+    </message>
+    <message>
+        <source>Pedals are not available on this system</source>
+        <translation>Pas de pédales sur ce système</translation>
+    </message>
+    <message>
+        <source>Press the pedal or button now…</source>
+        <translation>Appuyez maintenant sur la pédale ou le bouton…</translation>
+    </message>
+    <message>
+        <source>the talk key</source>
+        <translation>la touche de parole</translation>
+    </message>
+    <message>
+        <source>the emergency key</source>
+        <translation>la touche d&apos;urgence</translation>
+    </message>
+    <message>
+        <source>the key of group %1</source>
+        <translation>la touche du groupe %1</translation>
+    </message>
+    <message>
+        <source>Not a key: %1</source>
+        <translation>Pas une touche : %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; types text in every program: add Ctrl, Alt or Super</source>
+        <translation>« %1 » tape du texte dans tous les programmes : ajoutez Ctrl, Alt ou Super</translation>
+    </message>
+    <message>
+        <source>%1 is already %2</source>
+        <translation>%1 est déjà %2</translation>
+    </message>
+    <message>
+        <source>%1 is already the talk key</source>
+        <translation>%1 est déjà la touche de parole</translation>
+    </message>
+    <message>
+        <source>%1 is already the emergency key</source>
+        <translation>%1 est déjà la touche d&apos;urgence</translation>
     </message>
 </context>
 <context>
@@ -1424,6 +1600,105 @@ POUR PARLER</translation>
     <message>
         <source>Offline</source>
         <translation>Hors ligne</translation>
+    </message>
+</context>
+<context>
+    <name>floorline::input::EvdevButtons</name>
+    <message>
+        <source>any button</source>
+        <translation>n&apos;importe quel bouton</translation>
+    </message>
+    <message>
+        <source>Cannot read %1 (%2): see &quot;Pedals&quot; in the operations guide</source>
+        <translation>Impossible de lire %1 (%2) : voir « Pedals » dans le guide d&apos;exploitation</translation>
+    </message>
+    <message>
+        <source>No pedal chosen</source>
+        <translation>Aucune pédale choisie</translation>
+    </message>
+    <message>
+        <source>Not plugged in: %1</source>
+        <translation>Non branchée : %1</translation>
+    </message>
+    <message>
+        <source>%1 is a keyboard: choose the key that talks with &quot;Press to choose…&quot;</source>
+        <translation>%1 est un clavier : choisissez la touche qui parle avec « Appuyer pour choisir… »</translation>
+    </message>
+    <message>
+        <source>Ready: %1, %2</source>
+        <translation>Prête : %1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>floorline::input::PortalHotkeys</name>
+    <message>
+        <source>Push to talk on the selected groups</source>
+        <translation>Parler sur les groupes sélectionnés</translation>
+    </message>
+    <message>
+        <source>Emergency call on the selected groups</source>
+        <translation>Appel d&apos;urgence sur les groupes sélectionnés</translation>
+    </message>
+    <message>
+        <source>Push to talk on group %1 of the list</source>
+        <translation>Parler sur le groupe %1 de la liste</translation>
+    </message>
+    <message>
+        <source>Push to talk (pedal)</source>
+        <translation>Parler (pédale)</translation>
+    </message>
+    <message>
+        <source>No desktop bus: global keys are off</source>
+        <translation>Pas de bus de bureau : touches globales désactivées</translation>
+    </message>
+    <message>
+        <source>Asking the desktop for global keys…</source>
+        <translation>Demande des touches globales au bureau…</translation>
+    </message>
+    <message numerus="yes">
+        <source>The desktop did not bind %n of these keys</source>
+        <translation>
+            <numerusform>Le bureau n&apos;a pas attribué %n de ces touches</numerusform>
+            <numerusform>Le bureau n&apos;a pas attribué %n de ces touches</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Global keys work in every program (desktop portal)</source>
+        <translation>Les touches globales fonctionnent dans tous les programmes (portail du bureau)</translation>
+    </message>
+    <message>
+        <source>This desktop offers no global keys (%1): push-to-talk works while the console has the focus</source>
+        <translation>Ce bureau n&apos;offre pas de touches globales (%1) : l&apos;alternat fonctionne quand la console a le focus</translation>
+    </message>
+    <message>
+        <source>The desktop refused global keys (%1)</source>
+        <translation>Le bureau a refusé les touches globales (%1)</translation>
+    </message>
+    <message>
+        <source>Global keys were declined in the desktop&apos;s dialog</source>
+        <translation>Les touches globales ont été refusées dans la fenêtre du bureau</translation>
+    </message>
+    <message>
+        <source>The desktop could not bind global keys</source>
+        <translation>Le bureau n&apos;a pas pu attribuer les touches globales</translation>
+    </message>
+</context>
+<context>
+    <name>floorline::input::X11Hotkeys</name>
+    <message>
+        <source>No X server to take global keys from</source>
+        <translation>Pas de serveur X pour les touches globales</translation>
+    </message>
+    <message numerus="yes">
+        <source>Another program holds %n of these keys</source>
+        <translation>
+            <numerusform>Un autre programme détient %n de ces touches</numerusform>
+            <numerusform>Un autre programme détient %n de ces touches</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Global keys work in every program (X server key grab)</source>
+        <translation>Les touches globales fonctionnent dans tous les programmes (saisie de touche du serveur X)</translation>
     </message>
 </context>
 </TS>
