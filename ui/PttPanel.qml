@@ -179,7 +179,9 @@ ColumnLayout {
         implicitHeight: 40
         background: Rectangle {
             radius: Theme.radius
-            color: emergencyButton.pressed ? Theme.emergency : Qt.darker(Theme.emergency, 1.8)
+            // Lit while held, and while the emergency key holds an emergency call.
+            color: emergencyButton.pressed || panel.controller.talk.emergency
+                   ? Theme.emergency : Qt.darker(Theme.emergency, 1.8)
             border.color: Theme.emergency
             border.width: emergencyButton.visualFocus ? 3 : 1
         }

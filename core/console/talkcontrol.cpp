@@ -77,6 +77,7 @@ void TalkControl::request(const QStringList &sessions, bool emergency)
         return;
     }
     m_pressedOn = sessions;
+    m_emergency = emergency;
     set(TalkState::Requesting);
     const int priority = emergency ? kEmergencyPriority : kConsolePriority;
     const proto::FloorType type

@@ -48,6 +48,8 @@ class TalkControl : public QObject
     Q_PROPERTY(QStringList targets READ targets NOTIFY targetsChanged)
     /// True while a press is held: `targets` is where this talk goes, not the selection.
     Q_PROPERTY(bool pressed READ pressed NOTIFY targetsChanged)
+    /// The held press is an emergency call (from the button, or the emergency key).
+    Q_PROPERTY(bool emergency READ emergency NOTIFY targetsChanged)
     /// When the floor was granted (ms since the epoch, as Date.now()); 0 when not on the air.
     Q_PROPERTY(double grantedAt READ grantedAt NOTIFY changed)
     /// When the server's T2 ends the talk (from Floor Granted's duration); 0 when not known.
@@ -71,6 +73,7 @@ public:
     int queuePosition() const { return m_queuePosition; }
     QStringList targets() const;
     bool pressed() const { return !m_talkSessions.isEmpty(); }
+    bool emergency() const { return pressed() && m_emergency; }
     double grantedAt() const { return double(m_grantedAt); }
     double endsAt() const { return double(m_endsAt); }
 
@@ -108,6 +111,7 @@ private:
 
     Context m_ctx;
     bool m_online = false;
+    bool m_emergency = false; ///< the last request was an emergency call
     bool m_revoked = false;
     TalkState m_state = TalkState::Idle;
     QString m_notice;

@@ -487,6 +487,7 @@ private Q_SLOTS:
         const QString selected = console.controller.groups()->selectedGroups().first();
         hotkeys.press(QStringLiteral("emergency"));
         QTRY_COMPARE(console.state(), TalkState::Granted);
+        QVERIFY(console.controller.talk()->emergency()); // the panel's emergency button lights
         QTRY_VERIFY(console.controller.groups()
                         ->data(console.controller.groups()->indexOf(selected),
                                GroupTreeModel::EmergencyRole)

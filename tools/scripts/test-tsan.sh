@@ -13,5 +13,8 @@ cmake --build --preset tsan
 source tools/scripts/jack-dummy.sh
 # The Qt Quick Tests (label "quick") and the desktop tests (the real window, label "desktop")
 # run in the dev suite only: Qt Quick's scene graph
-# is not instrumented and has not been vetted under TSan here yet.
-ctest --preset tsan --timeout 900 -LE "quick|desktop" "$@"
+# is not instrumented and has not been vetted under TSan here yet. The portal test (label
+# "dbus") has no thread of ours: QtDBus hands its posted events to a libdbus thread inside the
+# uninstrumented Qt, which TSan reports in Qt's event queue itself; a suppression wide enough to
+# hide that would hide real races in event delivery too.
+ctest --preset tsan --timeout 900 -LE "quick|desktop|dbus" "$@"
