@@ -10,7 +10,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, std::size_t size)
 {
     const QByteArray bytes(reinterpret_cast<const char *>(data), qsizetype(size));
     floorline::server::HttpRequest request;
-    const floorline::server::HttpHeadParse parsed = floorline::server::parseHttpHead(bytes, &request);
+    const floorline::server::HttpHeadParse parsed
+        = floorline::server::parseHttpHead(bytes, &request);
     if (parsed.outcome == floorline::server::HttpHeadParse::Done) {
         // What was accepted is within the limits the document gives.
         if (parsed.headLength > floorline::server::kMaxHeadBytes || parsed.headLength > bytes.size()
@@ -19,7 +20,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, std::size_t size)
             __builtin_trap();
         const qint64 itemSize = qint64(size) * 977 + 1;
         bool valid = false;
-        if (const auto range = floorline::server::parseRange(request.header("range"), itemSize, &valid)) {
+        if (const auto range
+            = floorline::server::parseRange(request.header("range"), itemSize, &valid)) {
             if (!valid || range->offset < 0 || range->length <= 0
                 || range->offset + range->length > itemSize)
                 __builtin_trap();

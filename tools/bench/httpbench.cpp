@@ -190,6 +190,8 @@ int main(int argc, char *argv[])
         return 1;
     }
     const double upS = upParts.value(0).toDouble();
+    if (upS <= 0)
+        return 1;
     std::printf("server --http-rate %s MB/s\n", qPrintable(parser.value(httpRate)));
     std::printf("HTTPS upload, one PUT of %lld MiB: %.0f ms, %.1f MB/s (the server hashes the "
                 "file at the end)\n",
@@ -202,6 +204,8 @@ int main(int argc, char *argv[])
             = runCurl(curlArgs(token->token)
                       << QStringLiteral("-o") << QStringLiteral("/dev/null") << QStringLiteral("-w")
                       << QStringLiteral("%{time_total}") << base + QStringLiteral("/media/") + sha);
+        if (down.toDouble() <= 0)
+            return 1; // curl said why
         downMBs.push_back(double(size) / 1e6 / down.toDouble());
     }
     std::sort(downMBs.begin(), downMBs.end());

@@ -136,10 +136,9 @@ private:
 class UploadExchange : public HttpExchange
 {
 public:
-    UploadExchange(MediaStore &store, MediaService &media, SignalingStats &signaling,
-                   HttpStats &stats, MediaUpload upload)
+    UploadExchange(MediaStore &store, SignalingStats &signaling, HttpStats &stats,
+                   MediaUpload upload)
         : m_store(store)
-        , m_media(media)
         , m_signaling(signaling)
         , m_stats(stats)
         , m_upload(std::move(upload))
@@ -187,7 +186,6 @@ private:
     }
 
     MediaStore &m_store;
-    MediaService &m_media;
     SignalingStats &m_signaling;
     HttpStats &m_stats;
     MediaUpload m_upload;
@@ -383,7 +381,7 @@ std::unique_ptr<HttpExchange> MediaHttp::put(const HttpRequest &request, const L
             400, "bad-message", QStringLiteral("Content-Range and Content-Length differ")));
     if (request.contentLength == 0 && up->received < up->size)
         return fixed(jsonResponse(200, stateJson(*up)));
-    return std::make_unique<UploadExchange>(*m_store, m_media, m_signaling, m_stats, *up);
+    return std::make_unique<UploadExchange>(*m_store, m_signaling, m_stats, *up);
 }
 
 } // namespace floorline::server
