@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "signalinglistener.h"
 
+#include "http/httprequest.h"
+
 #include <QLoggingCategory>
 #include <QSslSocket>
 #include <QTimer>
@@ -16,8 +18,8 @@ namespace {
 
 constexpr int kHandshakeTimeoutMs = 10000; // a peer that starts TLS and stalls is dropped
 
-/// A request head longer than this is not a WebSocket upgrade: HTTP refuses it.
-constexpr qint64 kMaxHeadPeek = 16 * 1024 + 4;
+/// A request head longer than HTTP takes is not a WebSocket upgrade: HTTP refuses it.
+constexpr qint64 kMaxHeadPeek = kMaxHeadBytes + 4;
 
 QString keyOf(const QHostAddress &address, quint16 port)
 {
