@@ -24,13 +24,14 @@ void Pairing::start()
         m_token = reply.value->token;
         m_expires = reply.value->expires;
         // The address this console reached the server at: the device is on the same network.
+        // A phone's camera opens it as the phone page; a Floorline device reads it too.
         // With the certificate this console trusts: the device needs no prompt of its own.
         const QByteArray fingerprint = m_client.url().scheme() == QLatin1String("wss")
             ? m_client.presentedCertificate()
             : QByteArray();
         m_uri = proto::PairingUri {m_client.url(), m_client.login().unit.id, m_token, m_expires,
                                    fingerprint}
-                    .toString();
+                    .toWebUrl();
         Q_EMIT codeChanged();
     });
 }

@@ -88,6 +88,9 @@ public:
     /// the read rights of §9.6.
     HttpTokens &httpTokens() { return m_httpTokens; }
     MediaService &mediaService() { return m_media; }
+    /// The phone page (docs/protocol.md §13.5) pushes and reads shelves through these.
+    PushService &pushService() { return m_pushes; }
+    const FleetIndex &fleet() const { return m_fleet; }
     SignalingStats &mutableStats() { return m_stats; }
     /// Floor state of a session, for tests and operators.
     proto::SessionInfo sessionInfo(const QString &id) const { return m_sessions.info(id); }

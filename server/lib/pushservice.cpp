@@ -132,62 +132,125 @@ PushService::recipients(const Login &l, Reply &reply, bool ownOnly, const proto:
 
 void PushService::handle(Login &l, Reply &reply, const Grant &grant, const proto::MediaPush &r)
 {
-    if (!m_store) {
-        refuse(reply, ErrorCode::Internal, QStringLiteral("pushes are not available"));
-        return;
-    }
     const QString sender = l.account->unit.id;
-    if (const auto earlier = m_store->recipients(sender, r.push)) {
-        // The same push again (its response was lost with a connection): nothing new.
-        ++m_stats.pushDuplicates;
-        reply.ok(proto::PushResult {r.push, *earlier, true}.toJson());
-        return;
-    }
-    if (!r.media.isEmpty() && !(m_media.store() && m_media.store()->media(r.media))) {
-        refuse(reply, ErrorCode::NotFound, QStringLiteral("no such media"));
+    if (PushOutcome early = check(sender, r); early.refused() || early.result) {
+        answer(reply, early);
         return;
     }
     const auto found = recipients(l, reply, grant.ownOnly, r.to);
     if (!found)
         return;
+    PushOutcome outcome = commit(sender, l.account->unit.alias, r, *found);
+    answer(reply, outcome);
+    sendOut(outcome);
+}
+
+PushService::PushOutcome PushService::check(const QString &sender, const proto::MediaPush &r)
+{
+    PushOutcome out;
+    if (!m_store) {
+        ++m_stats.pushRefused;
+        out.message = QStringLiteral("pushes are not available");
+        return out;
+    }
+    if (const auto earlier = m_store->recipients(sender, r.push)) {
+        // The same push again (its response was lost with a connection): nothing new.
+        ++m_stats.pushDuplicates;
+        out.result = proto::PushResult {r.push, *earlier, true};
+        return out;
+    }
+    if (!r.media.isEmpty() && !(m_media.store() && m_media.store()->media(r.media)))
+        return refusal(ErrorCode::NotFound, QStringLiteral("no such media"));
+    return out;
+}
+
+PushService::PushOutcome PushService::refusal(ErrorCode code, const QString &why)
+{
+    ++m_stats.pushRefused;
+    PushOutcome out;
+    out.code = code;
+    out.message = why;
+    return out;
+}
+
+void PushService::answer(Reply &reply, const PushOutcome &outcome)
+{
+    if (outcome.result)
+        reply.ok(outcome.result->toJson());
+    else
+        reply.fail(outcome.code, outcome.message);
+}
+
+PushService::PushOutcome PushService::commit(const QString &sender, const QString &alias,
+                                             const proto::MediaPush &r,
+                                             const QList<std::pair<QString, bool>> &found)
+{
     // A recipient that has this many pushes waiting gets no more until it takes some: the
     // others of a group push still do.
-    QList<std::pair<QString, bool>> waiting;
-    for (const auto &recipient : *found) {
+    PushOutcome out;
+    for (const auto &recipient : found) {
         if (m_store->pendingCount(recipient.first) < m_limits.maxWaiting)
-            waiting.append(recipient);
+            out.targets.append(recipient);
         else
             ++m_stats.pushRecipientsFull;
     }
-    if (waiting.isEmpty()) {
-        refuse(reply, ErrorCode::RateLimited,
-               QStringLiteral("%1 pushes wait for %2 already")
-                   .arg(m_limits.maxWaiting)
-                   .arg(found->first().first));
-        return;
-    }
-    if (!takePush(sender)) {
-        refuse(reply, ErrorCode::RateLimited,
-               QStringLiteral("more than %1 pushes a minute").arg(m_limits.perMinute));
-        return;
-    }
-    const auto targets = &waiting;
-    StoredPush push {sender,     r.push,     l.account->unit.alias,
-                     r.to.group, r.to.bound, r.media,
-                     r.link,     r.note,     QDateTime::currentMSecsSinceEpoch()};
+    if (out.targets.isEmpty())
+        return refusal(ErrorCode::RateLimited, QStringLiteral("%1 pushes wait for %2 already")
+                                                   .arg(m_limits.maxWaiting)
+                                                   .arg(found.first().first));
+    if (!takePush(sender))
+        return refusal(ErrorCode::RateLimited,
+                       QStringLiteral("more than %1 pushes a minute").arg(m_limits.perMinute));
+    out.push = StoredPush {sender, r.push, alias,  r.to.group, r.to.bound,
+                           r.media, r.link, r.note, QDateTime::currentMSecsSinceEpoch()};
     QString error;
-    if (!m_store->add(push, *targets, &error)) {
+    if (!m_store->add(out.push, out.targets, &error)) {
         qCWarning(lcPush) << "storing push" << r.push << "failed:" << error;
-        refuse(reply, ErrorCode::Internal, QStringLiteral("storage failed"));
-        return;
+        return refusal(ErrorCode::Internal, QStringLiteral("storage failed"));
     }
     ++m_stats.pushes;
-    proto::PushResult result {r.push, {}, false};
-    for (const auto &[unit, displayOnly] : *targets)
-        result.recipients.append({unit, proto::PushState::Queued});
-    reply.ok(result.toJson());
-    for (const auto &[unit, displayOnly] : *targets)
-        deliver({push, unit, displayOnly, proto::PushState::Queued});
+    out.result = proto::PushResult {r.push, {}, false};
+    for (const auto &[unit, displayOnly] : out.targets)
+        out.result->recipients.append({unit, proto::PushState::Queued});
+    return out;
+}
+
+void PushService::sendOut(const PushOutcome &outcome)
+{
+    if (!outcome.result || outcome.result->duplicate)
+        return;
+    for (const auto &[unit, displayOnly] : outcome.targets)
+        deliver({outcome.push, unit, displayOnly, proto::PushState::Queued});
+}
+
+PushService::PushOutcome PushService::pushFromPhone(const QString &phone, const QString &alias,
+                                                    const QString &console, bool displaysOnly,
+                                                    const proto::MediaPush &r)
+{
+    PushOutcome early = check(phone, r);
+    if (early.refused() || early.result)
+        return early;
+    if (!m_fleet.account(console))
+        return refusal(ErrorCode::NotFound, QStringLiteral("no such unit"));
+    PushOutcome outcome = commit(phone, alias, r, {{console, displaysOnly}});
+    sendOut(outcome);
+    return outcome;
+}
+
+std::optional<QList<proto::PushRecipient>> PushService::states(const QString &sender,
+                                                               const QString &push) const
+{
+    return m_store ? m_store->recipients(sender, push) : std::nullopt;
+}
+
+proto::MediaShelf PushService::shelf(const QString &group) const
+{
+    proto::MediaShelf shelf;
+    if (m_store) {
+        for (const StoredPush &p : m_store->shelf(group, kShelfSize))
+            shelf.items.append(pushedOf(p));
+    }
+    return shelf;
 }
 
 proto::Pushed PushService::pushedOf(const StoredPush &p) const
@@ -276,12 +339,7 @@ void PushService::handle(Login &l, Reply &reply, const Grant &grant, const proto
         reply.fail(ErrorCode::Forbidden, QStringLiteral("not a member of this group"));
         return;
     }
-    proto::MediaShelf shelf;
-    if (m_store) {
-        for (const StoredPush &p : m_store->shelf(r.group, kShelfSize))
-            shelf.items.append(pushedOf(p));
-    }
-    reply.ok(shelf.toJson());
+    reply.ok(shelf(r.group).toJson());
 }
 
 void PushService::handle(Login &l, Reply &reply, const proto::UnitAnnounce &r)
@@ -309,15 +367,34 @@ void PushService::handle(Login &l, Reply &reply, const proto::PairCreate &)
     reply.ok(proto::PairCode {token, expires}.toJson());
 }
 
+std::optional<QString> PushService::pairCodeConsole(const QString &token) const
+{
+    const auto it = m_pairCodes.constFind(token);
+    if (it == m_pairCodes.cend() || it->expires < QDateTime::currentMSecsSinceEpoch())
+        return std::nullopt;
+    return it->console;
+}
+
+bool PushService::claimForPhone(const QString &token, const QString &phone, const QString &alias)
+{
+    const std::optional<QString> console = pairCodeConsole(token);
+    if (!console)
+        return false;
+    m_pairCodes.remove(token); // one claim per code
+    ++m_stats.pairings;
+    m_logins.deliverToUnit(*console, proto::PairBound {{phone, alias}});
+    return true;
+}
+
 void PushService::handle(Login &l, Reply &reply, const proto::PairClaim &r)
 {
-    const auto it = m_pairCodes.constFind(r.token);
-    if (it == m_pairCodes.cend() || it->expires < QDateTime::currentMSecsSinceEpoch()) {
+    const std::optional<QString> found = pairCodeConsole(r.token);
+    if (!found) {
         ++m_stats.badMessage;
         reply.fail(ErrorCode::NotFound, QStringLiteral("pairing code unknown, used or expired"));
         return;
     }
-    const QString console = it->console;
+    const QString console = *found;
     const QString device = l.unit();
     if (console == device) {
         ++m_stats.badMessage;

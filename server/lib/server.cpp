@@ -2,7 +2,9 @@
 #include "server.h"
 
 #include "http/httpconnection.h"
+#include "http/httprouter.h"
 #include "http/mediahttp.h"
+#include "http/phonehttp.h"
 
 #include "store.h"
 
@@ -172,8 +174,11 @@ bool Server::listen(const ServerOptions &options, QString *error)
     connect(m_listener.get(), &SignalingListener::accepted, this,
             [this](QWebSocket *socket, QSslSocket *tls) { m_hub->accept(socket, tls); });
     m_httpPacer.setRate(options.httpBytesPerSecond);
-    m_http = std::make_unique<MediaHttp>(m_hub->httpTokens(), m_hub->mediaService(), m_media.get(),
-                                         m_hub->mutableStats(), m_httpStats);
+    m_mediaHttp = std::make_unique<MediaHttp>(m_hub->httpTokens(), m_phones, m_hub->mediaService(),
+                                              m_media.get(), m_hub->mutableStats(), m_httpStats);
+    m_phoneHttp = std::make_unique<PhoneHttp>(m_phones, m_hub->pushService(), m_hub->fleet(),
+                                              m_httpStats);
+    m_http = std::make_unique<HttpRouter>(*m_mediaHttp, *m_phoneHttp);
     connect(m_listener.get(), &SignalingListener::httpAccepted, this, [this](QTcpSocket *socket) {
         new HttpConnection(socket, *m_http, m_httpStats, m_httpPacer, this);
     });
@@ -192,6 +197,8 @@ void Server::stop()
     for (HttpConnection *c : findChildren<HttpConnection *>(Qt::FindDirectChildrenOnly))
         delete c;
     m_http.reset();
+    m_phoneHttp.reset();
+    m_mediaHttp.reset();
     m_hub.reset();
     m_listener.reset();
     m_relay.stop();

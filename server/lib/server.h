@@ -3,6 +3,7 @@
 
 #include "http/httppacer.h"
 #include "http/httpstats.h"
+#include "http/phonesessions.h"
 #include "hub.h"
 #include "mediastore.h"
 #include "signalinglistener.h"
@@ -97,7 +98,10 @@ private:
     std::unique_ptr<SignalingListener> m_listener;
     HttpStats m_httpStats;
     HttpPacer m_httpPacer;
-    std::unique_ptr<HttpRoutes> m_http; ///< media over HTTPS (docs/protocol.md §13)
+    PhoneSessions m_phones; ///< phone pages paired with consoles (docs/protocol.md §13.5)
+    std::unique_ptr<HttpRoutes> m_mediaHttp; ///< media over HTTPS (docs/protocol.md §13)
+    std::unique_ptr<HttpRoutes> m_phoneHttp;
+    std::unique_ptr<HttpRoutes> m_http; ///< which of the two a path goes to
     RtpRelay m_relay;
     std::unique_ptr<Hub> m_hub;
     QHostAddress m_host;

@@ -56,6 +56,18 @@ private Q_SLOTS:
         QCOMPARE(parsed->fingerprint, uri.fingerprint);
         QVERIFY(uri.toString().endsWith(QStringLiteral("&fp=")
                                         + QString::fromLatin1(uri.fingerprint.toHex())));
+        // The phone page's address carries the same fields; the server is the page's origin.
+        const QString web = uri.toWebUrl();
+        QVERIFY2(web.startsWith(QStringLiteral(
+                     "https://10.0.0.5:7700/pair/4be0643f1d98573b97cdca98a65347dd?console=")),
+                 qPrintable(web));
+        const auto fromWeb = proto::PairingUri::parse(web);
+        QVERIFY(fromWeb);
+        QCOMPARE(fromWeb->server, uri.server);
+        QCOMPARE(fromWeb->token, uri.token);
+        QCOMPARE(fromWeb->console, uri.console);
+        QCOMPARE(fromWeb->expires, uri.expires);
+        QCOMPARE(fromWeb->fingerprint, uri.fingerprint);
         // The percent-encoded form of the server (docs/protocol.md §10.10) reads the same.
         QCOMPARE(proto::PairingUri::parse(
                      QStringLiteral("floorline://pair?server=wss%3A%2F%2F10.0.0.5%3A7700"
@@ -65,6 +77,10 @@ private Q_SLOTS:
                  uri.server);
         for (const char *bad :
              {"https://pair?server=ws://a:1&console=c&token=t&expires=1",
+              "https://10.0.0.5:7700/phone/4be0?console=c&expires=1",
+              "https://10.0.0.5:7700/pair/?console=c&expires=1",
+              "http://10.0.0.5:7700/pair/t?console=c&expires=1&fp="
+              "5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a",
               "floorline://pair?server=http://a:1&console=c&token=t&expires=1",
               "floorline://pair?server=ws://a:1&token=t&expires=1",
               "floorline://pair?server=ws://a:1&console=c&token=t&expires=soon",

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "mediahttp.h"
 
+#include "httpjson.h"
 #include "httptokens.h"
+#include "phonesessions.h"
 
 #include "../login.h"
 #include "../mediaservice.h"
@@ -9,29 +11,15 @@
 #include "../stats.h"
 
 #include "core/protocol/jsonreader.h"
-#include "core/protocol/jsonstrict.h"
 #include "core/protocol/media.h"
 
-#include <QJsonDocument>
-#include <QUrlQuery>
 
 namespace floorline::server {
 
 namespace {
-constexpr qint64 kMaxJsonBody = 4096;
 /// Bytes gathered before they are appended to the partial file: one file append and one
 /// database touch per MiB, not per TCP segment.
 constexpr qint64 kWriteBytes = 1024 * 1024;
-
-QByteArray json(const QJsonObject &object)
-{
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
-}
-
-HttpResponse jsonResponse(int status, const QJsonObject &object)
-{
-    return HttpResponse::text(status, json(object), "application/json");
-}
 
 HttpResponse storeError(MediaError error)
 {
@@ -99,39 +87,6 @@ bool parseContentRange(const QByteArray &value, qint64 *first, qint64 *last, qin
     return ok1 && ok2 && ok3 && *first >= 0 && *last >= *first && *size > *last;
 }
 
-/// A JSON body read to its end, then answered.
-class JsonExchange : public HttpExchange
-{
-public:
-    using Answer = std::function<HttpResponse(const QJsonObject &)>;
-    explicit JsonExchange(Answer answer)
-        : m_answer(std::move(answer))
-    { }
-    std::optional<HttpResponse> data(const QByteArray &piece) override
-    {
-        m_body += piece;
-        if (m_body.size() > kMaxJsonBody)
-            return HttpResponse::error(413, "too-large", QStringLiteral("the body is too large"));
-        return std::nullopt;
-    }
-    HttpResponse finish() override
-    {
-        QJsonParseError parseError;
-        const QJsonDocument doc = QJsonDocument::fromJson(m_body, &parseError);
-        if (parseError.error != QJsonParseError::NoError || !doc.isObject())
-            return HttpResponse::error(400, "bad-json",
-                                       QStringLiteral("the body must be a JSON object"));
-        if (const std::optional<QString> twice = proto::firstDuplicateKey(m_body))
-            return HttpResponse::error(400, "bad-json",
-                                       QStringLiteral("duplicate key \"%1\"").arg(*twice));
-        return m_answer(doc.object());
-    }
-
-private:
-    Answer m_answer;
-    QByteArray m_body;
-};
-
 /// The body of a PUT appended to an upload as it arrives.
 class UploadExchange : public HttpExchange
 {
@@ -192,34 +147,29 @@ private:
     QByteArray m_pending;
 };
 
-std::unique_ptr<HttpExchange> fixed(HttpResponse response)
-{
-    return std::make_unique<FixedExchange>(std::move(response));
-}
 } // namespace
 
-MediaHttp::MediaHttp(HttpTokens &tokens, MediaService &media, MediaStore *store,
+MediaHttp::MediaHttp(HttpTokens &tokens, PhoneSessions &phones, MediaService &media, MediaStore *store,
                      SignalingStats &signaling, HttpStats &stats)
     : m_tokens(tokens)
+    , m_phones(phones)
     , m_media(media)
     , m_store(store)
     , m_signaling(signaling)
     , m_stats(stats)
 { }
 
-const Login *MediaHttp::caller(const HttpRequest &request)
+QString MediaHttp::caller(const HttpRequest &request)
 {
-    QByteArray token;
-    const QByteArray auth = request.header("authorization");
-    if (auth.startsWith("Bearer "))
-        token = auth.mid(7).trimmed();
-    else
-        token = QUrlQuery(QString::fromLatin1(request.query))
-                    .queryItemValue(QStringLiteral("token"))
-                    .toLatin1();
-    if (token.isEmpty() || token.size() > 128)
-        return nullptr;
-    return m_tokens.resolve(token);
+    const QByteArray token = bearerToken(request);
+    if (token.isEmpty())
+        return {};
+    if (const Login *login = m_tokens.resolve(token))
+        return login->unit();
+    // A phone page acts for the console it is paired with: its uploads are the console's.
+    if (const std::optional<PhoneSession> phone = m_phones.resolve(token))
+        return phone->console;
+    return {};
 }
 
 std::unique_ptr<HttpExchange> MediaHttp::begin(const HttpRequest &request, const QHostAddress &)
@@ -227,54 +177,49 @@ std::unique_ptr<HttpExchange> MediaHttp::begin(const HttpRequest &request, const
     const QList<QByteArray> parts = request.path.split('/');
     // "/media/<id>", "/media/uploads", "/media/uploads/<id>"
     if (parts.size() < 3 || parts[1] != "media")
-        return fixed(HttpResponse::error(404, "not-found", QStringLiteral("no such page")));
+        return fixedExchange(HttpResponse::error(404, "not-found", QStringLiteral("no such page")));
     if (!m_store)
-        return fixed(storeError(MediaError::Io));
-    const Login *login = caller(request);
-    if (!login) {
-        HttpResponse r = HttpResponse::error(
-            401, "not-authenticated",
-            QStringLiteral("give the login's token (media.token): Authorization: Bearer <token>"));
-        r.headers.append(
-            qMakePair(QByteArray("www-authenticate"), QByteArray("Bearer realm=\"floorline\"")));
-        return fixed(std::move(r));
-    }
+        return fixedExchange(storeError(MediaError::Io));
+    const QString unit = caller(request);
+    if (unit.isEmpty())
+        return fixedExchange(unauthorized(
+            QStringLiteral("give the login's token (media.token): Authorization: Bearer <token>")));
     const bool uploads = parts[2] == "uploads";
     if (uploads && parts.size() == 3) {
         if (request.method != "POST")
-            return fixed(HttpResponse::error(405, "bad-method", QStringLiteral("POST here")));
-        return create(*login);
+            return fixedExchange(HttpResponse::error(405, "bad-method", QStringLiteral("POST here")));
+        return create(unit);
     }
     if (uploads && parts.size() == 4) {
         if (request.method == "GET" || request.method == "HEAD")
-            return status(*login, parts[3]);
+            return status(unit, parts[3]);
         if (request.method == "PUT")
-            return put(request, *login, parts[3]);
-        return fixed(HttpResponse::error(405, "bad-method", QStringLiteral("GET or PUT here")));
+            return put(request, unit, parts[3]);
+        return fixedExchange(HttpResponse::error(405, "bad-method", QStringLiteral("GET or PUT here")));
     }
     if (parts.size() == 3) {
         if (request.method != "GET" && request.method != "HEAD")
-            return fixed(HttpResponse::error(405, "bad-method", QStringLiteral("GET here")));
-        return get(request, *login, parts[2]);
+            return fixedExchange(HttpResponse::error(405, "bad-method", QStringLiteral("GET here")));
+        return get(request, unit, parts[2]);
     }
-    return fixed(HttpResponse::error(404, "not-found", QStringLiteral("no such page")));
+    return fixedExchange(HttpResponse::error(404, "not-found", QStringLiteral("no such page")));
 }
 
-std::unique_ptr<HttpExchange> MediaHttp::get(const HttpRequest &request, const Login &login,
+std::unique_ptr<HttpExchange> MediaHttp::get(const HttpRequest &request, const QString &unit,
                                              const QByteArray &id)
 {
     const QString media = QString::fromLatin1(id);
     const auto item = m_store->media(media);
     // As over signaling (§9.6): an item the caller may not read does not exist for it.
-    if (!item || !m_media.mayRead(media, login.unit())) {
+    if (!item || !m_media.mayRead(media, unit)) {
         if (item)
             ++m_signaling.mediaUnreadable;
-        return fixed(storeError(MediaError::UnknownMedia));
+        return fixedExchange(storeError(MediaError::UnknownMedia));
     }
     MediaError error = MediaError::None;
     std::shared_ptr<QFile> file = m_store->openFile(media, &error);
     if (!file)
-        return fixed(storeError(error));
+        return fixedExchange(storeError(error));
     HttpResponse r;
     r.headers = {{"content-type", item->type.toLatin1()},
                  {"accept-ranges", "bytes"},
@@ -290,7 +235,7 @@ std::unique_ptr<HttpExchange> MediaHttp::get(const HttpRequest &request, const L
             HttpResponse refused = storeError(MediaError::BadRange);
             refused.headers.append(qMakePair(QByteArray("content-range"),
                                              "bytes */" + QByteArray::number(item->size)));
-            return fixed(std::move(refused));
+            return fixedExchange(std::move(refused));
         }
         if (wanted) {
             offset = wanted->offset;
@@ -311,12 +256,11 @@ std::unique_ptr<HttpExchange> MediaHttp::get(const HttpRequest &request, const L
         signaling.mediaBytesOut += uint64_t(piece.size());
         return piece;
     };
-    return fixed(std::move(r));
+    return fixedExchange(std::move(r));
 }
 
-std::unique_ptr<HttpExchange> MediaHttp::create(const Login &login)
+std::unique_ptr<HttpExchange> MediaHttp::create(const QString &unit)
 {
-    const QString unit = login.unit();
     return std::make_unique<JsonExchange>([this, unit](const QJsonObject &body) {
         proto::MediaUpload r;
         proto::JsonReader reader(body);
@@ -340,24 +284,24 @@ std::unique_ptr<HttpExchange> MediaHttp::create(const Login &login)
     });
 }
 
-std::unique_ptr<HttpExchange> MediaHttp::status(const Login &login, const QByteArray &upload)
+std::unique_ptr<HttpExchange> MediaHttp::status(const QString &unit, const QByteArray &upload)
 {
     const auto up = m_store->upload(QString::fromLatin1(upload));
     if (!up)
-        return fixed(storeError(MediaError::UnknownUpload));
-    if (up->owner != login.unit())
-        return fixed(HttpResponse::error(403, "forbidden", QStringLiteral("not your upload")));
-    return fixed(jsonResponse(200, stateJson(*up)));
+        return fixedExchange(storeError(MediaError::UnknownUpload));
+    if (up->owner != unit)
+        return fixedExchange(HttpResponse::error(403, "forbidden", QStringLiteral("not your upload")));
+    return fixedExchange(jsonResponse(200, stateJson(*up)));
 }
 
-std::unique_ptr<HttpExchange> MediaHttp::put(const HttpRequest &request, const Login &login,
+std::unique_ptr<HttpExchange> MediaHttp::put(const HttpRequest &request, const QString &unit,
                                              const QByteArray &upload)
 {
     const auto up = m_store->upload(QString::fromLatin1(upload));
     if (!up)
-        return fixed(storeError(MediaError::UnknownUpload));
-    if (up->owner != login.unit())
-        return fixed(HttpResponse::error(403, "forbidden", QStringLiteral("not your upload")));
+        return fixedExchange(storeError(MediaError::UnknownUpload));
+    if (up->owner != unit)
+        return fixedExchange(HttpResponse::error(403, "forbidden", QStringLiteral("not your upload")));
     qint64 first = 0, last = 0, size = 0;
     const QByteArray range = request.header("content-range");
     if (range.isEmpty()) {
@@ -365,22 +309,22 @@ std::unique_ptr<HttpExchange> MediaHttp::put(const HttpRequest &request, const L
         last = up->received + request.contentLength - 1;
         size = up->size;
     } else if (!parseContentRange(range, &first, &last, &size)) {
-        return fixed(HttpResponse::error(
+        return fixedExchange(HttpResponse::error(
             400, "bad-message", QStringLiteral("Content-Range: bytes <first>-<last>/<size>")));
     }
     if (size != up->size)
-        return fixed(HttpResponse::error(
+        return fixedExchange(HttpResponse::error(
             400, "bad-message",
             QStringLiteral("the upload was declared with %1 bytes").arg(up->size)));
     if (first != up->received) {
         HttpResponse r = jsonResponse(409, stateJson(*up));
-        return fixed(std::move(r));
+        return fixedExchange(std::move(r));
     }
     if (last - first + 1 != request.contentLength)
-        return fixed(HttpResponse::error(
+        return fixedExchange(HttpResponse::error(
             400, "bad-message", QStringLiteral("Content-Range and Content-Length differ")));
     if (request.contentLength == 0 && up->received < up->size)
-        return fixed(jsonResponse(200, stateJson(*up)));
+        return fixedExchange(jsonResponse(200, stateJson(*up)));
     return std::make_unique<UploadExchange>(*m_store, m_signaling, m_stats, *up);
 }
 

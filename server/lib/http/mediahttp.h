@@ -9,7 +9,7 @@ namespace floorline::server {
 class HttpTokens;
 class MediaService;
 class MediaStore;
-struct Login;
+class PhoneSessions;
 struct SignalingStats;
 
 /**
@@ -24,24 +24,25 @@ struct SignalingStats;
 class MediaHttp : public HttpRoutes
 {
 public:
-    MediaHttp(HttpTokens &tokens, MediaService &media, MediaStore *store, SignalingStats &signaling,
+    MediaHttp(HttpTokens &tokens, PhoneSessions &phones, MediaService &media, MediaStore *store, SignalingStats &signaling,
               HttpStats &stats);
 
     std::unique_ptr<HttpExchange> begin(const HttpRequest &request,
                                         const QHostAddress &peer) override;
-    /// The login a request's token names (Authorization: Bearer, or ?token= for a page's
-    /// <img>/<video>, which cannot send a header); null when none lives.
-    const Login *caller(const HttpRequest &request);
+    /// The unit a request acts for: the login its token names, or the console of the phone
+    /// page it names (§13.5); empty when no live one does.
+    QString caller(const HttpRequest &request);
 
 private:
-    std::unique_ptr<HttpExchange> get(const HttpRequest &request, const Login &login,
+    std::unique_ptr<HttpExchange> get(const HttpRequest &request, const QString &unit,
                                       const QByteArray &id);
-    std::unique_ptr<HttpExchange> create(const Login &login);
-    std::unique_ptr<HttpExchange> status(const Login &login, const QByteArray &upload);
-    std::unique_ptr<HttpExchange> put(const HttpRequest &request, const Login &login,
+    std::unique_ptr<HttpExchange> create(const QString &unit);
+    std::unique_ptr<HttpExchange> status(const QString &unit, const QByteArray &upload);
+    std::unique_ptr<HttpExchange> put(const HttpRequest &request, const QString &unit,
                                       const QByteArray &upload);
 
     HttpTokens &m_tokens;
+    PhoneSessions &m_phones;
     MediaService &m_media;
     MediaStore *m_store;
     SignalingStats &m_signaling;
