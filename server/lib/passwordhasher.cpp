@@ -102,10 +102,12 @@ bool PasswordHasher::verify(const QString &stored, const QString &password,
         return false;
     ++m_pending;
     // The answer comes back through this object's event loop; a hasher destroyed meanwhile
-    // (its workers joined first) takes the queued answer with it.
-    std::function<void()> job = [this, stored, password, done = std::move(done)] {
+    // (its workers joined first) takes the queued answer with it. The worker moves `done` on
+    // rather than copying it: what it captures (a QPointer to the connection) is copied, read
+    // and destroyed on the event loop's thread only.
+    std::function<void()> job = [this, stored, password, done = std::move(done)]() mutable {
         const bool match = verifyNow(stored, password);
-        QMetaObject::invokeMethod(this, [this, match, done] {
+        QMetaObject::invokeMethod(this, [this, match, done = std::move(done)] {
             --m_pending;
             done(match);
         });

@@ -27,6 +27,8 @@ packages=(
   # the accessibility tree over AT-SPI, another X client to take the focus, screenshots
   xdotool x11-xserver-utils x11-utils xterm imagemagick dbus dbus-x11 at-spi2-core
   python3-pyatspi gir1.2-atspi-2.0
+  # The phone page test (tests/browser): Debian's Chromium driven by puppeteer-core on Node.js
+  chromium nodejs
 )
 # Every QML module the console loads at run time, derived from ui/ (qml-runtime-deps.py).
 while read -r p; do
@@ -44,3 +46,10 @@ if [ "${#missing[@]}" -gt 0 ]; then
   $SUDO apt-get update -q
   $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
+# npm comes with Node.js where it was installed from NodeSource; Debian packages it apart.
+if ! command -v npm >/dev/null; then
+  $SUDO apt-get install -y -q --no-install-recommends npm
+fi
+# puppeteer-core for tests/browser, at the versions package-lock.json pins (no browser download:
+# the test drives /usr/bin/chromium).
+npm ci --prefix "$(dirname "$0")/../../tests/browser" --no-audit --no-fund --loglevel=error

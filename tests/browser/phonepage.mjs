@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: Apache-2.0
+// A field user's phone, played by Debian's Chromium at a phone's viewport (tst_phonepage drives
+// it): opens the console's pairing address, gives a name, uploads a photo and a short video,
+// sends them to the console, waits for the page to show them delivered and then seen, and asks
+// the console's displays to play an item from a group shelf.
+//
+// node phonepage.mjs <pairing URL> <photo> <video> <screenshot dir> <group id with a shelf item>
+// Prints one line per step ("STEP <name> ...") for the test to follow; exits non-zero on failure.
+import puppeteer from 'puppeteer-core';
+
+const [url, photo, video, shots, group] = process.argv.slice(2);
+const step = (name, detail = '') => console.log(`STEP ${name} ${detail}`.trim());
+const wait = { timeout: 60000 };
+
+const browser = await puppeteer.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  headless: true,
+  acceptInsecureCerts: true, // the test server's certificate is self-signed
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+let failed = false;
+try {
+  const page = await browser.newPage();
+  // A mid-sized phone (Pixel 7 class): 412 × 915 CSS pixels, touch.
+  await page.setViewport({ width: 412, height: 915, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  page.on('console', (m) => console.log(`PAGE ${m.type()} ${m.text()}`));
+  page.on('pageerror', (e) => { console.log(`PAGEERROR ${e.message}`); failed = true; });
+
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForSelector('#pair:not([hidden])', wait);
+  await page.screenshot({ path: `${shots}/phone-1-pair.png` });
+  await page.type('#name', 'Engine 4 Maria');
+  await page.tap('#connect');
+  await page.waitForSelector('#send:not([hidden])', wait);
+  step('paired', await page.$eval('#bound', (e) => e.textContent));
+  if (new URL(page.url()).pathname !== '/phone') throw new Error('the spent code stayed in the address');
+
+  for (const [file, to] of [[photo, 'console'], [video, 'console']]) {
+    const [chooser] = await Promise.all([page.waitForFileChooser(wait), page.click('label[for=gallery]')]);
+    await chooser.accept([file]);
+    await page.waitForSelector('#chosen:not([hidden])', wait);
+    await page.click(`input[name=to][value=${to}]`);
+    await page.type('#note', `from the browser: ${file.split('/').pop()}`);
+    await page.screenshot({ path: `${shots}/phone-2-chosen-${file.split('.').pop()}.png` });
+    await page.tap('#sendButton');
+    await page.waitForFunction(() => /Sent|Not sent/.test(document.querySelector('#sendStatus').textContent), wait);
+    const status = await page.$eval('#sendStatus', (e) => e.textContent);
+    step('sent', status);
+    if (!status.startsWith('Sent')) throw new Error(status);
+  }
+  // The console fetched both and said so.
+  await page.waitForFunction(() => {
+    const rows = [...document.querySelectorAll('#sentList li')];
+    return rows.length === 2 && rows.every((r) => r.dataset.state === 'delivered' || r.dataset.state === 'opened');
+  }, wait);
+  await page.screenshot({ path: `${shots}/phone-3-delivered.png`, fullPage: true });
+  step('delivered', await page.$eval('#sentList', (e) => e.innerText.replace(/\n/g, ' | ')));
+
+  // The dispatcher looked at them (the test dismisses them on the console).
+  await page.waitForFunction(() => [...document.querySelectorAll('#sentList li')].every((r) => r.dataset.state === 'opened'), wait);
+  step('seen', await page.$eval('#sentList', (e) => e.innerText.replace(/\n/g, ' | ')));
+
+  // A group shelf, and one of its items played on the console's displays.
+  await page.select('#group', group);
+  await page.waitForSelector('#shelfList li button', wait);
+  await page.screenshot({ path: `${shots}/phone-4-shelf.png`, fullPage: true });
+  step('shelf', await page.$eval('#shelfList', (e) => e.innerText.replace(/\n/g, ' | ')));
+  await page.tap('#shelfList li button');
+  await page.waitForFunction(() => document.querySelector('#shelfList li button').textContent === 'Sent to display', wait);
+  await page.waitForFunction(() => document.querySelector('#sentList li').dataset.state !== 'queued', wait);
+  await page.screenshot({ path: `${shots}/phone-5-played.png`, fullPage: true });
+  step('played', await page.$eval('#sentList li', (e) => e.innerText.replace(/\n/g, ' | ')));
+
+  // A reload keeps the pairing (the token is kept; the spent code is not tried again).
+  await page.reload({ waitUntil: 'load' });
+  await page.waitForSelector('#send:not([hidden])', wait);
+  step('reloaded', await page.$eval('#bound', (e) => e.textContent));
+} catch (e) {
+  console.log(`FAIL ${e.message}`);
+  failed = true;
+} finally {
+  await browser.close();
+}
+process.exit(failed ? 1 : 0);
