@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "mediacache.h"
 
+#include "mediahttpclient.h"
+
 #include "core/signaling/signalingclient.h"
 
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QLoggingCategory>
+#include <QNetworkReply>
 #include <QStandardPaths>
 
 Q_LOGGING_CATEGORY(lcMediaCache, "floorline.console.media", QtInfoMsg)
@@ -22,18 +25,44 @@ QString mediaKind(const QString &contentType)
     return QStringLiteral("file");
 }
 
-MediaCache::MediaCache(SignalingClient &client, BulkPacer &pacer, QObject *parent)
+MediaCache::MediaCache(SignalingClient &client, BulkPacer &pacer, MediaHttpClient *http,
+                       QObject *parent)
     : QObject(parent)
     , m_client(client)
     , m_pacer(pacer)
+    , m_http(http)
 {
     m_pumpTimer.setSingleShot(true);
     connect(&m_pumpTimer, &QTimer::timeout, this, &MediaCache::pump);
+    if (m_http) {
+        // Fetches asked for while the token was on its way (right after a login, pushes
+        // waiting for us arrive with it) start now: over HTTP if it came.
+        connect(m_http, &MediaHttpClient::settled, this, [this] {
+            QStringList waiting;
+            for (const auto &[id, f] : m_fetches) {
+                if (!f.reply && f.inFlight == 0)
+                    waiting.append(id);
+            }
+            for (const QString &id : waiting) {
+                if (m_http->ready())
+                    fetchHttp(id);
+            }
+            pump();
+        });
+    }
     setDirectory(QStandardPaths::writableLocation(QStandardPaths::CacheLocation)
                  + QStringLiteral("/media"));
 }
 
-MediaCache::~MediaCache() = default;
+MediaCache::~MediaCache()
+{
+    for (auto &[id, f] : m_fetches) {
+        if (f.reply) {
+            f.reply->disconnect(this);
+            f.reply->abort();
+        }
+    }
+}
 
 void MediaCache::setDirectory(const QString &path)
 {
@@ -92,17 +121,24 @@ MediaCache::State MediaCache::fetch(const QString &id)
         fail(id, f.file->errorString());
         return State::Failed;
     }
+    if (const auto known = m_items.constFind(id); known != m_items.cend() && known->size > 0)
+        f.item = *known;
     m_fetches.emplace(id, std::move(f));
     m_states.insert(id, State::Loading);
     Q_EMIT stateChanged(id);
-    pump();
+    if (m_http && (m_http->ready() || m_http->asking()) && m_fetches.at(id).item.size == 0)
+        learn(id); // HTTP brings the bytes; what the item is (its name) comes from signaling
+    if (m_http && m_http->ready())
+        fetchHttp(id);
+    else if (!(m_http && m_http->asking()))
+        pump();
     return State::Loading;
 }
 
 void MediaCache::learn(const QString &id)
 {
-    // A file kept from an earlier run: its bytes are here, but what it is (type, name) is not.
-    // One byte of it brings the item's description along.
+    // A file kept from an earlier run, or one coming over HTTP: its bytes are (or will be)
+    // here, but what it is (type, name) is not. One byte of it brings the description along.
     m_items.insert(id, proto::MediaItem {id, {}, 0, {}, {}, 0}); // asked once
     proto::MediaGet get;
     get.media = id;
@@ -115,10 +151,101 @@ void MediaCache::learn(const QString &id)
     });
 }
 
+void MediaCache::fetchHttp(const QString &id)
+{
+    Fetch &f = m_fetches.at(id);
+    ++f.attempts;
+    f.resumeAt = f.received;
+    f.reply = m_http->get(id, f.received);
+    QNetworkReply *reply = f.reply;
+    connect(reply, &QNetworkReply::readyRead, this, [this, id, reply] { onHttpData(id, reply); });
+    connect(reply, &QNetworkReply::finished, this, [this, id, reply] { onHttpDone(id, reply); });
+}
+
+void MediaCache::onHttpData(const QString &id, QNetworkReply *reply)
+{
+    const auto it = m_fetches.find(id);
+    if (it == m_fetches.end() || it->second.reply != reply)
+        return;
+    Fetch &f = it->second;
+    const int status = httpStatus(*reply);
+    if (status != 200 && status != 206)
+        return; // an error's JSON body: read when finished
+    if (status == 200 && f.resumeAt > 0) {
+        // The server sent the whole item instead of the rest (no range): start over.
+        f.file->resize(0);
+        f.file->seek(0);
+        f.received = f.resumeAt = 0;
+    }
+    const QByteArray bytes = reply->readAll();
+    if (f.file->write(bytes) != bytes.size()) {
+        fail(id, f.file->errorString());
+        return;
+    }
+    f.received += bytes.size();
+    if (f.item.size == 0) {
+        // First bytes of an item we knew nothing of: its size is in the answer.
+        const QByteArray range = reply->rawHeader("Content-Range");
+        f.item.id = id;
+        f.item.size = range.isEmpty()
+            ? reply->header(QNetworkRequest::ContentLengthHeader).toLongLong()
+            : range.mid(range.lastIndexOf('/') + 1).toLongLong();
+        f.item.type = reply->header(QNetworkRequest::ContentTypeHeader).toString();
+    }
+    Q_EMIT progressChanged(id);
+}
+
+void MediaCache::onHttpDone(const QString &id, QNetworkReply *reply)
+{
+    reply->deleteLater();
+    const auto it = m_fetches.find(id);
+    if (it == m_fetches.end() || it->second.reply != reply)
+        return;
+    Fetch &f = it->second;
+    onHttpData(id, reply);
+    if (m_fetches.find(id) == m_fetches.end())
+        return; // failed writing
+    f.reply = nullptr;
+    const int status = httpStatus(*reply);
+    if (reply->error() == QNetworkReply::NoError && (status == 200 || status == 206)) {
+        complete(id);
+        return;
+    }
+    const QJsonObject body = replyJson(*reply);
+    if (status == 404 || status == 416 || status == 403) {
+        fail(id, replyProblem(*reply, body));
+        return;
+    }
+    if (status == 401)
+        m_http->tokenRefused();
+    qCInfo(lcMediaCache) << "HTTP transfer of" << id << "stopped at" << f.received
+                         << "bytes:" << replyProblem(*reply, body);
+    // Dropped, timed out, or a token that ended: go on from the first byte not received, over
+    // HTTP while it works, else over signaling from there.
+    if (f.attempts < kHttpAttempts && m_http->ready()) {
+        QTimer::singleShot(200 * f.attempts, this, [this, id] {
+            const auto again = m_fetches.find(id);
+            if (again == m_fetches.end() || again->second.reply)
+                return;
+            if (m_http->ready())
+                fetchHttp(id);
+            else
+                pump();
+        });
+        return;
+    }
+    f.requested = f.received;
+    pump();
+}
+
 void MediaCache::pump()
 {
+    if (m_http && m_http->asking())
+        return; // settled() pumps
     m_pacer.setRate(m_client.limits().messagesPerSecond);
     for (auto &[id, f] : m_fetches) {
+        if (f.reply)
+            continue; // over HTTP
         // Until the first answer the size is unknown: ask for the first chunk alone.
         const bool sizeKnown = f.requested > 0;
         while (f.inFlight < (sizeKnown ? kWindow : 1)
@@ -212,6 +339,10 @@ void MediaCache::complete(const QString &id)
 void MediaCache::fail(const QString &id, const QString &why)
 {
     if (auto node = m_fetches.extract(id); !node.empty()) {
+        if (QNetworkReply *reply = node.mapped().reply) {
+            reply->disconnect(this);
+            reply->abort();
+        }
         node.mapped().file->close();
         node.mapped().file->remove();
     }

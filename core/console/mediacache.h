@@ -14,12 +14,15 @@
 #include <unordered_map>
 
 class QFile;
+class QNetworkReply;
 
 namespace floorline {
 class SignalingClient;
 }
 
 namespace floorline::console {
+
+class MediaHttpClient;
 
 /// How the console shows an item of `contentType`: "image", "video" or "file". An item whose
 /// description has not arrived yet counts as an image: most items shown with spurts are.
@@ -30,9 +33,11 @@ QString mediaKind(const QString &contentType);
  * under their SHA-256 and checked against it, so a picture shown with a talk spurt is a local
  * file by the time the talker's next spurt names it.
  *
- * Fetches run one item at a time per request window and stay inside the server's message
- * rate (SignalingClient::limits()). A fetch that fails (item gone, hash mismatch, link lost)
- * is reported and may be asked for again.
+ * Bytes come over HTTPS when the console holds an HTTP token (MediaHttpClient): as fast as
+ * TCP carries them, and a dropped transfer continues with a Range from the first byte not
+ * received. Otherwise (an older server) they come as `media.get` chunks, a window of requests
+ * per item inside the server's message rate (SignalingClient::limits()). A fetch that fails
+ * (item gone, hash mismatch, link lost for good) is reported and may be asked for again.
  * Thread rule: GUI thread (it shares the console's SignalingClient).
  */
 class MediaCache : public QObject
@@ -43,7 +48,11 @@ public:
 
     static constexpr int kWindow = 4; ///< chunk requests in flight per item
 
-    MediaCache(SignalingClient &client, BulkPacer &pacer, QObject *parent = nullptr);
+    static constexpr int kHttpAttempts = 5; ///< a transfer that drops this often falls back
+
+    /// `http` may be null: then every fetch uses signaling.
+    MediaCache(SignalingClient &client, BulkPacer &pacer, MediaHttpClient *http,
+               QObject *parent = nullptr);
     ~MediaCache() override;
 
     /// Where files go; created if needed. Items already there are used without fetching.
@@ -79,9 +88,15 @@ private:
         qint64 requested = 0; ///< next offset to ask for
         int inFlight = 0;
         QHash<qint64, QByteArray> early; ///< chunks that overtook one still in flight
+        QNetworkReply *reply = nullptr; ///< the HTTP transfer running, if any
+        int attempts = 0; ///< HTTP transfers started for this fetch
+        qint64 resumeAt = 0; ///< the running transfer asked for the bytes from here
     };
     QString pathOf(const QString &id) const;
     void pump();
+    void fetchHttp(const QString &id);
+    void onHttpData(const QString &id, QNetworkReply *reply);
+    void onHttpDone(const QString &id, QNetworkReply *reply);
     void learn(const QString &id);
     void onChunk(const QString &id, const proto::MediaData &data);
     void complete(const QString &id);
@@ -89,6 +104,7 @@ private:
 
     SignalingClient &m_client;
     BulkPacer &m_pacer;
+    MediaHttpClient *m_http;
     QTimer m_pumpTimer; ///< waits for the pacer's next token
     QString m_directory;
     QHash<QString, State> m_states;

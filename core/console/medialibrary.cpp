@@ -49,7 +49,8 @@ bool isTransient(const proto::Error &error)
 MediaLibrary::MediaLibrary(SignalingClient &client, QObject *parent)
     : QObject(parent)
     , m_client(client)
-    , m_cache(client, m_pacer)
+    , m_http(client)
+    , m_cache(client, m_pacer, &m_http)
     , m_shelf({[this](const QString &m) { return stateName(m_cache.state(m)); },
                [this](const QString &m) { return m_cache.progress(m); },
                [this](const QString &m) { return m_cache.url(m); }})
@@ -464,8 +465,47 @@ QUrl MediaLibrary::defaultPickFolder()
     return QUrl::fromLocalFile(QDir(pictures).exists() ? pictures : QDir::homePath());
 }
 
+void MediaLibrary::startHttpUpload(Upload &u)
+{
+    auto *http = new HttpUpload(m_http, {u.name, u.type, u.bytes.size(), u.sha256}, u.bytes,
+                                u.upload, this);
+    u.http = http;
+    const QString key = u.key;
+    connect(http, &HttpUpload::progress, this, [this, key](double done) {
+        m_shelf.update(key, [&](ShelfEntry &e) { e.uploadProgress = done; });
+    });
+    connect(http, &HttpUpload::stored, this, [this, key, http](const proto::MediaItem &item) {
+        http->deleteLater();
+        if (uploadOf(key))
+            pushShared(key, item);
+    });
+    connect(http, &HttpUpload::failed, this, [this, key, http](const QString &why, bool transient) {
+        http->deleteLater();
+        Upload *up = uploadOf(key);
+        if (!up)
+            return;
+        if (!transient) {
+            failUpload(key, why);
+            return;
+        }
+        // HTTPS does not get through (a proxy, a token that ended): the same upload goes on in
+        // chunks over signaling from where the server stands.
+        qCInfo(lcLibrary) << "uploading" << up->name << "over signaling:" << why;
+        up->overSignaling = true;
+        up->upload = http->upload();
+        startUpload(*up);
+    });
+    http->start();
+}
+
 void MediaLibrary::startUpload(Upload &u)
 {
+    if (u.http)
+        return; // already on its way over HTTPS
+    if (!u.overSignaling && m_http.ready()) {
+        startHttpUpload(u);
+        return;
+    }
     u.stalled = false;
     u.inFlight = 0;
     const QString key = u.key;
@@ -498,7 +538,7 @@ void MediaLibrary::pumpUploads()
 {
     m_pacer.setRate(m_client.limits().messagesPerSecond);
     for (Upload &u : m_uploads) {
-        if (u.upload.isEmpty() || u.stalled)
+        if (u.upload.isEmpty() || u.stalled || u.http)
             continue;
         while (u.inFlight < kWindow && u.next < u.bytes.size()) {
             if (!m_pacer.take()) {

@@ -2,12 +2,15 @@
 #pragma once
 
 #include "bulkpacer.h"
+#include "httpupload.h"
 #include "mediacache.h"
+#include "mediahttpclient.h"
 #include "mediashelfmodel.h"
 
 #include "core/signaling/signalingclient.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QSet>
 #include <QTimer>
 #include <QtQml/qqmlregistration.h>
@@ -20,11 +23,12 @@ namespace floorline::console {
  * @brief The console's media (DESIGN.md M4–M6): sharing files with a group, the groups'
  * shelves, pushes received and acknowledged, and the item armed for the next talk spurt.
  *
- * Sharing uploads the file in chunks (resumed after a reconnect from where the server stands),
- * then pushes it to the group, whose members and consoles find it on the group's shelf. A push
- * received is acknowledged as delivered at once and as opened when the dispatcher opens it;
- * pushes are told apart by sender and id, so one sent again after a reconnect shows once.
- * Thread rule: GUI thread (it shares the console's SignalingClient).
+ * Sharing uploads the file over HTTPS (HttpUpload), or in signaling chunks where HTTPS does
+ * not get through (resumed after a reconnect from where the server stands), then pushes it to the
+ * group, whose members and consoles find it on the group's shelf. A push received is acknowledged
+ * as delivered at once and as opened when the dispatcher opens it; pushes are told apart by sender
+ * and id, so one sent again after a reconnect shows once. Thread rule: GUI thread (it shares the
+ * console's SignalingClient).
  */
 class MediaLibrary : public QObject
 {
@@ -129,10 +133,13 @@ private:
         qint64 acked = 0; ///< bytes the server confirmed
         int inFlight = 0;
         bool stalled = false; ///< the link dropped: resume with upload-status when back
+        bool overSignaling = false; ///< HTTPS did not work for it: chunks from here on
+        QPointer<HttpUpload> http; ///< the HTTPS transfer running, if any
     };
     void onPushed(const proto::Pushed &pushed);
     void onPushStatus(const proto::MediaPushStatus &status);
     void startUpload(Upload &u);
+    void startHttpUpload(Upload &u);
     void pumpUploads();
     void onChunkResult(const QString &key, qint64 length, const Reply<proto::UploadState> &r);
     void finishUpload(const QString &key);
@@ -144,6 +151,7 @@ private:
 
     SignalingClient &m_client;
     BulkPacer m_pacer;
+    MediaHttpClient m_http; ///< before the cache, which holds transfers of it
     MediaCache m_cache;
     MediaShelfModel m_shelf;
     QUrl m_pickFolder = defaultPickFolder();

@@ -204,6 +204,10 @@ private Q_SLOTS:
         QVERIFY2(http.value(QStringLiteral("bytesIn")).toInteger() >= photo.size() + video.size(),
                  QJsonDocument(http).toJson().constData());
         QCOMPARE(http.value(QStringLiteral("pairings")).toInteger(), 1);
+        // The console and its display fetched them over HTTPS too.
+        QVERIFY2(http.value(QStringLiteral("bytesOut")).toInteger()
+                     >= 2 * (photo.size() + video.size()) + shared.size(),
+                 QJsonDocument(http).toJson().constData());
     }
 };
 
