@@ -3,7 +3,7 @@ import QtQuick
 import QtQuick.Layouts
 import Floorline.Core
 
-// `floorline --display`: a second screen bound to the dispatcher's account (a wall display, a
+// `floorline --as-display`: a second screen bound to the dispatcher's account (a wall display, a
 // tablet). It shows what the console sends to its displays, one item at a time, and nothing
 // of the talk groups.
 Rectangle {

@@ -35,6 +35,18 @@ Rectangle {
             font.weight: Font.DemiBold
             elide: Text.ElideRight
         }
+        // What the sender wrote with it ("North entrance"): often what the picture is for.
+        Text {
+            objectName: "incomingNote"
+            Layout.fillWidth: true
+            visible: text !== ""
+            text: view.hasItem && view.item.note ? view.item.note : ""
+            color: Theme.text
+            font.pixelSize: 14
+            wrapMode: Text.Wrap
+            maximumLineCount: 3
+            elide: Text.ElideRight
+        }
         Item {
             Layout.fillWidth: true
             Layout.fillHeight: true

@@ -26,7 +26,7 @@ ApplicationWindow {
         onActivated: window.close()
     }
 
-    // A display client (floorline --display) shows pushes only; a console everything.
+    // A display client (floorline --as-display) shows pushes only; a console everything.
     Loader {
         anchors.fill: parent
         focus: true

@@ -73,7 +73,7 @@ class ConsoleController : public QObject
     Q_PROPERTY(floorline::console::PttInputs *pushToTalk READ pushToTalk CONSTANT)
     /// The open emergencies, with acknowledge and cancel.
     Q_PROPERTY(floorline::console::EmergencyList *emergencies READ emergencies CONSTANT)
-    /// A display client (`floorline --display`): it shows what its account sends it and takes
+    /// A display client (`floorline --as-display`): it shows what its account sends it and takes
     /// no part in talk groups.
     Q_PROPERTY(bool display READ display CONSTANT)
 public:

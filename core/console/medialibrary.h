@@ -79,7 +79,7 @@ public:
     Q_INVOKABLE void view(const QString &media, const QString &caption);
     Q_INVOKABLE void closeView();
     /// Pushes the shelf entry `key` to `unit` (shown to the dispatcher as `label`), or, with
-    /// `unit` empty, to this account's display clients (`floorline --display`). Queued by the
+    /// `unit` empty, to this account's display clients (`floorline --as-display`). Queued by the
     /// server if the recipient is away.
     Q_INVOKABLE void sendTo(const QString &key, const QString &unit, const QString &label);
     int incomingCount() const { return int(m_incoming.size()); }

@@ -76,7 +76,7 @@ struct Login
     QString password; ///< empty when resuming
     QString resumeToken; ///< empty for a fresh login
     quint64 lastSeq = 0; ///< last event sequence number the client processed (resume only)
-    /// A display client (`floorline --display`): it shows what is pushed to the clients
+    /// A display client (`floorline --as-display`): it shows what is pushed to the clients
     /// bound to its account and takes no part in talk groups.
     bool display = false;
     void read(JsonReader &r);

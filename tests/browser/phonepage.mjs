@@ -2,7 +2,8 @@
 // A field user's phone, played by Debian's Chromium at a phone's viewport (tst_phonepage drives
 // it): opens the console's pairing address, gives a name, uploads a photo and a short video,
 // sends them to the console, waits for the page to show them delivered and then seen, and asks
-// the console's displays to play an item from a group shelf.
+// the console's displays to play an item from a group shelf. The photo leaves while the phone
+// has no network; the spent pairing link, opened again, keeps the pairing.
 //
 // node phonepage.mjs <pairing URL> <photo> <video> <screenshot dir> <group id with a shelf item>
 // Prints one line per step ("STEP <name> ...") for the test to follow; exits non-zero on failure.
@@ -43,7 +44,20 @@ try {
     await page.click(`input[name=to][value=${to}]`);
     await page.type('#note', `from the browser: ${file.split('/').pop()}`);
     await page.screenshot({ path: `${shots}/phone-2-chosen-${file.split('.').pop()}.png` });
+    const outage = file === photo;
+    // The photo leaves in a dead spot: no network until the page has tried a few times.
+    if (outage) await page.setOfflineMode(true);
     await page.tap('#sendButton');
+    if (outage) {
+      await page.waitForFunction(() => /No connection/.test(document.querySelector('#sendStatus').textContent), wait);
+      const locked = await page.$eval('#gallery', (e) => e.disabled)
+          && await page.$eval('label[for=gallery]', (e) => e.classList.contains('disabled'));
+      if (!locked) throw new Error('the pickers can be used while a file is on its way');
+      await page.screenshot({ path: `${shots}/phone-2-offline.png` });
+      await new Promise((ok) => setTimeout(ok, 3000));
+      await page.setOfflineMode(false);
+      step('outage', await page.$eval('#sendStatus', (e) => e.textContent));
+    }
     await page.waitForFunction(() => /Sent|Not sent/.test(document.querySelector('#sendStatus').textContent), wait);
     const status = await page.$eval('#sendStatus', (e) => e.textContent);
     step('sent', status);
@@ -76,6 +90,20 @@ try {
   await page.reload({ waitUntil: 'load' });
   await page.waitForSelector('#send:not([hidden])', wait);
   step('reloaded', await page.$eval('#bound', (e) => e.textContent));
+
+  // The spent link scanned again on this phone: the pairing that works stays, and says so.
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForSelector('#pair:not([hidden])', wait);
+  await page.tap('#connect');
+  await page.waitForSelector('#send:not([hidden])', wait);
+  await page.waitForFunction(() => /still paired/.test(document.querySelector('#sendStatus').textContent), wait);
+  if (await page.$$eval('#sentList li', (rows) => rows.length) !== 3) throw new Error('the sent list was lost');
+  // The shelf opens on the group that has something on it.
+  await page.waitForFunction((g) => document.querySelector('#group').value === g
+                             && document.querySelectorAll('#shelfList li').length > 0, wait, group);
+  if (await page.$eval('#cancelButton', (e) => e.offsetParent !== null)) throw new Error('"Stop sending" shows with nothing on its way');
+  await page.screenshot({ path: `${shots}/phone-6-spent-link.png`, fullPage: true });
+  step('spent', await page.$eval('#sendStatus', (e) => e.textContent));
 } catch (e) {
   console.log(`FAIL ${e.message}`);
   failed = true;

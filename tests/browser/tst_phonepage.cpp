@@ -167,6 +167,7 @@ private Q_SLOTS:
         QTRY_COMPARE(pairing->devices(), QStringList {QStringLiteral("Engine 4 Maria")});
 
         // The console takes both: byte-identical, from the name the field user gave.
+        QVERIFY2(reached("outage"), log.constData());
         QVERIFY2(reached("delivered"), log.constData());
         MediaLibrary *media = console.media();
         QTRY_COMPARE(media->incomingCount(), 2);
@@ -175,6 +176,10 @@ private Q_SLOTS:
             QTRY_VERIFY(!incomingBytes(*media).isEmpty());
             QCOMPARE(media->incoming().value(QStringLiteral("from")).toString(),
                      QStringLiteral("Engine 4 Maria"));
+            // The note the field user typed reaches the dispatcher with it.
+            QCOMPARE(media->incoming().value(QStringLiteral("note")).toString(),
+                     QStringLiteral("from the browser: ")
+                         + media->incoming().value(QStringLiteral("name")).toString());
             received.insert(sha256(incomingBytes(*media)));
             media->dismissIncoming(); // the dispatcher looked: the phone shows "Seen"
         }
@@ -196,6 +201,7 @@ private Q_SLOTS:
         QCOMPARE(onDisplay.last(), sha256(shared));
         QCOMPARE(QSet<QString>(onDisplay.cbegin(), onDisplay.cend() - 1), received);
         QVERIFY2(reached("reloaded"), log.constData());
+        QVERIFY2(reached("spent"), log.constData());
         QVERIFY(phone.waitForFinished(30000));
         QVERIFY2(phone.exitCode() == 0, log.constData());
         qInfo().noquote() << log;

@@ -84,6 +84,7 @@ async function hashFile(file, progress) {
 
 // ---- Talking to the server.
 const $ = (id) => document.getElementById(id);
+const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 let token = localStorage.getItem('floorline.token') || '';
 let session = null;
 
@@ -94,6 +95,11 @@ class HttpError extends Error {
     this.code = body.error || '';
     this.body = body;
   }
+}
+
+// The field user chose to stop sending.
+class Stopped extends Error {
+  constructor() { super('stopped'); }
 }
 
 function parse(text) {
@@ -112,6 +118,30 @@ async function api(method, path, body) {
     throw new HttpError(r.status, data);
   }
   return data;
+}
+
+// Whether trying again can help: no answer at all (no network in a stairwell, the server
+// restarting) or a gateway in between that could not reach the server.
+function transient(e) {
+  return !(e instanceof HttpError) || [502, 503, 504].includes(e.status);
+}
+
+let stopping = false;
+
+// Tries `attempt` until it gets an answer, waiting longer each time (up to 10 s): a phone
+// that loses its network goes on by itself when it is back. Only "Stop sending" ends it.
+async function persist(attempt, waiting) {
+  for (let failures = 0; ;) {
+    if (stopping) throw new Stopped();
+    try {
+      return await attempt();
+    } catch (e) {
+      if (stopping || e instanceof Stopped) throw new Stopped();
+      if (!transient(e)) throw e;
+      waiting(++failures);
+      await sleep(1000 * Math.min(failures, 10));
+    }
+  }
 }
 
 function randomId(prefix) {
@@ -135,11 +165,17 @@ function lost(title, text) {
   show('lost', true);
 }
 
+function say(text, error) {
+  $('sendStatus').textContent = text;
+  $('sendStatus').className = error ? 'error' : '';
+}
+
 // ---- Pairing: /pair/<code> came from the console's QR code.
 async function claim(code) {
   const name = $('name').value.trim();
   localStorage.setItem('floorline.name', name);
   $('connect').disabled = true;
+  const earlier = token;
   try {
     const s = await api('POST', '/phone/claim', {code, name});
     token = s.token;
@@ -149,9 +185,17 @@ async function claim(code) {
     begin(s);
   } catch (e) {
     $('connect').disabled = false;
-    if (e.status === 404) lost('This code no longer works', 'It was used already or ran out. Ask the dispatcher for a new one (“Pair device”) and scan it.');
+    if (e.status === 404 && earlier) keepPairing('That code no longer works: this phone is still paired.');
+    else if (e.status === 404) lost('This code no longer works', 'It was used already or ran out. Ask the dispatcher for a new one (“Pair device”) and scan it.');
     else lost('Could not connect', e.message);
   }
+}
+
+// A spent or old code opened on a phone that is paired already: the pairing that works stays.
+function keepPairing(notice) {
+  history.replaceState(null, '', '/phone');
+  api('GET', '/phone/session').then((s) => { begin(s); say(notice, true); },
+                                     (e) => { if (e.status !== 401) lost('Could not connect', e.message); });
 }
 
 function begin(s) {
@@ -164,18 +208,22 @@ function begin(s) {
   const select = $('group');
   select.replaceChildren(...s.groups.map((g) => new Option(g.name || g.id, g.id)));
   show('shelf', s.groups.length > 0);
+  loadSent();
   renderSent();
-  loadShelf();
+  if (sent.some((e) => e.state === 'queued' || e.state === 'delivered')) poll();
+  pickGroup(s.groups);
 }
 
 // ---- Sending a photo or video.
 let chosen = null;
 let previewUrl = '';
+let sending = false;
+let request = null; // the PUT on its way, for "Stop sending"
 
 function choose(input) {
   const file = input.files[0];
   input.value = '';
-  if (!file) return;
+  if (!file || sending) return;
   chosen = file;
   if (previewUrl) URL.revokeObjectURL(previewUrl);
   previewUrl = URL.createObjectURL(file);
@@ -185,8 +233,7 @@ function choose(input) {
   else view.alt = file.name;
   $('preview').replaceChildren(view);
   $('fileName').textContent = `${file.name} · ${size(file.size)}`;
-  $('sendStatus').textContent = '';
-  $('sendStatus').className = '';
+  say('');
   $('progress').hidden = true;
   show('chosen', true);
 }
@@ -196,59 +243,88 @@ function size(bytes) {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
+// While one file goes, the pickers and Send rest: a second choice would replace the preview
+// of the file still on its way.
+function setSending(on) {
+  sending = on;
+  stopping = false;
+  $('sendButton').disabled = on;
+  show('cancelButton', on);
+  for (const id of ['camera', 'gallery']) {
+    $(id).disabled = on;
+    document.querySelector(`label[for=${id}]`).classList.toggle('disabled', on);
+  }
+}
+
 function putPiece(upload, file, from, to, progress) {
   return new Promise((resolve, reject) => {
     const x = new XMLHttpRequest();
+    request = x;
     x.open('PUT', '/media/uploads/' + upload);
     x.setRequestHeader('Authorization', 'Bearer ' + token);
     x.setRequestHeader('Content-Range', `bytes ${from}-${to - 1}/${file.size}`);
     x.upload.onprogress = (e) => progress((from + e.loaded) / file.size);
     x.onload = () => resolve({status: x.status, body: parse(x.responseText)});
     x.onerror = () => reject(new Error('the connection dropped'));
+    x.onabort = () => reject(new Stopped());
     x.send(file.slice(from, to));
   });
 }
 
-// Stores `file` on the server and returns its MediaItem; resumes after a dropped connection
-// from the last byte the server kept (§13.4).
+// Stores `file` on the server and returns its MediaItem. It resumes from the last byte the
+// server kept (§13.4): after a dropped connection, and after a reload when the same file is
+// chosen again (its upload is remembered by its SHA-256).
 async function upload(file, progress) {
   const sha256 = await hashFile(file, (p) => progress('Preparing', p));
-  const type = file.type || 'application/octet-stream';
-  const state = await api('POST', '/media/uploads',
-                          {name: file.name.slice(0, 128) || 'photo', contentType: type, size: file.size, sha256});
-  if (!state.upload) return state.media; // the server has these bytes already
-  let received = state.received, failures = 0;
-  for (;;) {
-    let r;
+  const kept = 'floorline.upload.' + sha256;
+  let received = 0;
+  const waiting = () => progress('No connection, trying again', received / file.size);
+  let state = null;
+  const earlier = localStorage.getItem(kept);
+  if (earlier) {
     try {
-      r = await putPiece(state.upload, file, received, Math.min(file.size, received + PIECE),
-                         (p) => progress('Uploading', p));
+      state = await persist(() => api('GET', '/media/uploads/' + earlier), waiting);
     } catch (e) {
-      if (++failures > 20) throw e;
-      progress('Connection lost, trying again', received / file.size);
-      await new Promise((ok) => setTimeout(ok, 1000 * Math.min(failures, 5)));
-      received = (await api('GET', '/media/uploads/' + state.upload)).received;
-      continue;
+      if (e instanceof Stopped || e.status === 401) throw e;
+      localStorage.removeItem(kept); // finished or expired: start it again
     }
-    failures = 0;
-    if (r.status === 201) return r.body;
+  }
+  if (!state) {
+    const type = file.type || 'application/octet-stream';
+    state = await persist(() => api('POST', '/media/uploads',
+                                    {name: file.name.slice(0, 128) || 'photo', contentType: type, size: file.size, sha256}),
+                          waiting);
+    if (!state.upload) return state.media; // the server has these bytes already
+    localStorage.setItem(kept, state.upload);
+  }
+  received = state.received;
+  for (;;) {
+    // A PUT that did not get through is sent again from the same offset: the server answers
+    // 409 with where it stands when it kept part of it.
+    const r = await persist(() => putPiece(state.upload, file, received, Math.min(file.size, received + PIECE),
+                                           (p) => progress('Uploading', p)),
+                            waiting);
+    if (r.status === 201) { localStorage.removeItem(kept); return r.body; }
     if (r.status === 200 || r.status === 409) { received = r.body.received; continue; }
+    if ([502, 503, 504].includes(r.status)) { waiting(); await sleep(2000); continue; }
     if (r.status === 401) pairingEnded();
+    else localStorage.removeItem(kept);
     throw new HttpError(r.status, r.body);
   }
 }
 
-async function push(media, to, note, name, kind) {
+async function push(media, to, note, name, kind, waiting) {
   const id = randomId('web-');
   const entry = {push: id, name, kind, to, state: 'queued', thumb: kind === 'image' ? media.id : ''};
   sent.unshift(entry);
   saveSent();
   renderSent();
   try {
-    await api('POST', '/phone/pushes', {push: id, to, media: media.id, note});
+    // The push id makes a repeat harmless: the server answers it as a duplicate.
+    await persist(() => api('POST', '/phone/pushes', {push: id, to, media: media.id, note}), waiting);
   } catch (e) {
     entry.state = 'failed';
-    entry.error = e.message;
+    entry.error = e instanceof Stopped ? 'stopped' : e.message;
     saveSent();
     renderSent();
     throw e;
@@ -258,41 +334,60 @@ async function push(media, to, note, name, kind) {
 
 async function send() {
   const file = chosen;
-  if (!file) return;
+  if (!file || sending) return;
   const to = document.querySelector('input[name=to]:checked').value;
-  const status = $('sendStatus');
-  $('sendButton').disabled = true;
+  setSending(true);
   $('progress').hidden = false;
-  status.className = '';
+  say('');
   try {
     const media = await upload(file, (what, p) => {
       $('progress').value = Math.round(p * 100);
-      status.textContent = `${what}… ${Math.round(p * 100)} %`;
+      say(`${what}… ${Math.round(p * 100)} %`);
     });
     $('progress').value = 100;
-    status.textContent = 'Uploaded. Sending…';
-    await push(media, to, $('note').value.trim(), file.name, file.type.split('/')[0]);
-    status.textContent = 'Sent: see below when it is delivered.';
+    say('Uploaded. Sending…');
+    await push(media, to, $('note').value.trim(), file.name, file.type.split('/')[0],
+               () => say('No connection, trying again…'));
+    say(`Sent ${file.name}. Below: when it arrives and is seen.`);
     $('note').value = '';
     chosen = null;
     show('chosen', false);
+    $('progress').hidden = true;
   } catch (e) {
-    status.textContent = `Not sent: ${e.message}`;
-    status.className = 'error';
+    if (e instanceof Stopped) say('Stopped. Send again to go on from where it stopped.');
+    else say(`Not sent: ${e.message}`, true);
   } finally {
-    $('sendButton').disabled = false;
+    setSending(false);
   }
 }
 
-// ---- What was sent, and how far it got.
-let sent = parse(sessionStorage.getItem('floorline.sent') || '[]');
-if (!Array.isArray(sent)) sent = [];
+function stopSending() {
+  stopping = true;
+  if (request) request.abort();
+}
+
+// ---- What was sent, and how far it got: kept per pairing, so that a new pairing does not
+// ask the server about pushes of the one before.
+let sent = [];
 let polling = null;
 
-function saveSent() { sessionStorage.setItem('floorline.sent', JSON.stringify(sent.slice(0, 50))); }
+function sentKey() { return 'floorline.sent.' + (session ? session.phone : ''); }
 
-const STATES = {queued: 'Waiting for the console', delivered: 'Delivered', opened: 'Seen',
-                failed: 'Not sent'};
+function loadSent() {
+  for (let i = localStorage.length - 1; i >= 0; i--) {
+    const key = localStorage.key(i);
+    if (key.startsWith('floorline.sent.') && key !== sentKey()) localStorage.removeItem(key);
+  }
+  const stored = parse(localStorage.getItem(sentKey()) || '[]');
+  sent = Array.isArray(stored) ? stored : [];
+}
+
+function saveSent() { localStorage.setItem(sentKey(), JSON.stringify(sent.slice(0, 50))); }
+
+function stateText(s) {
+  if (s.state === 'queued') return s.to === 'displays' ? 'Waiting for a display' : 'Waiting for the console';
+  return {delivered: 'Delivered', opened: 'Seen', failed: 'Not sent'}[s.state] || s.state;
+}
 
 function thumb(kind, id) {
   if (kind === 'image' && id) {
@@ -321,7 +416,7 @@ function renderSent() {
     const line = document.createElement('span');
     line.className = 'state-' + s.state;
     const where = s.to === 'displays' ? 'displays' : 'console';
-    line.textContent = `${STATES[s.state] || s.state} · ${where}` + (s.error ? ` · ${s.error}` : '');
+    line.textContent = `${stateText(s)} · ${where}` + (s.error ? ` · ${s.error}` : '');
     what.append(title, line);
     li.append(thumb(s.kind, s.thumb), what);
     return li;
@@ -340,22 +435,42 @@ function poll() {
         if (state && state !== s.state) { s.state = state; saveSent(); renderSent(); }
       } catch (e) {
         if (e.status === 404) { s.state = 'failed'; s.error = e.message; saveSent(); renderSent(); }
-        if (e.status === 401) return;
+        if (e.status === 401 || transient(e)) return; // no network: the next round asks again
       }
     }
   }, POLL_MS);
 }
 
 // ---- The console's group shelves: look, and play one on its displays.
+let groupChosen = false; // by the field user: the page no longer picks for them
+const played = new Set(); // items this page asked the displays to play
+
+// Opens on the first group that has something on its shelf ("All units" is often empty).
+async function pickGroup(groups) {
+  loadShelf();
+  for (const g of groups.slice(0, 12)) {
+    try {
+      const shelf = await api('GET', '/phone/shelf?group=' + encodeURIComponent(g.id));
+      if (shelf.items.length > 0) {
+        if (!groupChosen && $('group').value !== g.id) { $('group').value = g.id; loadShelf(); }
+        return;
+      }
+    } catch (e) {
+      return;
+    }
+  }
+}
+
 async function loadShelf() {
   const group = $('group').value;
   if (!group) return;
   try {
     const shelf = await api('GET', '/phone/shelf?group=' + encodeURIComponent(group));
+    if (group !== $('group').value) return; // another group was chosen meanwhile
     $('shelfStatus').textContent = shelf.items.length ? '' : 'Nothing shared with this group yet.';
     $('shelfList').replaceChildren(...shelf.items.map(shelfRow));
   } catch (e) {
-    $('shelfStatus').textContent = e.message;
+    if (!transient(e)) $('shelfStatus').textContent = e.message;
   }
 }
 
@@ -373,15 +488,20 @@ function shelfRow(item) {
   li.append(thumb(kind, item.media ? item.media.id : ''), what);
   if (item.media) {
     const play = document.createElement('button');
-    play.textContent = 'Play on display';
+    const done = played.has(item.media.id);
+    play.textContent = done ? 'Sent to display' : 'Play on display';
+    play.disabled = done;
     play.setAttribute('aria-label', `Play ${item.media.name} on the console's displays`);
     play.onclick = async () => {
       play.disabled = true;
+      play.textContent = 'Sending…';
       try {
-        await push(item.media, 'displays', '', item.media.name, kind);
+        await push(item.media, 'displays', '', item.media.name, kind, () => {});
+        played.add(item.media.id);
         play.textContent = 'Sent to display';
       } catch (e) {
         play.disabled = false;
+        play.textContent = 'Play on display';
       }
     };
     li.append(play);
@@ -394,12 +514,20 @@ function start() {
   $('camera').onchange = () => choose($('camera'));
   $('gallery').onchange = () => choose($('gallery'));
   $('sendButton').onclick = send;
-  $('group').onchange = loadShelf;
+  $('cancelButton').onclick = stopSending;
+  $('group').onchange = () => { groupChosen = true; loadShelf(); };
   $('name').value = localStorage.getItem('floorline.name') || '';
+  // Leaving mid-upload loses nothing (the same file resumes), but the browser asks first.
+  window.addEventListener('beforeunload', (e) => { if (sending) { e.preventDefault(); e.returnValue = ''; } });
   setInterval(() => { if (session && token) loadShelf(); }, 10000);
   const m = location.pathname.match(/^\/pair\/([0-9a-f]{32})$/);
   const expires = Number(new URLSearchParams(location.search).get('expires') || 0);
-  if (m && expires && expires < Date.now() && !token) {
+  // The phone's clock may be off by minutes: only a code well past its time is called run out
+  // here; the server has the last word when the code is claimed.
+  const ranOut = m && expires && expires + 5 * 60000 < Date.now();
+  if (ranOut && token) {
+    keepPairing('That code ran out: this phone is still paired.');
+  } else if (ranOut) {
     lost('This code ran out', 'Ask the dispatcher for a new one (“Pair device”) and scan it.');
   } else if (m) {
     show('pair', true);
@@ -409,7 +537,6 @@ function start() {
   } else {
     show('lost', true);
   }
-  if (sent.some((s) => s.state === 'queued' || s.state === 'delivered')) poll();
 }
 
 start();
