@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // Media over HTTPS on the signaling port (docs/protocol.md §13), against the real server on
 // loopback through a real TLS socket: a token from signaling, an upload in one PUT and one
-// resumed after a dropped connection, reads whole and by ranges, byte-identical; who may read
-// and write what; bad requests answered and counted; WebSocket signaling still on the port.
+// resumed after a dropped connection, reads whole and by ranges, byte-identical (a slow reader
+// too); who may read and write what; bad requests answered and counted; WebSocket signaling
+// still on the port.
 #include "support/httpclient.h"
 #include "support/testclient.h"
 
@@ -189,6 +190,33 @@ private Q_SLOTS:
             "GET", "/media/" + jsonOf(done).value(QStringLiteral("id")).toString().toLatin1(),
             {bearer(a.token)});
         QVERIFY(whole.body == data);
+    }
+
+    void aSlowReaderGetsTheWholeAnswer()
+    {
+        // A phone on a slow link takes nothing for longer than the server waits for a next
+        // request (10 s), then reads on: the answer's tail must still come, though on TLS the
+        // server had it all queued, encrypted, long before.
+        auto server = test::startServer();
+        Caller a(QStringLiteral("unit-0003"), *server);
+        QVERIFY(a.ready());
+        const QByteArray data = randomBytes(24 * 1024 * 1024, 3);
+        const QString upload = a.begin(data);
+        QVERIFY(!upload.isEmpty());
+        const test::HttpAnswer put = a.http.request("PUT", "/media/uploads/" + upload.toLatin1(),
+                                                    {bearer(a.token)}, data, 30000);
+        QCOMPARE(put.status, 201);
+        test::HttpClient slow(server->url(), server->fingerprint());
+        slow.connect();
+        slow.socket()->setReadBufferSize(64 * 1024);
+        slow.sendRaw("GET /media/" + sha256(data) + " HTTP/1.1\r\nhost: localhost\r\n"
+                     + bearer(a.token) + "\r\n\r\n");
+        QTest::qWait(12000);
+        slow.socket()->setReadBufferSize(0);
+        const test::HttpAnswer got = slow.read(30000);
+        QCOMPARE(got.status, 200);
+        QCOMPARE(got.body.size(), data.size());
+        QVERIFY(got.body == data);
     }
 
     void tokensAndReadRights()

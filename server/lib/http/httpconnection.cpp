@@ -4,7 +4,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
-#include <QTcpSocket>
+#include <QSslSocket>
 
 Q_LOGGING_CATEGORY(lcHttp, "floorline.server.http", QtInfoMsg)
 
@@ -106,6 +106,9 @@ HttpConnection::HttpConnection(QTcpSocket *socket, HttpRoutes &routes, HttpStats
     });
     connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadable);
     connect(m_socket, &QTcpSocket::bytesWritten, this, &HttpConnection::onWritten);
+    // On TLS, bytesWritten means encrypted, not sent: what the peer takes shows here.
+    if (auto *tls = qobject_cast<QSslSocket *>(m_socket))
+        connect(tls, &QSslSocket::encryptedBytesWritten, this, &HttpConnection::onWritten);
     connect(m_socket, &QTcpSocket::disconnected, this, &QObject::deleteLater);
     startHead();
     if (m_socket->bytesAvailable() > 0)
@@ -113,6 +116,14 @@ HttpConnection::HttpConnection(QTcpSocket *socket, HttpRoutes &routes, HttpStats
 }
 
 HttpConnection::~HttpConnection() = default;
+
+qint64 HttpConnection::unsent() const
+{
+    qint64 n = m_socket->bytesToWrite();
+    if (const auto *tls = qobject_cast<const QSslSocket *>(m_socket))
+        n += tls->encryptedBytesToWrite();
+    return n;
+}
 
 void HttpConnection::startHead()
 {
@@ -137,8 +148,10 @@ void HttpConnection::onReadable()
                 const qint64 allowed
                     = m_pacer.take(std::min({m_bodyLeft, kPieceBytes, m_socket->bytesAvailable()}));
                 if (allowed == 0) {
-                    if (m_socket->bytesAvailable() > 0 && !m_paced.isActive())
+                    if (m_socket->bytesAvailable() > 0 && !m_paced.isActive()) {
                         m_paced.start(m_pacer.retryMs());
+                        m_deadline.start(kIdleTimeoutMs); // the peer sends; the server waits
+                    }
                     return;
                 }
                 piece = m_socket->read(allowed);
@@ -244,12 +257,13 @@ void HttpConnection::pump()
 {
     // Read ahead of the socket by at most kWriteAheadBytes: a peer that stops reading holds
     // that much of the server's memory, not the whole item.
-    while (m_response.read && m_sent < m_response.length
-           && m_socket->bytesToWrite() < kWriteAheadBytes) {
+    while (m_response.read && m_sent < m_response.length && unsent() < kWriteAheadBytes) {
         const qint64 allowed = m_pacer.take(std::min(kPieceBytes, m_response.length - m_sent));
         if (allowed == 0) {
             if (!m_paced.isActive())
                 m_paced.start(m_pacer.retryMs());
+            if (unsent() == 0)
+                m_deadline.start(kStalledWriteMs); // the server's pace, not a slow peer
             return;
         }
         const QByteArray piece = m_response.read(m_sent, allowed);
@@ -273,7 +287,13 @@ void HttpConnection::onWritten()
     if (m_response.read) {
         m_deadline.start(kStalledWriteMs); // progress
         pump();
-    } else if (m_closeAfter && m_socket->bytesToWrite() == 0) {
+    } else if (m_draining) {
+        m_deadline.start(kStalledWriteMs);
+        if (unsent() == 0) {
+            m_draining = false;
+            finishResponse();
+        }
+    } else if (m_closeAfter && unsent() == 0) {
         m_socket->disconnectFromHost();
     }
 }
@@ -282,8 +302,16 @@ void HttpConnection::finishResponse()
 {
     if (m_closeAfter) {
         m_deadline.start(kStalledWriteMs);
-        if (m_socket->bytesToWrite() == 0)
+        if (unsent() == 0)
             m_socket->disconnectFromHost();
+        return;
+    }
+    // The wait for the next head starts when the peer has taken this answer: a phone on a slow
+    // link may need longer than kHeadTimeoutMs for the last megabyte (on TLS nearly all of an
+    // answer is queued encrypted at once), and cutting it off then loses the answer's tail.
+    if (unsent() > 0) {
+        m_draining = true;
+        m_deadline.start(kStalledWriteMs);
         return;
     }
     startHead();

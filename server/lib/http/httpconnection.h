@@ -45,12 +45,12 @@ private:
     void onReadable();
     void onWritten();
     void startHead();
-    void beginBody();
     void answer(HttpResponse response, bool close = false);
     void pump();
     void finishResponse();
     void refuse(int status, const QByteArray &why, bool close = true);
-    void closeSoon();
+    /// What the peer has not taken yet: the plain bytes and, on TLS, the encrypted ones.
+    qint64 unsent() const;
 
     QTcpSocket *m_socket;
     HttpRoutes &m_routes;
@@ -64,6 +64,7 @@ private:
     bool m_reading = true; ///< reading a head or a body (not answering)
     bool m_inBody = false;
     bool m_closeAfter = false;
+    bool m_draining = false; ///< the answer is all written, not all taken: the next head waits
     /// The answer being streamed: its source, where it stands, how much is left.
     HttpResponse m_response;
     qint64 m_sent = 0;
