@@ -1379,6 +1379,13 @@ SPRECHEN</translation>
     </message>
 </context>
 <context>
+    <name>floorline::console::Pairing</name>
+    <message>
+        <source>This console reached the server at %1, which a phone cannot open. To pair a phone, log in with the server&apos;s network address.</source>
+        <translation>Diese Konsole erreicht den Server unter %1, und diese Adresse kann ein Telefon nicht öffnen. Um ein Telefon zu koppeln, melden Sie sich mit der Netzwerkadresse des Servers an.</translation>
+    </message>
+</context>
+<context>
     <name>floorline::console::PttInputs</name>
     <message>
         <source>The pedal was unplugged: the talk ended</source>

@@ -1379,6 +1379,13 @@ PARA HABLAR</translation>
     </message>
 </context>
 <context>
+    <name>floorline::console::Pairing</name>
+    <message>
+        <source>This console reached the server at %1, which a phone cannot open. To pair a phone, log in with the server&apos;s network address.</source>
+        <translation>Esta consola llega al servidor en %1, una dirección que un teléfono no puede abrir. Para vincular un teléfono, inicie sesión con la dirección de red del servidor.</translation>
+    </message>
+</context>
+<context>
     <name>floorline::console::PttInputs</name>
     <message>
         <source>The pedal was unplugged: the talk ended</source>

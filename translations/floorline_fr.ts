@@ -1379,6 +1379,13 @@ POUR PARLER</translation>
     </message>
 </context>
 <context>
+    <name>floorline::console::Pairing</name>
+    <message>
+        <source>This console reached the server at %1, which a phone cannot open. To pair a phone, log in with the server&apos;s network address.</source>
+        <translation>Cette console joint le serveur à l’adresse %1, qu’un téléphone ne peut pas ouvrir. Pour associer un téléphone, connectez-vous avec l’adresse réseau du serveur.</translation>
+    </message>
+</context>
+<context>
     <name>floorline::console::PttInputs</name>
     <message>
         <source>The pedal was unplugged: the talk ended</source>

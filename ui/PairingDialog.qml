@@ -69,6 +69,14 @@ Dialog {
             wrapMode: Text.Wrap
         }
         Label {
+            objectName: "pairingWarning"
+            Layout.fillWidth: true
+            visible: text !== "" && dialog.pairing.uri !== ""
+            text: dialog.pairing.warning
+            color: Theme.denied
+            wrapMode: Text.Wrap
+        }
+        Label {
             objectName: "pairedDevices"
             Layout.fillWidth: true
             visible: dialog.pairing.devices.length > 0

@@ -4,6 +4,8 @@
 #include "core/protocol/pairinguri.h"
 #include "core/signaling/signalingclient.h"
 
+#include <QHostAddress>
+
 namespace floorline::console {
 
 Pairing::Pairing(SignalingClient &client, QObject *parent)
@@ -32,6 +34,16 @@ void Pairing::start()
         m_uri = proto::PairingUri {m_client.url(), m_client.login().unit.id, m_token, m_expires,
                                    fingerprint}
                     .toWebUrl();
+        // The demo's embedded server and a server on the same machine are reached on loopback:
+        // the code still pairs a client on this machine, but a phone opens its own loopback.
+        const QString host = m_client.url().host();
+        const bool loopback = host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0
+            || QHostAddress(host).isLoopback();
+        m_warning = loopback
+            ? tr("This console reached the server at %1, which a phone cannot open. To pair a "
+                 "phone, log in with the server's network address.")
+                  .arg(host)
+            : QString();
         Q_EMIT codeChanged();
     });
 }

@@ -31,6 +31,9 @@ class Pairing : public QObject
     /// Devices paired since login, by alias (the newest last).
     Q_PROPERTY(QStringList devices READ devices NOTIFY devicesChanged)
     Q_PROPERTY(QString error READ error NOTIFY codeChanged)
+    /// Why a phone will not reach the code's address (this console reached the server on
+    /// loopback); empty when nothing is known against it.
+    Q_PROPERTY(QString warning READ warning NOTIFY codeChanged)
 public:
     explicit Pairing(SignalingClient &client, QObject *parent = nullptr);
 
@@ -38,6 +41,7 @@ public:
     double expires() const { return double(m_expires); }
     QStringList devices() const { return m_devices; }
     QString error() const { return m_error; }
+    QString warning() const { return m_warning; }
 
     /// Asks the server for a fresh code (each code pairs one device).
     Q_INVOKABLE void start();
@@ -54,6 +58,7 @@ private:
     qint64 m_expires = 0;
     QString m_token;
     QString m_error;
+    QString m_warning;
     QStringList m_devices;
 };
 

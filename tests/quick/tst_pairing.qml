@@ -32,6 +32,10 @@ TestCase {
         tryVerify(() => dialog.opened, 3000, "the pairing dialog opens")
         const qr = findChild(dialog.contentItem, "pairingQr")
         tryCompare(qr, "status", Image.Ready, 3000)
+        // The test's server is on loopback: the dispatcher learns a phone cannot open that.
+        const warning = findChild(dialog.contentItem, "pairingWarning")
+        verify(warning.visible, "a loopback address is called out")
+        verify(warning.text.indexOf("127.0.0.1") >= 0, warning.text)
         wait(100) // one frame with the code on it
 
         // The phone's camera sees what the screen shows.
