@@ -234,6 +234,8 @@ void MediaCache::onHttpDone(const QString &id, QNetworkReply *reply)
         });
         return;
     }
+    if (m_http->ready()) // tried often enough, the token still good: the way itself is shut
+        m_http->giveUp();
     f.requested = f.received;
     pump();
 }

@@ -71,6 +71,13 @@ void MediaHttpClient::setToken(const QByteArray &token)
     Q_EMIT readyChanged();
 }
 
+void MediaHttpClient::giveUp()
+{
+    qCInfo(lcMediaHttp) << "HTTPS does not get through: media go over signaling until the next "
+                           "login";
+    setToken({});
+}
+
 void MediaHttpClient::tokenRefused()
 {
     setToken({});

@@ -44,6 +44,10 @@ public:
     QNetworkReply *put(const QString &upload, qint64 offset, const QByteArray &bytes, qint64 size);
     /// A 401: the token ended (the login was replaced). Asks for a new one.
     void tokenRefused();
+    /// A transfer failed over HTTPS time after time (a firewall or proxy that passes only the
+    /// WebSocket): until the next login every item goes over signaling at once, instead of
+    /// trying HTTPS again for each.
+    void giveUp();
 
 Q_SIGNALS:
     void readyChanged();

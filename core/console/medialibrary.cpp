@@ -484,6 +484,7 @@ void MediaLibrary::startHttpUpload(Upload &u)
         Upload *up = uploadOf(key);
         if (!up)
             return;
+        up->http = nullptr; // deleted later, but done now: startUpload must not wait for it
         if (!transient) {
             failUpload(key, why);
             return;
@@ -491,6 +492,8 @@ void MediaLibrary::startHttpUpload(Upload &u)
         // HTTPS does not get through (a proxy, a token that ended): the same upload goes on in
         // chunks over signaling from where the server stands.
         qCInfo(lcLibrary) << "uploading" << up->name << "over signaling:" << why;
+        if (m_http.ready()) // not a token that ended: the way itself is shut
+            m_http.giveUp();
         up->overSignaling = true;
         up->upload = http->upload();
         startUpload(*up);

@@ -13,6 +13,8 @@
 #include <QFile>
 #include <QJsonObject>
 #include <QRandomGenerator>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -45,7 +47,8 @@ QString sha256(const QByteArray &bytes)
 /// A dispatcher console with its own media cache directory.
 struct Console
 {
-    Console(server::Server &server, const QString &user)
+    /// `via`: another way to the server's port (OneFlowPath); the server's own by default.
+    Console(server::Server &server, const QString &user, QUrl via = {})
         : controller(client, nullptr)
         , tester(controller.groups(), QAbstractItemModelTester::FailureReportingMode::QtTest)
         , logTester(controller.activity(), QAbstractItemModelTester::FailureReportingMode::QtTest)
@@ -53,8 +56,9 @@ struct Console
                       QAbstractItemModelTester::FailureReportingMode::QtTest)
     {
         controller.media()->cache().setDirectory(cacheDir.path());
-        controller.connection()->trust()->pin(server.url(), server.fingerprint(), false);
-        controller.connectToServer(server.url(), user, user);
+        const QUrl url = via.isEmpty() ? server.url() : via;
+        controller.connection()->trust()->pin(url, server.fingerprint(), false);
+        controller.connectToServer(url, user, user);
     }
     bool ready()
     {
@@ -84,6 +88,51 @@ struct Console
     QAbstractItemModelTester tester;
     QAbstractItemModelTester logTester;
     QAbstractItemModelTester shelfTester;
+};
+
+/// A network path that carries one connection to the server (a console's signaling) and
+/// drops every later one at once, as a firewall that lets one flow through: the console's
+/// HTTPS does not get through. Bytes pass unchanged, TLS included.
+class OneFlowPath : public QObject
+{
+public:
+    explicit OneFlowPath(const QUrl &server)
+        : m_server(server)
+    {
+        QObject::connect(&m_listener, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *in = m_listener.nextPendingConnection()) {
+                in->setParent(this);
+                if (m_carried++ > 0) {
+                    in->abort();
+                    ++refused;
+                    continue;
+                }
+                auto *out = new QTcpSocket(this);
+                out->connectToHost(QHostAddress::LocalHost, quint16(m_server.port()));
+                QObject::connect(in, &QTcpSocket::readyRead, out, [in, out] {
+                    if (out->state() == QAbstractSocket::ConnectedState)
+                        out->write(in->readAll());
+                });
+                QObject::connect(out, &QTcpSocket::connected, in,
+                                 [in, out] { out->write(in->readAll()); });
+                QObject::connect(out, &QTcpSocket::readyRead, in,
+                                 [in, out] { in->write(out->readAll()); });
+            }
+        });
+        m_listener.listen(QHostAddress::LocalHost);
+    }
+    QUrl url() const
+    {
+        QUrl u = m_server;
+        u.setPort(m_listener.serverPort());
+        return u;
+    }
+    int refused = 0;
+
+private:
+    QUrl m_server;
+    QTcpServer m_listener;
+    int m_carried = 0;
 };
 
 server::Hub::Config fastMedia()
@@ -322,6 +371,52 @@ private Q_SLOTS:
         const QJsonObject http = server->statsJson().value(QStringLiteral("http")).toObject();
         QVERIFY(http.value(QStringLiteral("bytesIn")).toInteger() >= bytes.size());
         QVERIFY(http.value(QStringLiteral("bytesOut")).toInteger() >= bytes.size());
+    }
+
+    void whereHttpsDoesNotGetThroughMediaGoesOverSignaling()
+    {
+        auto server = test::startServer(30, 6, fastMedia());
+        OneFlowPath path(server->url());
+        Console walled(*server, QStringLiteral("dispatch-1"), path.url());
+        Console colleague(*server, QStringLiteral("dispatch-2"));
+        QVERIFY(walled.ready());
+        QVERIFY(colleague.ready());
+        QTemporaryDir files;
+        const QByteArray mine = picture(41, 400000);
+        const QByteArray theirs = picture(42, 300000);
+        MediaLibrary *media = walled.controller.media();
+        MediaLibrary *other = colleague.controller.media();
+        media->showShelf(QStringLiteral("tg-001"));
+        other->showShelf(QStringLiteral("tg-001"));
+
+        // Its upload tries HTTPS, gives up on it, and goes on in chunks: stored all the same.
+        QVERIFY(media->share(QUrl::fromLocalFile(fileWith(files, QStringLiteral("a.png"), mine)),
+                             QStringLiteral("tg-001")));
+        QTRY_COMPARE_WITH_TIMEOUT(media->uploading(), 0, 20000);
+        QCOMPARE(walled.shelfRole(0, MediaShelfModel::ProblemRole).toString(), QString());
+        const int tried = path.refused;
+        QVERIFY(tried > 0); // it did try
+        // The colleague's picture reaches it by signaling too (pictures are fetched at once).
+        QVERIFY(other->share(QUrl::fromLocalFile(fileWith(files, QStringLiteral("b.png"), theirs)),
+                             QStringLiteral("tg-001")));
+        QTRY_COMPARE(other->uploading(), 0);
+        QTRY_COMPARE(media->shelf()->rowCount(), 2);
+        QTRY_COMPARE(colleague.shelfRole(0, MediaShelfModel::StateRole).toString(),
+                     QStringLiteral("ready"));
+        QSet<QString> got;
+        for (int row = 0; row < 2; ++row) {
+            QTRY_COMPARE_WITH_TIMEOUT(walled.shelfRole(row, MediaShelfModel::StateRole).toString(),
+                                      QStringLiteral("ready"), 20000);
+            QFile f(walled.shelfRole(row, MediaShelfModel::UrlRole).toUrl().toLocalFile());
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            got.insert(sha256(f.readAll()));
+        }
+        QCOMPARE(got, (QSet<QString> {sha256(mine), sha256(theirs)}));
+        // Having found the way shut once, it did not try HTTPS again for the second item.
+        QCOMPARE(path.refused, tried);
+        // Only the colleague's own transfers went over HTTP.
+        const QJsonObject http = server->statsJson().value(QStringLiteral("http")).toObject();
+        QVERIFY(http.value(QStringLiteral("bytesIn")).toInteger() < mine.size() + theirs.size());
     }
 
     void displayShowsWhatItsConsoleSendsIt()
