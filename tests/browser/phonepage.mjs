@@ -3,7 +3,8 @@
 // it): opens the console's pairing address, gives a name, uploads a photo and a short video,
 // sends them to the console, waits for the page to show them delivered and then seen, and asks
 // the console's displays to play an item from a group shelf. The photo leaves while the phone
-// has no network; the spent pairing link, opened again, keeps the pairing.
+// has no network; the spent pairing link, opened again, keeps the pairing. Last, a phone set to
+// German gets the page in German, unpaired and paired.
 //
 // node phonepage.mjs <pairing URL> <photo> <video> <screenshot dir> <group id with a shelf item>
 // Prints one line per step ("STEP <name> ...") for the test to follow; exits non-zero on failure.
@@ -12,6 +13,9 @@ import puppeteer from 'puppeteer-core';
 const [url, photo, video, shots, group] = process.argv.slice(2);
 const step = (name, detail = '') => console.log(`STEP ${name} ${detail}`.trim());
 const wait = { timeout: 60000 };
+
+// A mid-sized phone (Pixel 7 class): 412 × 915 CSS pixels, touch.
+const phone = { width: 412, height: 915, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 
 const browser = await puppeteer.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -23,8 +27,7 @@ const browser = await puppeteer.launch({
 let failed = false;
 try {
   const page = await browser.newPage();
-  // A mid-sized phone (Pixel 7 class): 412 × 915 CSS pixels, touch.
-  await page.setViewport({ width: 412, height: 915, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  await page.setViewport(phone);
   page.on('console', (m) => console.log(`PAGE ${m.type()} ${m.text()}`));
   page.on('pageerror', (e) => { console.log(`PAGEERROR ${e.message}`); failed = true; });
 
@@ -35,6 +38,7 @@ try {
   await page.tap('#connect');
   await page.waitForSelector('#send:not([hidden])', wait);
   step('paired', await page.$eval('#bound', (e) => e.textContent));
+  if (await page.evaluate(() => document.documentElement.lang) !== 'en') throw new Error('the English page is not lang="en"');
   if (new URL(page.url()).pathname !== '/phone') throw new Error('the spent code stayed in the address');
 
   for (const [file, to] of [[photo, 'console'], [video, 'console']]) {
@@ -104,6 +108,36 @@ try {
   if (await page.$eval('#cancelButton', (e) => e.offsetParent !== null)) throw new Error('"Stop sending" shows with nothing on its way');
   await page.screenshot({ path: `${shots}/phone-6-spent-link.png`, fullPage: true });
   step('spent', await page.$eval('#sendStatus', (e) => e.textContent));
+
+  // A phone set to German (then English), in a browser context of its own: the page speaks the
+  // first of the phone's languages it knows (strings.js). Not paired there, it says so in German.
+  const german = await browser.createBrowserContext();
+  const de = await german.newPage();
+  await de.setViewport(phone);
+  await de.evaluateOnNewDocument(() => Object.defineProperty(navigator, 'languages', { get: () => ['de-DE', 'de', 'en'] }));
+  de.on('pageerror', (e) => { console.log(`PAGEERROR de ${e.message}`); failed = true; });
+  await de.goto(new URL('/phone', url).href, { waitUntil: 'load' });
+  await de.waitForSelector('#lost:not([hidden])', wait);
+  const lostView = await de.evaluate(() => ({ lang: document.documentElement.lang,
+    text: `${document.querySelector('#bound').textContent} | ${document.querySelector('#lost').innerText.replace(/\n+/g, ' | ')}` }));
+  await de.screenshot({ path: `${shots}/phone-7-german-lost.png` });
+  if (lostView.lang !== 'de') throw new Error(`the German page is lang="${lostView.lang}"`);
+  if (!/^Noch nicht gekoppelt \| Nicht gekoppelt \| Scannen Sie .*„Gerät koppeln“/.test(lostView.text)) throw new Error(`not German: ${lostView.text}`);
+  // Paired with the pairing of the phone above: what it shows there is German too.
+  const token = await page.evaluate(() => localStorage.getItem('floorline.token'));
+  await de.evaluate((t) => localStorage.setItem('floorline.token', t), token);
+  await de.reload({ waitUntil: 'load' });
+  await de.waitForSelector('#shelfList li button', wait);
+  const [chooser] = await Promise.all([de.waitForFileChooser(wait), de.click('label[for=gallery]')]);
+  await chooser.accept([photo]);
+  await de.waitForSelector('#chosen:not([hidden])', wait);
+  const english = await de.evaluate(() => [...document.querySelectorAll('[data-i18n]')]
+      .filter((e) => e.id !== 'toConsole' && e.textContent === STRINGS.en[e.dataset.i18n]).map((e) => e.textContent));
+  if (english.length) throw new Error(`left in English: ${english.join(', ')}`);
+  if (await de.$eval('#shelfList li button', (e) => e.textContent) !== 'Auf Anzeige abspielen') throw new Error('the shelf button is not German');
+  await de.screenshot({ path: `${shots}/phone-7-german-paired.png`, fullPage: true });
+  step('german', `${lostView.text} | ${await de.$eval('#shelf', (e) => e.innerText.replace(/\n+/g, ' | '))}`);
+  await german.close();
 } catch (e) {
   console.log(`FAIL ${e.message}`);
   failed = true;

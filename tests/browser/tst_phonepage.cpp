@@ -202,6 +202,8 @@ private Q_SLOTS:
         QCOMPARE(QSet<QString>(onDisplay.cbegin(), onDisplay.cend() - 1), received);
         QVERIFY2(reached("reloaded"), log.constData());
         QVERIFY2(reached("spent"), log.constData());
+        // A phone set to German gets the page in German (the server answers while this waits).
+        QVERIFY2(reached("german"), log.constData());
         QVERIFY(phone.waitForFinished(30000));
         QVERIFY2(phone.exitCode() == 0, log.constData());
         qInfo().noquote() << log;

@@ -44,6 +44,7 @@ HttpResponse phoneAsset(const QByteArray &name)
     static const QHash<QByteArray, QByteArray> types {
         {"index.html", "text/html; charset=utf-8"},
         {"phone.js", "text/javascript; charset=utf-8"},
+        {"strings.js", "text/javascript; charset=utf-8"},
         {"phone.css", "text/css; charset=utf-8"},
         {"icon.svg", "image/svg+xml"}};
     const auto type = types.constFind(name);

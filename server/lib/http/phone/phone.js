@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // The phone page (docs/protocol.md §13.5). Plain JavaScript the server hands out as it is:
-// nothing to build, nothing for the field user to install.
+// nothing to build, nothing for the field user to install. Its words come from strings.js (t()).
 'use strict';
 
 const PIECE = 1024 * 1024; // bytes per PUT: a dropped connection costs at most this much again
@@ -154,14 +154,14 @@ function show(id, visible) { $(id).hidden = !visible; }
 function pairingEnded() {
   token = '';
   localStorage.removeItem('floorline.token');
-  lost('The pairing ended', 'Scan the code the console shows under “Pair device” again.');
+  lost(t('pairingEnded'), t('scanAgain'));
 }
 
 function lost(title, text) {
   for (const id of ['pair', 'send', 'sent', 'shelf']) show(id, false);
   $('lostTitle').textContent = title;
   $('lostText').textContent = text;
-  $('bound').textContent = 'Not paired';
+  $('bound').textContent = t('notPaired');
   show('lost', true);
 }
 
@@ -185,9 +185,9 @@ async function claim(code) {
     begin(s);
   } catch (e) {
     $('connect').disabled = false;
-    if (e.status === 404 && earlier) keepPairing('That code no longer works: this phone is still paired.');
-    else if (e.status === 404) lost('This code no longer works', 'It was used already or ran out. Ask the dispatcher for a new one (“Pair device”) and scan it.');
-    else lost('Could not connect', e.message);
+    if (e.status === 404 && earlier) keepPairing(t('spentStillPaired'));
+    else if (e.status === 404) lost(t('spentTitle'), t('spentText'));
+    else lost(t('couldNotConnect'), e.message);
   }
 }
 
@@ -195,7 +195,7 @@ async function claim(code) {
 function keepPairing(notice) {
   history.replaceState(null, '', '/phone');
   api('GET', '/phone/session').then((s) => { begin(s); say(notice, true); },
-                                     (e) => { if (e.status !== 401) lost('Could not connect', e.message); });
+                                     (e) => { if (e.status !== 401) lost(t('couldNotConnect'), e.message); });
 }
 
 function begin(s) {
@@ -240,7 +240,7 @@ function choose(input) {
 
 function size(bytes) {
   if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} kB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return `${(bytes / 1024 / 1024).toLocaleString(LANG, {minimumFractionDigits: 1, maximumFractionDigits: 1})} MB`;
 }
 
 // While one file goes, the pickers and Send rest: a second choice would replace the preview
@@ -265,7 +265,7 @@ function putPiece(upload, file, from, to, progress) {
     x.setRequestHeader('Content-Range', `bytes ${from}-${to - 1}/${file.size}`);
     x.upload.onprogress = (e) => progress((from + e.loaded) / file.size);
     x.onload = () => resolve({status: x.status, body: parse(x.responseText)});
-    x.onerror = () => reject(new Error('the connection dropped'));
+    x.onerror = () => reject(new Error(t('connectionDropped')));
     x.onabort = () => reject(new Stopped());
     x.send(file.slice(from, to));
   });
@@ -275,10 +275,10 @@ function putPiece(upload, file, from, to, progress) {
 // server kept (§13.4): after a dropped connection, and after a reload when the same file is
 // chosen again (its upload is remembered by its SHA-256).
 async function upload(file, progress) {
-  const sha256 = await hashFile(file, (p) => progress('Preparing', p));
+  const sha256 = await hashFile(file, (p) => progress(t('preparing'), p));
   const kept = 'floorline.upload.' + sha256;
   let received = 0;
-  const waiting = () => progress('No connection, trying again', received / file.size);
+  const waiting = () => progress(t('noConnection'), received / file.size);
   let state = null;
   const earlier = localStorage.getItem(kept);
   if (earlier) {
@@ -302,7 +302,7 @@ async function upload(file, progress) {
     // A PUT that did not get through is sent again from the same offset: the server answers
     // 409 with where it stands when it kept part of it.
     const r = await persist(() => putPiece(state.upload, file, received, Math.min(file.size, received + PIECE),
-                                           (p) => progress('Uploading', p)),
+                                           (p) => progress(t('uploading'), p)),
                             waiting);
     if (r.status === 201) { localStorage.removeItem(kept); return r.body; }
     if (r.status === 200 || r.status === 409) { received = r.body.received; continue; }
@@ -345,17 +345,17 @@ async function send() {
       say(`${what}… ${Math.round(p * 100)} %`);
     });
     $('progress').value = 100;
-    say('Uploaded. Sending…');
+    say(t('uploadedSending'));
     await push(media, to, $('note').value.trim(), file.name, file.type.split('/')[0],
-               () => say('No connection, trying again…'));
-    say(`Sent ${file.name}. Below: when it arrives and is seen.`);
+               () => say(t('noConnection') + '…'));
+    say(t('sentFile', file.name));
     $('note').value = '';
     chosen = null;
     show('chosen', false);
     $('progress').hidden = true;
   } catch (e) {
-    if (e instanceof Stopped) say('Stopped. Send again to go on from where it stopped.');
-    else say(`Not sent: ${e.message}`, true);
+    if (e instanceof Stopped) say(t('stoppedGoOn'));
+    else say(t('notSentBecause', e.message), true);
   } finally {
     setSending(false);
   }
@@ -385,8 +385,9 @@ function loadSent() {
 function saveSent() { localStorage.setItem(sentKey(), JSON.stringify(sent.slice(0, 50))); }
 
 function stateText(s) {
-  if (s.state === 'queued') return s.to === 'displays' ? 'Waiting for a display' : 'Waiting for the console';
-  return {delivered: 'Delivered', opened: 'Seen', failed: 'Not sent'}[s.state] || s.state;
+  if (s.state === 'queued') return t(s.to === 'displays' ? 'waitingDisplay' : 'waitingConsole');
+  const id = {delivered: 'delivered', opened: 'seen', failed: 'notSent'}[s.state];
+  return id ? t(id) : s.state;
 }
 
 function thumb(kind, id) {
@@ -399,7 +400,7 @@ function thumb(kind, id) {
   }
   const box = document.createElement('div');
   box.className = 'kind';
-  box.textContent = kind === 'video' ? 'Video' : kind === 'image' ? 'Photo' : 'File';
+  box.textContent = t(kind === 'video' ? 'video' : kind === 'image' ? 'photo' : 'file');
   return box;
 }
 
@@ -415,8 +416,10 @@ function renderSent() {
     title.textContent = s.name;
     const line = document.createElement('span');
     line.className = 'state-' + s.state;
-    const where = s.to === 'displays' ? 'displays' : 'console';
-    line.textContent = `${stateText(s)} · ${where}` + (s.error ? ` · ${s.error}` : '');
+    const where = t(s.to === 'displays' ? 'toDisplaysShort' : 'toConsoleShort');
+    // 'stopped' is the page's own word, kept as it is in the stored list; the rest is the server's.
+    const error = s.error === 'stopped' ? t('stopped') : s.error;
+    line.textContent = `${stateText(s)} · ${where}` + (error ? ` · ${error}` : '');
     what.append(title, line);
     li.append(thumb(s.kind, s.thumb), what);
     return li;
@@ -467,7 +470,7 @@ async function loadShelf() {
   try {
     const shelf = await api('GET', '/phone/shelf?group=' + encodeURIComponent(group));
     if (group !== $('group').value) return; // another group was chosen meanwhile
-    $('shelfStatus').textContent = shelf.items.length ? '' : 'Nothing shared with this group yet.';
+    $('shelfStatus').textContent = shelf.items.length ? '' : t('shelfEmpty');
     $('shelfList').replaceChildren(...shelf.items.map(shelfRow));
   } catch (e) {
     if (!transient(e)) $('shelfStatus').textContent = e.message;
@@ -482,26 +485,26 @@ function shelfRow(item) {
   const title = document.createElement('strong');
   title.textContent = item.media ? item.media.name : item.link;
   const line = document.createElement('span');
-  line.textContent = `${item.fromAlias || item.from} · ${new Date(item.sent).toLocaleTimeString()}`
+  line.textContent = `${item.fromAlias || item.from} · ${new Date(item.sent).toLocaleTimeString(LANG)}`
       + (item.note ? ` · ${item.note}` : '');
   what.append(title, line);
   li.append(thumb(kind, item.media ? item.media.id : ''), what);
   if (item.media) {
     const play = document.createElement('button');
     const done = played.has(item.media.id);
-    play.textContent = done ? 'Sent to display' : 'Play on display';
+    play.textContent = t(done ? 'sentToDisplay' : 'playOnDisplay');
     play.disabled = done;
-    play.setAttribute('aria-label', `Play ${item.media.name} on the console's displays`);
+    play.setAttribute('aria-label', t('playLabel', item.media.name));
     play.onclick = async () => {
       play.disabled = true;
-      play.textContent = 'Sending…';
+      play.textContent = t('sending');
       try {
         await push(item.media, 'displays', '', item.media.name, kind, () => {});
         played.add(item.media.id);
-        play.textContent = 'Sent to display';
+        play.textContent = t('sentToDisplay');
       } catch (e) {
         play.disabled = false;
-        play.textContent = 'Play on display';
+        play.textContent = t('playOnDisplay');
       }
     };
     li.append(play);
@@ -526,14 +529,14 @@ function start() {
   // here; the server has the last word when the code is claimed.
   const ranOut = m && expires && expires + 5 * 60000 < Date.now();
   if (ranOut && token) {
-    keepPairing('That code ran out: this phone is still paired.');
+    keepPairing(t('ranOutStillPaired'));
   } else if (ranOut) {
-    lost('This code ran out', 'Ask the dispatcher for a new one (“Pair device”) and scan it.');
+    lost(t('ranOutTitle'), t('ranOutText'));
   } else if (m) {
     show('pair', true);
     $('connect').onclick = () => claim(m[1]);
   } else if (token) {
-    api('GET', '/phone/session').then(begin, (e) => { if (e.status !== 401) lost('Could not connect', e.message); });
+    api('GET', '/phone/session').then(begin, (e) => { if (e.status !== 401) lost(t('couldNotConnect'), e.message); });
   } else {
     show('lost', true);
   }
