@@ -11,7 +11,17 @@ namespace floorline::console {
 Pairing::Pairing(SignalingClient &client, QObject *parent)
     : QObject(parent)
     , m_client(client)
-{ }
+{
+    // A fresh login (a server restart among others) starts a new list: page sessions live in
+    // the server's memory, and a resumed login keeps them and the list.
+    connect(&m_client, &SignalingClient::loggedIn, this,
+            [this](const proto::LoginResult &, bool resumed) {
+                if (resumed || m_devices.isEmpty())
+                    return;
+                m_devices.clear();
+                Q_EMIT devicesChanged();
+            });
+}
 
 void Pairing::start()
 {
@@ -54,7 +64,15 @@ bool Pairing::handle(const proto::Event &event)
     if (!bound)
         return false;
     // pair.bound names the device in `console` (the Paired shape, docs/protocol.md §10.9).
-    m_devices.append(bound->alias.isEmpty() ? bound->console : bound->alias);
+    QString name = bound->alias.isEmpty() ? bound->console : bound->alias;
+    // Two phones both called "Engine 4": the second is told apart by its number.
+    if (m_devices.contains(name)) {
+        int n = 2;
+        while (m_devices.contains(QStringLiteral("%1 (%2)").arg(name).arg(n)))
+            ++n;
+        name = QStringLiteral("%1 (%2)").arg(name).arg(n);
+    }
+    m_devices.append(name);
     Q_EMIT devicesChanged();
     // The code is spent: a second device needs a new one.
     m_uri.clear();

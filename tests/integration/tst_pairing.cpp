@@ -159,6 +159,22 @@ private Q_SLOTS:
         QVERIFY(status);
         QCOMPARE(status->state, proto::PushState::Opened);
         QCOMPARE(media->incomingCount(), 0);
+
+        // A second pairing under the same name is told apart from the first.
+        pairing->start();
+        QTRY_VERIFY(!pairing->uri().isEmpty());
+        const auto second = proto::PairingUri::parse(pairing->uri());
+        QVERIFY(second);
+        QVERIFY(phone.call(proto::PairClaim {second->token}));
+        QTRY_COMPARE(pairing->devices(),
+                     (QStringList {QStringLiteral("Engine 7"), QStringLiteral("Engine 7 (2)")}));
+        // Logged out and in again: the list is of this login's pairings.
+        console.logout();
+        QTRY_VERIFY(console.link() != Link::Online);
+        console.connectToServer(server->url(), QStringLiteral("dispatch-1"),
+                                QStringLiteral("dispatch-1"));
+        QTRY_COMPARE(console.link(), Link::Online);
+        QVERIFY(pairing->devices().isEmpty());
     }
 };
 
