@@ -44,6 +44,13 @@ public:
     QNetworkReply *put(const QString &upload, qint64 offset, const QByteArray &bytes, qint64 size);
     /// A 401: the token ended (the login was replaced). Asks for a new one.
     void tokenRefused();
+    /// A login (fresh or resumed) without a token: asks for one now, so that transfers
+    /// resuming with the login can wait for it (asking()) instead of taking signaling.
+    void renew()
+    {
+        if (!ready())
+            askToken();
+    }
     /// A transfer failed over HTTPS time after time (a firewall or proxy that passes only the
     /// WebSocket): until the next login every item goes over signaling at once, instead of
     /// trying HTTPS again for each.

@@ -6,6 +6,8 @@
 #include <QStandardPaths>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <utility>
+
 #include "core/signaling/signalingclient.h"
 
 #include <QCryptographicHash>
@@ -58,6 +60,12 @@ MediaLibrary::MediaLibrary(SignalingClient &client, QObject *parent)
     m_pumpTimer.setSingleShot(true);
     connect(&m_pumpTimer, &QTimer::timeout, this, &MediaLibrary::pumpUploads);
     connect(&m_cache, &MediaCache::stateChanged, &m_shelf, &MediaShelfModel::mediaChanged);
+    connect(&m_http, &MediaHttpClient::settled, this, [this] {
+        for (Upload &u : m_uploads) {
+            if (std::exchange(u.awaitingToken, false))
+                startUpload(u);
+        }
+    });
     connect(&m_cache, &MediaCache::progressChanged, &m_shelf, &MediaShelfModel::mediaChanged);
     connect(&m_cache, &MediaCache::stateChanged, this, [this](const QString &media) {
         if (media == m_viewing)
@@ -197,9 +205,13 @@ void MediaLibrary::onLoggedIn(const QString &unit, bool resumed)
     m_unit = unit;
     if (!resumed)
         m_shelvesLoaded.clear();
+    // A new login may find HTTPS open again (a server restart closed it for the last one).
+    m_http.renew();
     for (Upload &u : m_uploads) {
-        if (u.stalled)
+        if (u.stalled) {
+            u.overSignaling = false;
             startUpload(u);
+        }
     }
     if (!m_shelf.group().isEmpty())
         showShelf(m_shelf.group());
@@ -467,6 +479,7 @@ QUrl MediaLibrary::defaultPickFolder()
 
 void MediaLibrary::startHttpUpload(Upload &u)
 {
+    qCInfo(lcLibrary) << "uploading" << u.name << "over HTTPS";
     auto *http = new HttpUpload(m_http, {u.name, u.type, u.bytes.size(), u.sha256}, u.bytes,
                                 u.upload, this);
     u.http = http;
@@ -507,6 +520,10 @@ void MediaLibrary::startUpload(Upload &u)
         return; // already on its way over HTTPS
     if (!u.overSignaling && m_http.ready()) {
         startHttpUpload(u);
+        return;
+    }
+    if (!u.overSignaling && m_http.asking()) {
+        u.awaitingToken = true; // the token's answer decides the way
         return;
     }
     u.stalled = false;

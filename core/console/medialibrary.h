@@ -133,7 +133,8 @@ private:
         qint64 acked = 0; ///< bytes the server confirmed
         int inFlight = 0;
         bool stalled = false; ///< the link dropped: resume with upload-status when back
-        bool overSignaling = false; ///< HTTPS did not work for it: chunks from here on
+        bool overSignaling = false; ///< HTTPS did not work for it this login: chunks
+        bool awaitingToken = false; ///< starts when the HTTPS token is settled
         QPointer<HttpUpload> http; ///< the HTTPS transfer running, if any
     };
     void onPushed(const proto::Pushed &pushed);

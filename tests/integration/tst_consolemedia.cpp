@@ -5,6 +5,7 @@
 // group is uploaded, pushed, shown on every member's shelf with its delivery; an armed item
 // goes with the dispatcher's next spurt only.
 #include "core/console/consolecontroller.h"
+#include "support/serverprocess.h"
 #include "support/testclient.h"
 #include "tools/sim/simunit.h"
 
@@ -417,6 +418,53 @@ private Q_SLOTS:
         // Only the colleague's own transfers went over HTTP.
         const QJsonObject http = server->statsJson().value(QStringLiteral("http")).toObject();
         QVERIFY(http.value(QStringLiteral("bytesIn")).toInteger() < mine.size() + theirs.size());
+    }
+
+    void aShareCutOffByAServerRestartFinishesAfterIt()
+    {
+        // A real server process, paced so that the share is still on its way when it dies.
+        QTemporaryDir dir;
+        test::ServerProcess server(dir.filePath(QStringLiteral("server.sqlite")),
+                                   {QStringLiteral("--http-rate"), QStringLiteral("2")});
+        QVERIFY(server.start());
+        const QByteArray pin = server.fingerprint();
+        SignalingClient client;
+        ConsoleController console(client, nullptr);
+        console.media()->cache().setDirectory(dir.filePath(QStringLiteral("cache")));
+        console.connection()->trust()->pin(server.url(), pin, false);
+        console.connectToServer(server.url(), QStringLiteral("dispatch-1"),
+                                QStringLiteral("dispatch-1"));
+        QTRY_COMPARE(console.link(), Link::Online);
+        MediaLibrary *media = console.media();
+        media->showShelf(QStringLiteral("tg-001"));
+        const QByteArray bytes = picture(51, 10 * 1024 * 1024);
+        QVERIFY(
+            media->share(QUrl::fromLocalFile(fileWith(dir, QStringLiteral("floorplan.png"), bytes)),
+                         QStringLiteral("tg-001")));
+        auto progress = [&] {
+            MediaShelfModel *shelf = media->shelf();
+            return shelf->data(shelf->index(0), MediaShelfModel::ProgressRole).toDouble();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(progress() > 0.1, 10000);
+        QVERIFY(progress() < 0.9);
+        server.kill();
+        QTRY_VERIFY(console.link() != Link::Online);
+        // Down for longer than the console's own retries of the transfer take.
+        QTest::qWait(4000);
+        QVERIFY(server.start());
+
+        // Back: the console logs in again and the share goes on to the end.
+        QTRY_COMPARE_WITH_TIMEOUT(console.link(), Link::Online, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(media->uploading(), 0, 40000);
+        MediaShelfModel *shelf = media->shelf();
+        QCOMPARE(shelf->data(shelf->index(0), MediaShelfModel::ProblemRole).toString(), QString());
+        // Stored whole: a unit of the group reads it back.
+        test::TestClient unit(QStringLiteral("unit-0005"), server.url(), pin);
+        QVERIFY(unit.login());
+        const auto item = unit.call(proto::MediaGet {sha256(bytes), 0, 16});
+        QVERIFY(item);
+        QCOMPARE(item->data, bytes.left(16));
+        QCOMPARE(item->media.size, qint64(bytes.size()));
     }
 
     void displayShowsWhatItsConsoleSendsIt()

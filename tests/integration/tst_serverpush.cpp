@@ -5,6 +5,7 @@
 // SIGKILL while pushes wait delivers them after a restart, none twice; pairing binds a device
 // to a console; and pushes nobody may send are refused with nothing stored.
 #include "support/rawpeer.h"
+#include "support/serverprocess.h"
 #include "support/testclient.h"
 
 #include "core/protocol/fingerprint.h"
@@ -61,63 +62,6 @@ QStringList pushIds(const test::TestClient &client)
     return ids;
 }
 
-/// A floorline-server process on a database file: a crash can be staged for real.
-class ServerProcess
-{
-public:
-    explicit ServerProcess(const QString &database)
-        : m_database(database)
-    { }
-    ~ServerProcess() { kill(); }
-
-    bool start()
-    {
-        QTcpServer probe; // a free port; the server binds it again right after
-        if (!probe.listen(QHostAddress::LocalHost))
-            return false;
-        m_port = probe.serverPort();
-        probe.close();
-        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        QStringList args {QStringLiteral("--port"),     QString::number(m_port),
-                          QStringLiteral("--rtp-port"), QStringLiteral("0"),
-                          QStringLiteral("--db"),       m_database};
-        // The fleet goes into the empty database once; a restart must not give it again.
-        if (!QFileInfo::exists(m_database))
-            args += {QStringLiteral("--demo-fleet"), QStringLiteral("30,6")};
-        m_process.start(QStringLiteral(FLOORLINE_SERVER_BIN), args);
-        if (!m_process.waitForStarted())
-            return false;
-        return QTest::qWaitFor(
-            [this] {
-                QTcpSocket s;
-                s.connectToHost(QHostAddress::LocalHost, m_port);
-                return s.waitForConnected(100);
-            },
-            10000);
-    }
-    void kill()
-    {
-        if (m_process.state() == QProcess::NotRunning)
-            return;
-        ::kill(pid_t(m_process.processId()), SIGKILL);
-        m_process.waitForFinished();
-    }
-    QUrl url() const { return QUrl(QStringLiteral("wss://127.0.0.1:%1").arg(m_port)); }
-    /// What `floorline-server --fingerprint` prints for this database: the kept certificate's.
-    QByteArray fingerprint() const
-    {
-        QProcess print;
-        print.start(QStringLiteral(FLOORLINE_SERVER_BIN),
-                    {QStringLiteral("--db"), m_database, QStringLiteral("--fingerprint")});
-        print.waitForFinished();
-        return proto::parseFingerprint(QString::fromLatin1(print.readAllStandardOutput()));
-    }
-
-private:
-    QString m_database;
-    QProcess m_process;
-    quint16 m_port = 0;
-};
 } // namespace
 
 class TestServerPush : public QObject
@@ -279,7 +223,7 @@ private Q_SLOTS:
         QStringList sent;
         QByteArray pin; // the certificate made on the first start is the one after the restart
         {
-            ServerProcess server(database);
+            test::ServerProcess server(database);
             QVERIFY(server.start());
             pin = server.fingerprint();
             QVERIFY(!pin.isEmpty());
@@ -296,7 +240,7 @@ private Q_SLOTS:
             }
             server.kill(); // SIGKILL: no shutdown code runs
         }
-        ServerProcess server(database);
+        test::ServerProcess server(database);
         QVERIFY(server.start());
         {
             test::TestClient unit(QStringLiteral("unit-0004"), server.url(), pin);
