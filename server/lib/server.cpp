@@ -177,7 +177,7 @@ bool Server::listen(const ServerOptions &options, QString *error)
     m_mediaHttp = std::make_unique<MediaHttp>(m_hub->httpTokens(), m_phones, m_hub->mediaService(),
                                               m_media.get(), m_hub->mutableStats(), m_httpStats);
     m_phoneHttp = std::make_unique<PhoneHttp>(m_phones, m_hub->pushService(), m_hub->fleet(),
-                                              m_httpStats);
+                                              m_httpStats, options.mediaLimits.maxBytes);
     m_http = std::make_unique<HttpRouter>(*m_mediaHttp, *m_phoneHttp);
     connect(m_listener.get(), &SignalingListener::httpAccepted, this, [this](QTcpSocket *socket) {
         new HttpConnection(socket, *m_http, m_httpStats, m_httpPacer, this);

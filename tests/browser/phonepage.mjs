@@ -7,10 +7,11 @@
 // German gets the page in German, unpaired and paired.
 //
 // node phonepage.mjs <pairing URL> <photo> <video> <screenshot dir> <group id with a shelf item>
+//                    <a video over the server's size limit>
 // Prints one line per step ("STEP <name> ...") for the test to follow; exits non-zero on failure.
 import puppeteer from 'puppeteer-core';
 
-const [url, photo, video, shots, group] = process.argv.slice(2);
+const [url, photo, video, shots, group, tooLarge] = process.argv.slice(2);
 const step = (name, detail = '') => console.log(`STEP ${name} ${detail}`.trim());
 const wait = { timeout: 60000 };
 
@@ -67,6 +68,14 @@ try {
     step('sent', status);
     if (!status.startsWith('Sent')) throw new Error(status);
   }
+  // A video over the server's limit is refused when chosen, before a byte moves.
+  {
+    const [chooser] = await Promise.all([page.waitForFileChooser(wait), page.click('label[for=gallery]')]);
+    await chooser.accept([tooLarge]);
+    await page.waitForFunction(() => /takes up to/.test(document.querySelector('#sendStatus').textContent), wait);
+    if (!await page.$eval('#sendButton', (e) => e.disabled)) throw new Error('Send stays open for a file over the limit');
+    step('toolarge', await page.$eval('#sendStatus', (e) => e.textContent));
+  }
   // The console fetched both and said so.
   await page.waitForFunction(() => {
     const rows = [...document.querySelectorAll('#sentList li')];
@@ -98,6 +107,8 @@ try {
   // The spent link scanned again on this phone: the pairing that works stays, and says so.
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForSelector('#pair:not([hidden])', wait);
+  await page.waitForSelector('#already:not([hidden])', wait);
+  step('already', await page.$eval('#alreadyText', (e) => e.textContent));
   await page.tap('#connect');
   await page.waitForSelector('#send:not([hidden])', wait);
   await page.waitForFunction(() => /still paired/.test(document.querySelector('#sendStatus').textContent), wait);

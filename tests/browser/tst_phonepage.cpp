@@ -86,7 +86,10 @@ private Q_SLOTS:
                  "puppeteer-core: npm ci --prefix tests/browser (setup-debian.sh does)");
         QVERIFY2(QFile::exists(QStringLiteral("/usr/bin/chromium")), "Debian's chromium");
 
-        auto server = test::startServer(30, 6);
+        server::ServerOptions options;
+        options.fleet = proto::makeDemoFleet(30, 6);
+        options.mediaLimits.maxBytes = 1024 * 1024; // the phone's long video is over it
+        auto server = test::startServer(options);
         QTemporaryDir dir;
         SignalingClient client, displayClient;
         ConsoleController console(client, nullptr);
@@ -130,6 +133,12 @@ private Q_SLOTS:
         const QByteArray video = fileBytes(videoPath);
         QVERIFY(!photo.isEmpty() && !video.isEmpty());
 
+        const QString longVideo = dir.filePath(QStringLiteral("long.mp4"));
+        {
+            QFile f(longVideo);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QByteArray(1536 * 1024, 'v'));
+        }
         const QString shots = QStringLiteral(FLOORLINE_SCREENSHOTS);
         QDir().mkpath(shots);
         QProcess phone;
@@ -147,7 +156,7 @@ private Q_SLOTS:
         });
         phone.start(node,
                     {QStringLiteral(FLOORLINE_BROWSER_DIR "/phonepage.mjs"), pairing->uri(),
-                     photoPath, videoPath, shots, group});
+                     photoPath, videoPath, shots, group, longVideo});
         QVERIFY(phone.waitForStarted());
         auto reached = [&](const char *name) {
             return QTest::qWaitFor(
@@ -168,6 +177,7 @@ private Q_SLOTS:
 
         // The console takes both: byte-identical, from the name the field user gave.
         QVERIFY2(reached("outage"), log.constData());
+        QVERIFY2(reached("toolarge"), log.constData());
         QVERIFY2(reached("delivered"), log.constData());
         MediaLibrary *media = console.media();
         QTRY_COMPARE(media->incomingCount(), 2);

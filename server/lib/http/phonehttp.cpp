@@ -64,11 +64,12 @@ HttpResponse phoneAsset(const QByteArray &name)
 }
 
 PhoneHttp::PhoneHttp(PhoneSessions &phones, PushService &pushes, const FleetIndex &fleet,
-                     HttpStats &stats)
+                     HttpStats &stats, qint64 maxBytes)
     : m_phones(phones)
     , m_pushes(pushes)
     , m_fleet(fleet)
     , m_stats(stats)
+    , m_maxBytes(maxBytes)
 { }
 
 std::unique_ptr<HttpExchange> PhoneHttp::begin(const HttpRequest &request, const QHostAddress &)
@@ -79,7 +80,8 @@ std::unique_ptr<HttpExchange> PhoneHttp::begin(const HttpRequest &request, const
     if ((parts.size() == 3 && parts[1] == "pair") || request.path == "/phone"
         || request.path == "/phone/") {
         if (!read)
-            return fixedExchange(HttpResponse::error(405, "bad-method", QStringLiteral("GET here")));
+            return fixedExchange(
+                HttpResponse::error(405, "bad-method", QStringLiteral("GET here")));
         return fixedExchange(phoneAsset("index.html"));
     }
     if (parts.size() < 3 || parts[1] != "phone")
@@ -87,12 +89,14 @@ std::unique_ptr<HttpExchange> PhoneHttp::begin(const HttpRequest &request, const
     const QByteArray what = parts[2];
     if (parts.size() == 3 && what.contains('.')) {
         if (!read)
-            return fixedExchange(HttpResponse::error(405, "bad-method", QStringLiteral("GET here")));
+            return fixedExchange(
+                HttpResponse::error(405, "bad-method", QStringLiteral("GET here")));
         return fixedExchange(phoneAsset(what));
     }
     if (parts.size() == 3 && what == "claim") {
         if (request.method != "POST")
-            return fixedExchange(HttpResponse::error(405, "bad-method", QStringLiteral("POST here")));
+            return fixedExchange(
+                HttpResponse::error(405, "bad-method", QStringLiteral("POST here")));
         return claim();
     }
     const std::optional<PhoneSession> phone = m_phones.resolve(bearerToken(request));
@@ -142,15 +146,16 @@ QJsonObject PhoneHttp::session(const PhoneSession &phone) const
     QJsonArray groups;
     for (const QString &id : shelfGroups(phone.console)) {
         if (const proto::GroupInfo *g = m_fleet.groups().value(id))
-            groups.append(QJsonObject {{QStringLiteral("id"), g->id},
-                                       {QStringLiteral("name"), g->name}});
+            groups.append(
+                QJsonObject {{QStringLiteral("id"), g->id}, {QStringLiteral("name"), g->name}});
     }
     return {{QStringLiteral("phone"), phone.phone},
-              {QStringLiteral("alias"), phone.alias},
-              {QStringLiteral("console"), phone.console},
-              {QStringLiteral("consoleAlias"), console ? console->unit.alias : QString()},
-              {QStringLiteral("expires"), phone.expires},
-              {QStringLiteral("groups"), groups}};
+            {QStringLiteral("alias"), phone.alias},
+            {QStringLiteral("console"), phone.console},
+            {QStringLiteral("consoleAlias"), console ? console->unit.alias : QString()},
+            {QStringLiteral("expires"), phone.expires},
+            {QStringLiteral("groups"), groups},
+            {QStringLiteral("maxBytes"), m_maxBytes}};
 }
 
 QStringList PhoneHttp::shelfGroups(const QString &console) const

@@ -27,8 +27,9 @@ struct PhoneSession;
 class PhoneHttp : public HttpRoutes
 {
 public:
-    PhoneHttp(PhoneSessions &phones, PushService &pushes, const FleetIndex &fleet,
-              HttpStats &stats);
+    /// `maxBytes`: the store's item size limit, told to the page before it uploads.
+    PhoneHttp(PhoneSessions &phones, PushService &pushes, const FleetIndex &fleet, HttpStats &stats,
+              qint64 maxBytes);
 
     std::unique_ptr<HttpExchange> begin(const HttpRequest &request,
                                         const QHostAddress &peer) override;
@@ -47,6 +48,7 @@ private:
     PushService &m_pushes;
     const FleetIndex &m_fleet;
     HttpStats &m_stats;
+    qint64 m_maxBytes;
 };
 
 /// A file of the phone page (index.html, phone.js, phone.css) with its type and the headers

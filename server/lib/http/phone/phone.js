@@ -233,9 +233,12 @@ function choose(input) {
   else view.alt = file.name;
   $('preview').replaceChildren(view);
   $('fileName').textContent = `${file.name} · ${size(file.size)}`;
-  say('');
   $('progress').hidden = true;
   show('chosen', true);
+  // Said before a byte moves, not after the upload: phone videos are often larger.
+  const tooLarge = session && session.maxBytes > 0 && file.size > session.maxBytes;
+  $('sendButton').disabled = tooLarge;
+  say(tooLarge ? t('tooLarge', size(file.size), size(session.maxBytes)) : '', tooLarge);
 }
 
 function size(bytes) {
@@ -248,7 +251,7 @@ function size(bytes) {
 function setSending(on) {
   sending = on;
   stopping = false;
-  $('sendButton').disabled = on;
+  $('sendButton').disabled = on || !chosen;
   show('cancelButton', on);
   for (const id of ['camera', 'gallery']) {
     $(id).disabled = on;
@@ -535,6 +538,14 @@ function start() {
   } else if (m) {
     show('pair', true);
     $('connect').onclick = () => claim(m[1]);
+    // Scanned again on a phone that is paired: the pairing it has is shown, and kept if wanted.
+    if (token) {
+      api('GET', '/phone/session').then((s) => {
+        $('alreadyText').textContent = t('alreadyPaired', s.alias, s.consoleAlias || s.console);
+        $('keep').onclick = () => { history.replaceState(null, '', '/phone'); begin(s); };
+        show('already', true);
+      }, () => {});
+    }
   } else if (token) {
     api('GET', '/phone/session').then(begin, (e) => { if (e.status !== 401) lost(t('couldNotConnect'), e.message); });
   } else {
