@@ -45,27 +45,20 @@ QList<ButtonDevice> EvdevButtons::devices() const
 
 void EvdevButtons::watch(const QString &key, int button)
 {
-    if (key == m_watchedKey && button == m_button)
-        return;
-    if (m_downCode != 0) {
-        m_downCode = 0;
-        Q_EMIT released();
-    }
-    m_watchedKey = key;
-    m_button = button;
-    rescan();
+    if (m_press.watch(key, button))
+        rescan();
 }
 
 void EvdevButtons::setLearning(bool on)
 {
-    m_learning = on;
+    m_press.setLearning(on);
     rescan();
 }
 
 bool EvdevButtons::connected() const
 {
     for (const EvdevNode &n : m_nodes) {
-        if (n.device.key == m_watchedKey && m_readers.value(n.path))
+        if (n.device.key == m_press.watchedKey() && m_readers.value(n.path))
             return true;
     }
     return false;
@@ -116,8 +109,7 @@ void EvdevButtons::rescan()
     for (auto it = m_readers.begin(); it != m_readers.end();) {
         const auto node = std::find_if(m_nodes.cbegin(), m_nodes.cend(),
                                        [&](const EvdevNode &n) { return n.path == it.key(); });
-        const bool wanted = node != m_nodes.cend()
-            && (m_learning || (node->device.key == m_watchedKey && !m_watchedKey.isEmpty()));
+        const bool wanted = node != m_nodes.cend() && m_press.wants(node->device.key);
         if (!wanted || !it.value()) {
             if (it.value())
                 it.value()->deleteLater();
@@ -127,10 +119,11 @@ void EvdevButtons::rescan()
         }
     }
     QString problem;
-    bool found = m_watchedKey.isEmpty();
+    const QString &watched = m_press.watchedKey();
+    bool found = watched.isEmpty();
     for (const EvdevNode &n : std::as_const(m_nodes)) {
-        const bool wanted = m_learning || (n.device.key == m_watchedKey && !m_watchedKey.isEmpty());
-        if (n.device.key == m_watchedKey)
+        const bool wanted = m_press.wants(n.device.key);
+        if (n.device.key == watched)
             found = true;
         if (!wanted || m_readers.value(n.path) || m_gone.contains(n.path))
             continue;
@@ -138,7 +131,7 @@ void EvdevButtons::rescan()
         QString error;
         if (!reader->open(n.path, &error)) {
             delete reader;
-            if (n.device.key == m_watchedKey) {
+            if (n.device.key == watched) {
                 problem = tr("Cannot read %1 (%2): see \"Pedals\" in the operations guide")
                               .arg(n.device.name, error);
                 m_retry.start(kRetryMs); // udev may not have given us the node yet
@@ -153,16 +146,16 @@ void EvdevButtons::rescan()
         qCInfo(lcEvdev) << "reading" << n.path << n.device.key;
     }
     if (problem.isEmpty()) {
-        if (m_watchedKey.isEmpty())
+        if (watched.isEmpty())
             problem = tr("No pedal chosen");
         else if (!found)
-            problem = tr("Not plugged in: %1").arg(m_watchedKey);
-        else if (m_button == 0 && watchedIsKeyboard())
+            problem = tr("Not plugged in: %1").arg(watched);
+        else if (m_press.button() == 0 && watchedIsKeyboard())
             problem = tr("%1 is a keyboard: choose the key that talks with \"Press to "
                          "choose…\"")
-                          .arg(m_watchedKey);
+                          .arg(watched);
         else
-            problem = tr("Ready: %1, %2").arg(m_watchedKey, buttonName(m_button));
+            problem = tr("Ready: %1, %2").arg(watched, buttonName(m_press.button()));
     }
     setStatus(problem);
     if (devices() != before)
@@ -171,27 +164,8 @@ void EvdevButtons::rescan()
 
 void EvdevButtons::onKey(const QString &key, int code, bool down)
 {
-    if (m_learning) {
-        if (down) {
-            m_learning = false;
-            Q_EMIT learned(key, code);
-            rescan();
-        }
-        return;
-    }
-    if (key != m_watchedKey || (m_button != 0 && code != m_button))
-        return;
-    if (m_button == 0 && watchedIsKeyboard())
-        return; // typing must not talk: a keyboard's key is chosen by pressing it
-    // One press at a time: a second identical pedal, or a second button while "any" is
-    // watched, joins the press that is down.
-    if (down && m_downCode == 0) {
-        m_downCode = code;
-        Q_EMIT pressed();
-    } else if (!down && code == m_downCode) {
-        m_downCode = 0;
-        Q_EMIT released();
-    }
+    if (m_press.onButton(key, key == m_press.watchedKey() && watchedIsKeyboard(), code, down))
+        rescan(); // learned: only the watched device is read from here
 }
 
 void EvdevButtons::onGone(const QString &path)
@@ -201,20 +175,17 @@ void EvdevButtons::onGone(const QString &path)
     qCInfo(lcEvdev) << "gone:" << path;
     m_gone.insert(path); // until the directory changes: a node that ended is not read again
     const bool wasWatched = std::any_of(m_nodes.cbegin(), m_nodes.cend(), [&](const EvdevNode &n) {
-        return n.path == path && n.device.key == m_watchedKey;
+        return n.path == path && n.device.key == m_press.watchedKey();
     });
-    if (wasWatched && m_downCode != 0) {
-        m_downCode = 0;
-        Q_EMIT released();
-        Q_EMIT lost();
-    }
+    if (wasWatched)
+        m_press.onWatchedGone();
     rescan();
 }
 
 bool EvdevButtons::watchedIsKeyboard() const
 {
     return std::any_of(m_nodes.cbegin(), m_nodes.cend(), [&](const EvdevNode &n) {
-        return n.device.key == m_watchedKey && n.device.keyboard;
+        return n.device.key == m_press.watchedKey() && n.device.keyboard;
     });
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "buttonpress.h"
 #include "buttons.h"
 #include "evdevscan.h"
 
@@ -56,10 +57,7 @@ private:
     QList<EvdevNode> m_nodes;
     QHash<QString, QPointer<EvdevReader>> m_readers; ///< by node path
     QSet<QString> m_gone; ///< nodes that reported their end since the directory last changed
-    QString m_watchedKey;
-    int m_button = 0;
-    bool m_learning = false;
-    int m_downCode = 0; ///< the watched button held down now; 0: none
+    ButtonPress m_press {*this};
     QString m_status;
 };
 
