@@ -10,6 +10,9 @@
 #include "core/input/portalhotkeys.h"
 #include "core/input/x11hotkeys.h"
 #endif
+#ifdef Q_OS_WIN
+#include "core/input/rawinputbuttons.h"
+#endif
 
 namespace floorline::app {
 
@@ -38,6 +41,8 @@ std::unique_ptr<input::Buttons> makeButtons()
         = qEnvironmentVariable("FLOORLINE_INPUT_SYSFS", QStringLiteral("/sys/class/input"));
     const QString dev = qEnvironmentVariable("FLOORLINE_INPUT_DEV", QStringLiteral("/dev/input"));
     return std::make_unique<input::EvdevButtons>(sys, dev);
+#elif defined(Q_OS_WIN)
+    return std::make_unique<input::RawInputButtons>();
 #else
     return nullptr;
 #endif

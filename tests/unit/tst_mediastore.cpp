@@ -219,22 +219,30 @@ private Q_SLOTS:
             QVERIFY(lost.open(QIODevice::WriteOnly));
         }
         QTest::qWait(300); // the server is down longer than the upload may wait
-        MediaStore store;
-        QVERIFY(store.open(media, db, limits, &error));
-        QVERIFY(!store.upload(upload));
-        QVERIFY(QDir(media + QStringLiteral("/partial")).isEmpty());
-        QVERIFY(QDir(media).entryList(QDir::Files).isEmpty());
-        // An upload that goes on is kept: each chunk counts as activity.
+        {
+            MediaStore store;
+            QVERIFY(store.open(media, db, limits, &error));
+            QVERIFY(!store.upload(upload));
+            QVERIFY(QDir(media + QStringLiteral("/partial")).isEmpty());
+            QVERIFY(QDir(media).entryList(QDir::Files).isEmpty());
+        }
+
+        // An upload that goes on is kept: each chunk counts as activity. Older than the limit
+        // since it began, younger since its chunk, with wide margins: a loaded 2-core machine
+        // stretches a wait by a few hundred milliseconds.
+        limits.abandonAfterMs = 1000;
+        MediaStore going;
+        QVERIFY(going.open(media, db, limits, &error));
         MediaError e = MediaError::None;
         const QByteArray bytes = randomBytes(4096, 6);
-        const auto up = store.begin(QStringLiteral("u1"), {}, QStringLiteral("image/png"), 8192,
+        const auto up = going.begin(QStringLiteral("u1"), {}, QStringLiteral("image/png"), 8192,
                                     sha256(bytes + bytes), false, &e);
         QVERIFY(up);
-        QTest::qWait(150);
-        QCOMPARE(store.write(up->id, 0, bytes), MediaError::None);
-        QTest::qWait(150);
-        QCOMPARE(store.sweep(), 0);
-        QVERIFY(store.upload(up->id));
+        QTest::qWait(600);
+        QCOMPARE(going.write(up->id, 0, bytes), MediaError::None);
+        QTest::qWait(600);
+        QCOMPARE(going.sweep(), 0);
+        QVERIFY(going.upload(up->id));
     }
 };
 

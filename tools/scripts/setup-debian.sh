@@ -12,6 +12,7 @@ packages=(
   help2man librsvg2-bin # manual pages from --help, PNG icons from the SVG (installer/)
   desktop-file-utils appstream man-db # the test check_installation validates what installer/ installs
   nsis python3-yaml # the test check_windows: the installer script compiles, the workflow parses
+  g++-mingw-w64-x86-64-posix # … and the Windows-only sources compile (syntax, against Qt's headers)
   libqrencode-dev zbar-tools # pairing QR codes; the tests scan them as a phone would
   libsodium-dev # argon2id password hashes (the server)
   libsrtp2-dev # SRTP on voice (AES-128-GCM)
