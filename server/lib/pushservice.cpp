@@ -195,14 +195,16 @@ PushService::PushOutcome PushService::commit(const QString &sender, const QStrin
             ++m_stats.pushRecipientsFull;
     }
     if (out.targets.isEmpty())
-        return refusal(ErrorCode::RateLimited, QStringLiteral("%1 pushes wait for %2 already")
-                                                   .arg(m_limits.maxWaiting)
-                                                   .arg(found.first().first));
+        return refusal(ErrorCode::RateLimited,
+                       QStringLiteral("%1 pushes wait for %2 already")
+                           .arg(m_limits.maxWaiting)
+                           .arg(found.first().first));
     if (!takePush(sender))
         return refusal(ErrorCode::RateLimited,
                        QStringLiteral("more than %1 pushes a minute").arg(m_limits.perMinute));
-    out.push = StoredPush {sender, r.push, alias,  r.to.group, r.to.bound,
-                           r.media, r.link, r.note, QDateTime::currentMSecsSinceEpoch()};
+    out.push = StoredPush {sender,     r.push,     alias,
+                           r.to.group, r.to.bound, r.media,
+                           r.link,     r.note,     QDateTime::currentMSecsSinceEpoch()};
     QString error;
     if (!m_store->add(out.push, out.targets, &error)) {
         qCWarning(lcPush) << "storing push" << r.push << "failed:" << error;
@@ -277,10 +279,14 @@ void PushService::deliver(const PushDelivery &d)
     std::optional<proto::EncodedEvent> encoded;
     for (quint64 loginId : m_logins.ofUnit(d.unit)) {
         Login &login = *m_logins.find(loginId);
-        // Held while the unit said it is resetting; sent once per login (a resume replays it
-        // from the event log, not from here).
-        if ((d.displayOnly && !login.display) || login.announced != proto::UnitStatus::Online
-            || login.pushesSent.contains(key))
+        // A display shows what is sent to displays, and only that: a push to the console
+        // itself stays with the console's own logins (a wall screen showing it too would queue
+        // it behind what the dispatcher has seen already). Group pushes fill every login's
+        // shelves. Held while the unit said it is resetting; sent once per login (a resume
+        // replays it from the event log, not from here).
+        const bool direct = d.push.group.isEmpty();
+        if ((direct && login.display != d.displayOnly) || (d.displayOnly && !login.display)
+            || login.announced != proto::UnitStatus::Online || login.pushesSent.contains(key))
             continue;
         if (!encoded)
             encoded = proto::encodeEventOnce(proto::Event {proto::MediaPushed {pushedOf(d.push)}});

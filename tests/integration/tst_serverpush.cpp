@@ -319,6 +319,15 @@ private Q_SLOTS:
         QCOMPARE(onWall->push, QStringLiteral("wall"));
         QTest::qWait(100);
         QCOMPARE(pushIds(console), QStringList {});
+
+        // And the other way: what the paired unit sends to the console stays off the wall.
+        QVERIFY(phone.call(
+            pushTo(QStringLiteral("v2"), toBound(), {}, QStringLiteral("https://v.example/2"))));
+        const auto second = console.waitEvent<proto::MediaPushed>();
+        QVERIFY(second);
+        QCOMPARE(second->push, QStringLiteral("v2"));
+        QTest::qWait(100);
+        QCOMPARE(pushIds(display), QStringList {});
     }
 
     void pushesNobodyMaySendAreRefused()
