@@ -1691,6 +1691,61 @@ SPRECHEN</translation>
     </message>
 </context>
 <context>
+    <name>floorline::input::RawInputButtons</name>
+    <message>
+        <source>Pedals cannot be read (no input window: error %1)</source>
+        <translation>Pedale können nicht gelesen werden (kein Eingabefenster: Fehler %1)</translation>
+    </message>
+    <message>
+        <source>Pedals cannot be read (Raw Input refused: error %1)</source>
+        <translation>Pedale können nicht gelesen werden (Raw Input verweigert: Fehler %1)</translation>
+    </message>
+    <message>
+        <source>any button</source>
+        <translation>jede Taste</translation>
+    </message>
+    <message>
+        <source>key %1</source>
+        <translation>Taste %1</translation>
+    </message>
+    <message>
+        <source>button %1</source>
+        <translation>Knopf %1</translation>
+    </message>
+    <message>
+        <source>hook switch</source>
+        <translation>Gabelschalter</translation>
+    </message>
+    <message>
+        <source>phone mute</source>
+        <translation>Telefon stumm</translation>
+    </message>
+    <message>
+        <source>Keyboard</source>
+        <translation>Tastatur</translation>
+    </message>
+    <message>
+        <source>Input device</source>
+        <translation>Eingabegerät</translation>
+    </message>
+    <message>
+        <source>No pedal chosen</source>
+        <translation>Kein Pedal gewählt</translation>
+    </message>
+    <message>
+        <source>Not plugged in: %1</source>
+        <translation>Nicht eingesteckt: %1</translation>
+    </message>
+    <message>
+        <source>%1 is a keyboard: choose the key that talks with &quot;Press to choose…&quot;</source>
+        <translation>%1 ist eine Tastatur: die Taste zum Sprechen mit „Zum Wählen drücken…“ wählen</translation>
+    </message>
+    <message>
+        <source>Ready: %1, %2</source>
+        <translation>Bereit: %1, %2</translation>
+    </message>
+</context>
+<context>
     <name>floorline::input::X11Hotkeys</name>
     <message>
         <source>No X server to take global keys from</source>

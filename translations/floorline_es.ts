@@ -1691,6 +1691,61 @@ PARA HABLAR</translation>
     </message>
 </context>
 <context>
+    <name>floorline::input::RawInputButtons</name>
+    <message>
+        <source>Pedals cannot be read (no input window: error %1)</source>
+        <translation>No se pueden leer los pedales (sin ventana de entrada: error %1)</translation>
+    </message>
+    <message>
+        <source>Pedals cannot be read (Raw Input refused: error %1)</source>
+        <translation>No se pueden leer los pedales (Raw Input rechazado: error %1)</translation>
+    </message>
+    <message>
+        <source>any button</source>
+        <translation>cualquier botón</translation>
+    </message>
+    <message>
+        <source>key %1</source>
+        <translation>tecla %1</translation>
+    </message>
+    <message>
+        <source>button %1</source>
+        <translation>botón %1</translation>
+    </message>
+    <message>
+        <source>hook switch</source>
+        <translation>interruptor de gancho</translation>
+    </message>
+    <message>
+        <source>phone mute</source>
+        <translation>silencio del teléfono</translation>
+    </message>
+    <message>
+        <source>Keyboard</source>
+        <translation>Teclado</translation>
+    </message>
+    <message>
+        <source>Input device</source>
+        <translation>Dispositivo de entrada</translation>
+    </message>
+    <message>
+        <source>No pedal chosen</source>
+        <translation>Ningún pedal elegido</translation>
+    </message>
+    <message>
+        <source>Not plugged in: %1</source>
+        <translation>No conectado: %1</translation>
+    </message>
+    <message>
+        <source>%1 is a keyboard: choose the key that talks with &quot;Press to choose…&quot;</source>
+        <translation>%1 es un teclado: elija la tecla que habla con «Pulsar para elegir…»</translation>
+    </message>
+    <message>
+        <source>Ready: %1, %2</source>
+        <translation>Listo: %1, %2</translation>
+    </message>
+</context>
+<context>
     <name>floorline::input::X11Hotkeys</name>
     <message>
         <source>No X server to take global keys from</source>

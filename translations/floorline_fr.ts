@@ -1691,6 +1691,61 @@ POUR PARLER</translation>
     </message>
 </context>
 <context>
+    <name>floorline::input::RawInputButtons</name>
+    <message>
+        <source>Pedals cannot be read (no input window: error %1)</source>
+        <translation>Impossible de lire les pédales (pas de fenêtre d’entrée : erreur %1)</translation>
+    </message>
+    <message>
+        <source>Pedals cannot be read (Raw Input refused: error %1)</source>
+        <translation>Impossible de lire les pédales (Raw Input refusé : erreur %1)</translation>
+    </message>
+    <message>
+        <source>any button</source>
+        <translation>n&apos;importe quel bouton</translation>
+    </message>
+    <message>
+        <source>key %1</source>
+        <translation>touche %1</translation>
+    </message>
+    <message>
+        <source>button %1</source>
+        <translation>bouton %1</translation>
+    </message>
+    <message>
+        <source>hook switch</source>
+        <translation>crochet commutateur</translation>
+    </message>
+    <message>
+        <source>phone mute</source>
+        <translation>secret téléphonique</translation>
+    </message>
+    <message>
+        <source>Keyboard</source>
+        <translation>Clavier</translation>
+    </message>
+    <message>
+        <source>Input device</source>
+        <translation>Périphérique d’entrée</translation>
+    </message>
+    <message>
+        <source>No pedal chosen</source>
+        <translation>Aucune pédale choisie</translation>
+    </message>
+    <message>
+        <source>Not plugged in: %1</source>
+        <translation>Non branchée : %1</translation>
+    </message>
+    <message>
+        <source>%1 is a keyboard: choose the key that talks with &quot;Press to choose…&quot;</source>
+        <translation>%1 est un clavier : choisissez la touche qui parle avec « Appuyer pour choisir… »</translation>
+    </message>
+    <message>
+        <source>Ready: %1, %2</source>
+        <translation>Prête : %1, %2</translation>
+    </message>
+</context>
+<context>
     <name>floorline::input::X11Hotkeys</name>
     <message>
         <source>No X server to take global keys from</source>
