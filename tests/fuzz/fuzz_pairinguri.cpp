@@ -15,6 +15,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, std::size_t size)
         if (!again || again->token != uri->token || again->fingerprint != uri->fingerprint
             || again->server != uri->server)
             __builtin_trap();
+        // So does the phone page's address of one whose server is only an origin.
+        const QUrl &server = uri->server;
+        if (server.path().isEmpty() && !server.hasQuery()) {
+            const auto web = floorline::proto::PairingUri::parse(uri->toWebUrl());
+            if (!web || web->token != uri->token || web->console != uri->console
+                || web->fingerprint != uri->fingerprint || web->server != uri->server)
+                __builtin_trap();
+        }
     }
     return 0;
 }
