@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // floorline-server: the reference backend. Composition root of the server library.
 #include "server/lib/privatefiles.h"
+#include "server/lib/recording/recordingexport.h"
 #include "server/lib/server.h"
 #include "server/lib/store.h"
 #include "server/lib/tlsidentity.h"
@@ -9,6 +10,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -27,6 +29,29 @@
 using namespace floorline;
 
 namespace {
+int exportRecordings(const server::ServerOptions &options, const server::RecordingQuery &query,
+                     const QString &directory)
+{
+    if (!QFileInfo::exists(options.database)) {
+        qCritical("floorline-server: no database at %s", qPrintable(options.database));
+        return 1;
+    }
+    server::RecordingStore store;
+    QString error;
+    if (!store.open(options.database, options.recording.directory, &error)) {
+        qCritical("floorline-server: %s", qPrintable(error));
+        return 1;
+    }
+    const int written = server::RecordingExport(store).run(query, directory, &error);
+    if (written < 0) {
+        qCritical("floorline-server: %s", qPrintable(error));
+        return 1;
+    }
+    std::fprintf(stdout, "%d recordings exported to %s (index.csv lists them)\n", written,
+                 qPrintable(QDir(directory).absolutePath()));
+    return 0;
+}
+
 void onSignal(int)
 {
     QCoreApplication::quit();
@@ -236,11 +261,62 @@ int main(int argc, char *argv[])
         QStringLiteral("plain-rtp"),
         QStringLiteral("Voice in plain RTP instead of SRTP, for interop with RTP tools: anyone on "
                        "the path can listen and inject."));
-    parser.addOptions({listen,      port,           rtpPort,   db,         mediaDir,
-                       fleet,       initialFleet,   demoFleet, writeFleet, t2,
-                       queue,       rate,           httpRate,  stats,      hashPassword,
-                       setPassword, cert,           key,       tlsDir,     fingerprint,
-                       plain,       plainOnNetwork, plainRtp});
+    const QCommandLineOption recordingsDir(
+        QStringLiteral("recordings-dir"),
+        QStringLiteral("Directory for recorded talk spurts (default: \"recordings\" in the media "
+                       "directory)."),
+        QStringLiteral("dir"));
+    const QCommandLineOption noRecording(
+        QStringLiteral("no-recording"),
+        QStringLiteral("Record nothing, whatever the groups' handling instructions say."));
+    const QCommandLineOption keepRecordings(
+        QStringLiteral("keep-recordings"),
+        QStringLiteral("Delete recordings older than this many days (0: keep them; default 90)."),
+        QStringLiteral("days"), QStringLiteral("90"));
+    const QCommandLineOption recordingsMax(
+        QStringLiteral("recordings-max-mb"),
+        QStringLiteral("Delete the oldest recordings while all of them take more than this (0: no "
+                       "bound, the default)."),
+        QStringLiteral("MB"), QStringLiteral("0"));
+    const QCommandLineOption exportTo(
+        QStringLiteral("export-recordings"),
+        QStringLiteral("Copy recorded spurts to a directory as Ogg Opus files with index.csv, "
+                       "then exit; narrow with --group, --session, --talker, --from, --to."),
+        QStringLiteral("dir"));
+    const QCommandLineOption exportGroup(QStringLiteral("group"),
+                                         QStringLiteral("Export: only this group's spurts."),
+                                         QStringLiteral("id"));
+    const QCommandLineOption exportSession(QStringLiteral("session"),
+                                           QStringLiteral("Export: only this session's spurts."),
+                                           QStringLiteral("id"));
+    const QCommandLineOption exportTalker(QStringLiteral("talker"),
+                                          QStringLiteral("Export: only this unit's spurts."),
+                                          QStringLiteral("unit"));
+    const QCommandLineOption exportFrom(
+        QStringLiteral("from"),
+        QStringLiteral("Export: spurts that started at or after this time (ISO 8601, local time "
+                       "unless it says Z or an offset)."),
+        QStringLiteral("time"));
+    const QCommandLineOption exportUntil(
+        QStringLiteral("to"), QStringLiteral("Export: spurts that started before this time."),
+        QStringLiteral("time"));
+    parser.addOptions({listen,        port,
+                       rtpPort,       db,
+                       mediaDir,      fleet,
+                       initialFleet,  demoFleet,
+                       writeFleet,    t2,
+                       queue,         rate,
+                       httpRate,      stats,
+                       hashPassword,  setPassword,
+                       cert,          key,
+                       tlsDir,        fingerprint,
+                       plain,         plainOnNetwork,
+                       plainRtp,      recordingsDir,
+                       noRecording,   keepRecordings,
+                       recordingsMax, exportTo,
+                       exportGroup,   exportSession,
+                       exportTalker,  exportFrom,
+                       exportUntil});
     parser.process(app);
 
     std::optional<proto::Fleet> demo;
@@ -320,6 +396,35 @@ int main(int argc, char *argv[])
         : QFileInfo(options.database).absolutePath() + QStringLiteral("/media");
     if (parser.isSet(setPassword))
         return setPasswordOf(parser.value(setPassword), options.database);
+    options.recording.enabled = !parser.isSet(noRecording);
+    options.recording.directory = parser.isSet(recordingsDir)
+        ? parser.value(recordingsDir)
+        : options.mediaDirectory + QStringLiteral("/recordings");
+    options.recording.retention.maxAgeMs
+        = std::max<qint64>(0, parser.value(keepRecordings).toLongLong()) * 24 * 3600 * 1000;
+    options.recording.retention.maxBytes
+        = std::max<qint64>(0, parser.value(recordingsMax).toLongLong()) * 1000 * 1000;
+    if (parser.isSet(exportTo)) {
+        server::RecordingQuery query;
+        query.group = parser.value(exportGroup);
+        query.session = parser.value(exportSession);
+        query.talker = parser.value(exportTalker);
+        for (const auto &[option, bound] :
+             {std::pair {&exportFrom, &query.fromMs}, std::pair {&exportUntil, &query.toMs}}) {
+            if (!parser.isSet(*option))
+                continue;
+            const QDateTime time = QDateTime::fromString(parser.value(*option), Qt::ISODate);
+            if (!time.isValid()) {
+                qCritical("floorline-server: --%s: '%s' is not an ISO 8601 time "
+                          "(2026-12-03T14:00, or ...Z for UTC)",
+                          qPrintable(option->names().constFirst()),
+                          qPrintable(parser.value(*option)));
+                return 2;
+            }
+            *bound = time.toMSecsSinceEpoch();
+        }
+        return exportRecordings(options, query, parser.value(exportTo));
+    }
     options.tls.plain = parser.isSet(plain);
     options.plainRtp = parser.isSet(plainRtp);
     options.tls.plainOnNetwork = parser.isSet(plainOnNetwork);

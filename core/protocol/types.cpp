@@ -80,6 +80,7 @@ void GroupInfo::read(JsonReader &r)
     id = r.id("id");
     name = r.string("name", 128);
     parent = r.has("parent") ? r.id("parent") : QString();
+    recorded = r.boolean("recorded", true);
 }
 
 QJsonObject GroupInfo::toJson() const
@@ -87,6 +88,8 @@ QJsonObject GroupInfo::toJson() const
     QJsonObject o {{QStringLiteral("id"), id}, {QStringLiteral("name"), name}};
     if (!parent.isEmpty())
         o.insert(QStringLiteral("parent"), parent);
+    if (!recorded)
+        o.insert(QStringLiteral("recorded"), false);
     return o;
 }
 

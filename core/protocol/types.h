@@ -147,6 +147,8 @@ struct GroupInfo
     QString id;
     QString name;
     QString parent; ///< empty for a root of the group tree
+    /// Handling instruction: the server records every talk spurt (docs/operations.md).
+    bool recorded = true;
 
     void read(JsonReader &r);
     QJsonObject toJson() const;

@@ -7,6 +7,7 @@
 #include "emergencyservice.h"
 #include "logins.h"
 #include "mediastore.h"
+#include "recording/recordingservice.h"
 #include "reply.h"
 #include "sessiontable.h"
 #include "stats.h"
@@ -187,6 +188,9 @@ void FloorService::apply(Session &session, const FloorArbiter::Actions &actions,
         }
     }
     if (holderChanged) {
+        // The recording starts before the relay taps the new holder's packets.
+        if (m_recordings)
+            m_recordings->floorMoved(session);
         m_sessions.publishRoutes();
         const auto &holder = session.arbiter.holder();
         m_feed.floorMoved(session.id, holder ? holder->unit : QString());

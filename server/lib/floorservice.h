@@ -12,6 +12,7 @@ namespace floorline::server {
 class EmergencyService;
 class Logins;
 class MediaStore;
+class RecordingService;
 class Reply;
 class SessionTable;
 class SupervisorFeed;
@@ -38,6 +39,8 @@ public:
 
     void setMediaStore(MediaStore *media) { m_media = media; }
     void setEmergencies(EmergencyService *emergencies) { m_emergencies = emergencies; }
+    /// Told of every floor move, before the relay's routes change (recording).
+    void setRecordings(RecordingService *recordings) { m_recordings = recordings; }
 
     void handle(Login &login, Reply &reply, const proto::FloorRequest &r);
     void handle(Login &login, Reply &reply, const proto::FloorRelease &r);
@@ -70,6 +73,7 @@ private:
     bool m_srtp = true;
     MediaStore *m_media = nullptr;
     EmergencyService *m_emergencies = nullptr;
+    RecordingService *m_recordings = nullptr;
 };
 
 } // namespace floorline::server

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "hub.h"
 
+#include "recording/recordingservice.h"
+
 #include "authorization.h"
 #include "connection.h"
 #include "reply.h"
@@ -94,6 +96,14 @@ void Hub::setMediaStore(MediaStore *store)
 {
     m_media.setStore(store);
     m_floors.setMediaStore(store);
+}
+
+void Hub::setRecordings(RecordingService *recordings)
+{
+    if (recordings)
+        recordings->attach(&m_logins, &m_fleet);
+    m_floors.setRecordings(recordings);
+    m_sessions.setRecordings(recordings);
 }
 
 void Hub::setEmergencyStore(EmergencyStore *store)

@@ -26,6 +26,7 @@ class QWebSocket;
 namespace floorline::server {
 
 class Connection;
+class RecordingService;
 class RtpRelay;
 
 /**
@@ -84,6 +85,8 @@ public:
     /// Where emergencies are kept (docs/protocol.md §11); the open ones stored there are open
     /// again. Without one, emergency requests get `internal`.
     void setEmergencyStore(EmergencyStore *store);
+    /// Who records the spurts (docs/protocol.md §14); without it nothing is recorded.
+    void setRecordings(RecordingService *recordings);
     /// Media over HTTPS (docs/protocol.md §13) answers for the logins these tokens name, with
     /// the read rights of §9.6.
     HttpTokens &httpTokens() { return m_httpTokens; }

@@ -10,6 +10,7 @@
 
 #include "core/protocol/fingerprint.h"
 
+#include <QDir>
 #include <QLoggingCategory>
 #include <QWebSocket>
 
@@ -98,14 +99,17 @@ bool Server::start(const ServerOptions &options, QString *error)
     if (options.plainRtp)
         qCWarning(lcServer) << "voice in plain RTP (--plain-rtp): anyone on the network path can"
                                " listen to it and inject into it";
-    if (!m_relay.start(options.host, options.rtpPort, error))
-        return false;
-    m_hub = std::make_unique<Hub>(options.hub, std::move(*fleet), m_relay);
     QString mediaDirectory = options.mediaDirectory;
     if (mediaDirectory.isEmpty()) {
         m_mediaTemp = std::make_unique<QTemporaryDir>();
         mediaDirectory = m_mediaTemp->path();
     }
+    if (options.recording.enabled && !startRecording(options, mediaDirectory, error))
+        return false;
+    if (!m_relay.start(options.host, options.rtpPort, error))
+        return false;
+    m_hub = std::make_unique<Hub>(options.hub, std::move(*fleet), m_relay);
+    m_hub->setRecordings(m_recordings.get());
     m_media = std::make_unique<MediaStore>();
     if (!m_media->open(mediaDirectory, options.database, options.mediaLimits, error))
         return false;
@@ -133,6 +137,24 @@ bool Server::start(const ServerOptions &options, QString *error)
     if (m_identity)
         qCInfo(lcServer).noquote()
             << "certificate SHA-256" << proto::formatFingerprint(m_identity->fingerprint());
+    return true;
+}
+
+bool Server::startRecording(const ServerOptions &options, const QString &mediaDirectory,
+                            QString *error)
+{
+    const QString directory = options.recording.directory.isEmpty()
+        ? QDir(mediaDirectory).filePath(QStringLiteral("recordings"))
+        : options.recording.directory;
+    m_recordingStore = std::make_unique<RecordingStore>();
+    if (!m_recordingStore->open(options.database, directory, error))
+        return false;
+    // What a server that stopped mid-spurt left is settled before anything new is written.
+    m_recordingStore->recover();
+    m_recordings
+        = std::make_unique<RecordingService>(*m_recordingStore, options.recording.retention);
+    m_recordings->enforceRetention();
+    m_relay.setTap(&m_recordings->tap());
     return true;
 }
 
@@ -202,6 +224,9 @@ void Server::stop()
     m_hub.reset();
     m_listener.reset();
     m_relay.stop();
+    // After the relay: its thread hands the recorder packets until it stops.
+    m_recordings.reset();
+    m_recordingStore.reset();
     m_store.reset();
     m_media.reset();
     m_pushes.reset();

@@ -6,6 +6,7 @@
 #include "http/phonesessions.h"
 #include "hub.h"
 #include "mediastore.h"
+#include "recording/recordingservice.h"
 #include "signalinglistener.h"
 #include "tlsidentity.h"
 
@@ -45,6 +46,15 @@ struct ServerOptions
     Hub::Config hub;
     /// Media over HTTP, all connections together (HttpPacer); 0: unpaced.
     qint64 httpBytesPerSecond = HttpPacer::kDefaultBytesPerSecond;
+    /// Every talk spurt of a recorded group (and of every call) kept as Ogg Opus
+    /// (docs/operations.md, Recordings).
+    struct Recording
+    {
+        bool enabled = true;
+        /// Where the files go; empty: `recordings` in the media directory.
+        QString directory;
+        RecordingService::Retention retention;
+    } recording;
     /// Voice in plain RTP instead of SRTP: only for interop tests with RTP tools (GStreamer).
     bool plainRtp = false;
     /// Signaling is wss:// unless `plain`; docs/security.md, Transport.
@@ -82,10 +92,14 @@ public:
     QByteArray fingerprint() const { return m_identity ? m_identity->fingerprint() : QByteArray(); }
     Hub *hub() const { return m_hub.get(); }
     const RtpRelay::Counters &relayCounters() const { return m_relay.counters(); }
+    /// The recorded spurts; null when recording is off.
+    RecordingService *recordings() const { return m_recordings.get(); }
     QJsonObject statsJson() const;
 
 private:
     bool makeIdentity(const ServerOptions &options, QString *error);
+    bool startRecording(const ServerOptions &options, const QString &mediaDirectory,
+                        QString *error);
     bool listen(const ServerOptions &options, QString *error);
 
     std::unique_ptr<Store> m_store;
@@ -93,6 +107,8 @@ private:
     std::unique_ptr<MediaStore> m_media;
     std::unique_ptr<PushStore> m_pushes;
     std::unique_ptr<EmergencyStore> m_emergencies;
+    std::unique_ptr<RecordingStore> m_recordingStore;
+    std::unique_ptr<RecordingService> m_recordings; ///< outlives the hub and the relay
     std::unique_ptr<QTemporaryDir> m_mediaTemp;
     QTimer m_sweep; ///< abandoned uploads go hourly (MediaStore::sweep)
     std::unique_ptr<SignalingListener> m_listener;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "sessiontable.h"
 
+#include "recording/recordingservice.h"
+
 #include "fleetindex.h"
 #include "logins.h"
 #include "reply.h"
@@ -68,6 +70,8 @@ std::unique_ptr<Session> SessionTable::take(const QString &id)
         return nullptr;
     std::unique_ptr<Session> session = std::move(it->second);
     m_sessions.erase(it);
+    if (m_recordings)
+        m_recordings->sessionEnded(id);
     return session;
 }
 
@@ -138,6 +142,8 @@ void SessionTable::publishRoutes()
                 destinations.push_back(login->ssrc);
         }
     }
+    if (m_recordings)
+        routes->recorded = m_recordings->recordedSsrcs();
     m_relay.publish(std::move(routes));
 }
 

@@ -12,6 +12,8 @@
 
 namespace floorline::server {
 
+class RecordingService;
+
 class FleetIndex;
 class Logins;
 class Reply;
@@ -46,6 +48,8 @@ public:
     proto::SessionInfo info(const QString &id) const;
     /// Sends the relay who hears whom, from every floor holder and membership.
     void publishRoutes();
+    /// Whose spurts the relay also taps for recording; before the first publishRoutes().
+    void setRecordings(RecordingService *recordings) { m_recordings = recordings; }
 
 Q_SIGNALS:
     void added(floorline::server::Session *session);
@@ -54,6 +58,7 @@ private:
     Session &add(std::unique_ptr<Session> session);
 
     const Logins &m_logins;
+    RecordingService *m_recordings = nullptr;
     RtpRelay &m_relay;
     FloorArbiter::Config m_floor;
     std::unordered_map<QString, std::unique_ptr<Session>> m_sessions;

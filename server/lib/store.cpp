@@ -71,7 +71,8 @@ bool Store::open(const QString &path, QString *error)
         QStringLiteral("PRAGMA journal_mode=WAL"),
         QStringLiteral("PRAGMA foreign_keys=ON"),
         QStringLiteral("CREATE TABLE IF NOT EXISTS groups (id TEXT PRIMARY KEY, name TEXT NOT NULL,"
-                       " parent TEXT REFERENCES groups(id), ord INTEGER NOT NULL)"),
+                       " parent TEXT REFERENCES groups(id), ord INTEGER NOT NULL,"
+                       " recorded INTEGER NOT NULL DEFAULT 1)"),
         QStringLiteral("CREATE TABLE IF NOT EXISTS accounts (id TEXT PRIMARY KEY,"
                        " alias TEXT NOT NULL, role TEXT NOT NULL, password TEXT NOT NULL,"
                        " ord INTEGER NOT NULL, capabilities TEXT)"),
@@ -92,6 +93,22 @@ bool Store::open(const QString &path, QString *error)
     if (columns.value(0).toInt() == 0) {
         QSqlQuery alter(m_db.database());
         if (!alter.exec(QStringLiteral("ALTER TABLE accounts ADD COLUMN capabilities TEXT"))) {
+            *error = alter.lastError().text();
+            return false;
+        }
+    }
+    // ... and before recording, the groups' handling instruction (recorded unless it says not).
+    QSqlQuery recorded(m_db.database());
+    if (!recorded.exec(QStringLiteral("SELECT COUNT(*) FROM pragma_table_info('groups')"
+                                      " WHERE name = 'recorded'"))
+        || !recorded.next()) {
+        *error = recorded.lastError().text();
+        return false;
+    }
+    if (recorded.value(0).toInt() == 0) {
+        QSqlQuery alter(m_db.database());
+        if (!alter.exec(QStringLiteral(
+                "ALTER TABLE groups ADD COLUMN recorded INTEGER NOT NULL DEFAULT 1"))) {
             *error = alter.lastError().text();
             return false;
         }
@@ -137,12 +154,13 @@ bool Store::import(const proto::Fleet &fleet, PasswordHasher::Cost cost, QString
                 continue;
             }
             QSqlQuery q(db);
-            q.prepare(
-                QStringLiteral("INSERT INTO groups (id, name, parent, ord) VALUES (?,?,?,?)"));
+            q.prepare(QStringLiteral("INSERT INTO groups (id, name, parent, ord, recorded)"
+                                     " VALUES (?,?,?,?,?)"));
             q.addBindValue(it->id);
             q.addBindValue(it->name);
             q.addBindValue(it->parent.isEmpty() ? QVariant() : QVariant(it->parent));
             q.addBindValue(order++);
+            q.addBindValue(it->recorded ? 1 : 0);
             QString e;
             if (!exec(q, &e))
                 return fail(e);
@@ -245,12 +263,12 @@ std::optional<proto::Fleet> Store::load(QString *error)
     QSqlDatabase db = m_db.database();
     proto::Fleet fleet;
     QSqlQuery groups(db);
-    groups.prepare(QStringLiteral("SELECT id, name, parent FROM groups ORDER BY ord"));
+    groups.prepare(QStringLiteral("SELECT id, name, parent, recorded FROM groups ORDER BY ord"));
     if (!exec(groups, error))
         return std::nullopt;
     while (groups.next())
-        fleet.groups.append(
-            {groups.value(0).toString(), groups.value(1).toString(), groups.value(2).toString()});
+        fleet.groups.append({groups.value(0).toString(), groups.value(1).toString(),
+                             groups.value(2).toString(), groups.value(3).toBool()});
 
     QHash<QString, QStringList> memberships;
     QSqlQuery m(db);

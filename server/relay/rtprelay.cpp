@@ -154,6 +154,12 @@ void RtpRelay::run()
             m_socket.send(m_out);
             m_out.clear();
         }
+        // After sending: the listeners hear it first, the recorder copies it after.
+        if (!m_tapped.empty()) {
+            m_tap->tapped(m_tapped, m_tapBytes);
+            m_tapped.clear();
+            m_tapBytes.clear();
+        }
     }
 }
 
@@ -280,6 +286,10 @@ void RtpRelay::handle(const Datagram &datagram, int64_t nowMs)
         ++sent;
     }
     m_counters.forwarded.fetch_add(sent, std::memory_order_relaxed);
+    if (m_tap && m_routes->recorded.count(packet.ssrc)) {
+        m_tapped.push_back({packet.ssrc, m_tapBytes.size(), datagram.size});
+        m_tapBytes.insert(m_tapBytes.end(), datagram.data, datagram.data + datagram.size);
+    }
 }
 
 } // namespace floorline::server

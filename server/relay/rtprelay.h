@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "packettap.h"
 #include "udpsocket.h"
 
 #include "core/protocol/rtp.h"
@@ -15,6 +16,7 @@
 #include <optional>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace floorline::srtp {
@@ -63,6 +65,8 @@ public:
         std::shared_ptr<const std::unordered_map<uint32_t, Binding>> bindings;
         /// holder SSRC -> SSRCs that receive its media (deduplicated across sessions)
         std::unordered_map<uint32_t, std::vector<uint32_t>> forwards;
+        /// holder SSRCs whose spurts are recorded: their packets also go to the tap
+        std::unordered_set<uint32_t> recorded;
     };
 
     struct Counters
@@ -91,6 +95,8 @@ public:
     /// SRTP (the default): keep-alives are authenticated SRTP packets (docs/protocol.md §6.5);
     /// false: plain RTP keep-alives carrying the key. Before start().
     void setSecure(bool secure) { m_secure = secure; }
+    /// Who gets a copy of the recorded SSRCs' packets (Routes::recorded). Before start().
+    void setTap(PacketTap *tap) { m_tap = tap; }
     bool secure() const { return m_secure; }
 
     bool start(const QHostAddress &address, quint16 port, QString *error);
@@ -131,6 +137,9 @@ private:
     std::unordered_map<uint32_t, std::unique_ptr<srtp::Context>> m_keepAlives;
     bool m_secure = true;
     std::vector<Outgoing> m_out;
+    PacketTap *m_tap = nullptr;
+    std::vector<TappedPacket> m_tapped; ///< this batch's, handed over once per batch
+    std::vector<uint8_t> m_tapBytes;
 };
 
 } // namespace floorline::server

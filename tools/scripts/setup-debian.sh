@@ -16,6 +16,8 @@ packages=(
   libqrencode-dev zbar-tools # pairing QR codes; the tests scan them as a phone would
   libsodium-dev # argon2id password hashes (the server)
   libsrtp2-dev # SRTP on voice (AES-128-GCM)
+  libogg-dev # the server records every talk spurt as Ogg Opus (RFC 7845)
+  opus-tools # opusdec: the recording tests decode with a decoder of their own
   libxcb1-dev libxcb-xkb-dev # global push-to-talk keys: the X server's key grab (core/input)
   gstreamer1.0-tools # gst-launch-1.0: the plain-RTP interop test (tst_serversrtp)
   libssl-dev # self-signed TLS certificates (the server); Qt's TLS backend uses OpenSSL too
