@@ -267,6 +267,15 @@ QJsonObject Server::statsJson() const
         {QStringLiteral("droppedNotHolder"), qint64(r.droppedNotHolder.load())},
         {QStringLiteral("droppedPayloadType"), qint64(r.droppedPayloadType.load())}};
     QJsonObject out {{QStringLiteral("relay"), relay}};
+    if (m_recordings) {
+        const Recorder::Counters &c = m_recordings->counters();
+        out.insert(QStringLiteral("recording"),
+                   QJsonObject {
+                       {QStringLiteral("now"), m_recordings->recordingsNow()},
+                       {QStringLiteral("packets"), qint64(c.packets.load())},
+                       {QStringLiteral("droppedQueueFull"), qint64(c.droppedQueueFull.load())},
+                       {QStringLiteral("droppedUnverified"), qint64(c.droppedUnverified.load())}});
+    }
     if (m_hub) {
         QJsonObject signaling = m_hub->stats().toJson();
         signaling.insert(QStringLiteral("tlsHandshakeFailures"),
